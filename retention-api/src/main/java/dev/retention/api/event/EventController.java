@@ -1,0 +1,137 @@
+package dev.retention.api.event;
+
+import dev.retention.api.shared.PageResponse;
+import dev.retention.api.shared.Paging;
+import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.customer.Customers;
+import dev.retention.domain.event.CustomerEvents;
+import dev.retention.domain.event.EventOutcome;
+import dev.retention.domain.event.IngestionResult;
+import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.shared.ConflictException;
+import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.ResourceNotFoundException;
+import dev.retention.domain.shared.RuleViolationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Events", description = "What customers do: purchases, refunds, churn, logins and more.")
+class EventController {
+
+    private final RecordEvents recordEvents;
+    private final Customers customers;
+    private final CustomerEvents events;
+    private final EventApiMapper mapper;
+    private final IngestionMetrics metrics;
+
+    EventController(RecordEvents recordEvents, Customers customers, CustomerEvents events, EventApiMapper mapper,
+            IngestionMetrics metrics) {
+        this.recordEvents = recordEvents;
+        this.customers = customers;
+        this.events = events;
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    @PostMapping("/api/v1/customers/{id}/events")
+    @Operation(operationId = "recordEvent", summary = "Record one event of a customer",
+            description = "Idempotent by eventKey: a new key gives 201; the same key with the same content gives "
+                    + "200 with the stored event and writes nothing; the same key with other content gives 409.")
+    @ApiResponse(responseCode = "201", description = "Stored.")
+    @ApiResponse(responseCode = "200", description = "Already stored under this key; nothing written.")
+    @ApiResponse(responseCode = "400", description = "Invalid fields.",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No customer has this id.",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Key used with other content, or customer erased.",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "A business rule refuses it, such as a foreign currency.",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<EventResponse> record(
+            @Parameter(description = "The customer's id.") @PathVariable UUID id,
+            @RequestBody EventRequest request) {
+        CustomerId customerId = CustomerId.of(id);
+        if (customers.findById(customerId).isEmpty()) {
+            throw new ResourceNotFoundException("Customer", id);
+        }
+        IngestionResult result = recordEvents.record(List.of(mapper.toSubmission(request, customerId)));
+        metrics.record(result);
+        EventOutcome outcome = result.outcomes().get(0);
+        return switch (outcome.status()) {
+            case CREATED -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.toResponse(outcome.event()));
+            case DUPLICATE -> ResponseEntity.ok(mapper.toResponse(outcome.event()));
+            case CONFLICT -> throw new ConflictException("event-key-conflict", "Event key '" + request.eventKey()
+                    + "' is already used by another event of this customer with different content");
+            case INVALID, NOT_STORED -> throw refusal(outcome);
+        };
+    }
+
+    @GetMapping("/api/v1/customers/{id}/events")
+    @Operation(operationId = "listCustomerEvents", summary = "A customer's events",
+            description = "Pages through the customer's events with from <= occurredAt < to, oldest first.")
+    @ApiResponse(responseCode = "200", description = "One page of events.")
+    @ApiResponse(responseCode = "404", description = "No customer has this id.",
+            content = @Content(mediaType = "application/problem+json"))
+    PageResponse<EventResponse> history(
+            @Parameter(description = "The customer's id.") @PathVariable UUID id,
+            @Parameter(description = "Only events at or after this instant (UTC).") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "Only events before this instant (UTC).") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
+            int size) {
+        CustomerId customerId = CustomerId.of(id);
+        if (customers.findById(customerId).isEmpty()) {
+            throw new ResourceNotFoundException("Customer", id);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw InvalidInputException.of("to", "must be after from");
+        }
+        return PageResponse.of(events.history(customerId, from, to, Paging.of(page, size)), mapper::toResponse);
+    }
+
+    @PostMapping("/api/v1/events:batch")
+    @Operation(operationId = "recordEventBatch", summary = "Record up to 5,000 events at once",
+            description = "Events of many customers, named by customerId or externalId; with createCustomer an "
+                    + "unknown externalId creates the customer. The whole batch is checked first and stored all or "
+                    + "nothing: 200 lists per event CREATED or DUPLICATE; 422 lists the refused events with their "
+                    + "errors, and nothing was written. Posting the same batch again is harmless.")
+    @ApiResponse(responseCode = "200", description = "Stored; per event CREATED or DUPLICATE.")
+    @ApiResponse(responseCode = "400", description = "Malformed body or more than 5,000 events.",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "Some events refused; nothing written.")
+    ResponseEntity<BatchResponse> recordBatch(@Valid @RequestBody BatchRequest request) {
+        IngestionResult result = recordEvents.record(request.events().stream().map(mapper::toSubmission).toList());
+        metrics.record(result);
+        BatchResponse body = mapper.toResponse(result);
+        return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
+    }
+
+    private static RuntimeException refusal(EventOutcome outcome) {
+        return switch (outcome.problem()) {
+            case "event-rule-violated" -> new RuleViolationException(outcome.problem(),
+                    "The event breaks a business rule; see errors.", outcome.errors());
+            case "customer-erased" -> new ConflictException(outcome.problem(),
+                    "The customer has been erased and takes no new events");
+            default -> new InvalidInputException(outcome.errors());
+        };
+    }
+}

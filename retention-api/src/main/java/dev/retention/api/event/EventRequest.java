@@ -1,0 +1,26 @@
+package dev.retention.api.event;
+
+import dev.retention.domain.event.EventType;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+@Schema(description = "An event of one customer.")
+record EventRequest(
+        @Schema(description = "What happened.", requiredMode = Schema.RequiredMode.REQUIRED, example = "PURCHASE")
+        EventType type,
+        @Schema(description = "When it happened (UTC, ISO 8601). Stored with microsecond precision; at most one day "
+                + "in the future.", requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-03-01T12:30:00Z")
+        Instant occurredAt,
+        @Schema(description = "Positive amount with at most 4 decimals; required for PURCHASE and REFUND, "
+                + "forbidden otherwise.", example = "49.90") BigDecimal amount,
+        @Schema(description = "ISO 4217 code; must be the deployment's reporting currency.", example = "EUR")
+        String currency,
+        @Schema(description = "Optional product reference.", example = "sku-123") String productId,
+        @Schema(description = "Optional small JSON object (at most 32 entries).", example = "{\"channel\":\"web\"}")
+        Map<String, Object> properties,
+        @Schema(description = "Idempotency key, unique per customer, such as the CRM's event id. Posting the same "
+                + "key again with the same content stores nothing and returns the stored event; with other content "
+                + "it is refused.", requiredMode = Schema.RequiredMode.REQUIRED, example = "order-2026-0001")
+        String eventKey) {}

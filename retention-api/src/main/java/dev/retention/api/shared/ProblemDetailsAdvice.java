@@ -1,0 +1,147 @@
+package dev.retention.api.shared;
+
+import dev.retention.domain.shared.ConflictException;
+import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.ResourceNotFoundException;
+import dev.retention.domain.shared.RuleViolationException;
+import dev.retention.domain.shared.Violation;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every error into RFC 9457 Problem Details with a fixed {@code type} per kind of problem, a readable title
+ * and, where fields are at fault, an {@code errors} list naming each field and why. Responses never carry stack
+ * traces, SQL or class names.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException exception) {
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                "The request has invalid fields; see errors."), exception.violations());
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolation(RuleViolationException exception) {
+        return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, exception.problem(), "Business rule violated",
+                exception.getMessage()), exception.violations());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException exception) {
+        return problem(HttpStatus.CONFLICT, exception.problem(), "Conflict", exception.getMessage());
+    }
+
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ProblemDetail notFound(ResourceNotFoundException exception) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", exception.resource() + " not found",
+                exception.getMessage());
+    }
+
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception) {
+        log.warn("Database unavailable: {}", exception.getMessage());
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "Service temporarily unavailable", "The database cannot be reached; retry shortly.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception exception) {
+        log.error("Unexpected error", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed unexpectedly; it has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
+                "The body is not valid JSON of the expected shape.");
+        if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jsonPath(jackson.getPath());
+            body.setDetail("The value of '" + field + "' cannot be read as the expected type.");
+            withErrors(body, List.of(new Violation(field, "has the wrong type or format")));
+        }
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        List<Violation> violations = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Violation(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                "Invalid input", "The request has invalid fields; see errors."), violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        List<Violation> violations = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new Violation(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                "Invalid input", "The request has invalid parameters; see errors."), violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception exception, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            problem.setType(ProblemTypes.of("http-" + status.value()));
+        }
+        return super.handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    static ProblemDetail withErrors(ProblemDetail problem, List<Violation> violations) {
+        problem.setProperty("errors", violations.stream().map(FieldError::of).toList());
+        return problem;
+    }
+
+    private static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getPropertyName());
+            }
+        }
+        return field.toString();
+    }
+}

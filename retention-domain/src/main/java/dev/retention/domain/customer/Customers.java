@@ -1,0 +1,40 @@
+package dev.retention.domain.customer;
+
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** All customers the service holds. */
+public interface Customers {
+
+    Optional<Customer> findById(CustomerId id);
+
+    Optional<Customer> findByExternalId(String externalId);
+
+    /** The customers with these ids that exist, keyed by id. */
+    Map<CustomerId, Customer> findAllById(Collection<CustomerId> ids);
+
+    /** The customers with these external ids that exist, keyed by external id. */
+    Map<String, Customer> findAllByExternalId(Collection<String> externalIds);
+
+    /** Ordered by creation time, then id, so that paging is stable. */
+    Page<Customer> search(CustomerQuery query, PageRequest page);
+
+    /** Inserts the customer; returns false (and writes nothing) when its external id is already taken. */
+    boolean add(Customer customer);
+
+    /** Inserts customers in bulk, skipping external ids that already exist. */
+    void addAll(List<Customer> customers);
+
+    /**
+     * Stores changed details if the stored version still equals {@code customer.version()}; returns the stored
+     * customer with its new version, or empty when someone else changed it first.
+     */
+    Optional<Customer> update(Customer customer);
+
+    /** Moves acquiredAt back to the earliest event of each customer whose acquisition time was not given. */
+    void deriveAcquisitionFromEvents(Collection<CustomerId> ids);
+}

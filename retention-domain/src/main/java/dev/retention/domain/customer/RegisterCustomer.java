@@ -1,0 +1,35 @@
+package dev.retention.domain.customer;
+
+import dev.retention.domain.shared.ConflictException;
+import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Registers a customer under the CRM's external id, which must not be taken yet. */
+public class RegisterCustomer {
+
+    private final Customers customers;
+    private final Clock clock;
+
+    public RegisterCustomer(Customers customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    public Customer register(NewCustomer request) {
+        List<Violation> violations = CustomerRules.checkNew(request);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Instant now = clock.instant();
+        Customer customer = new Customer(CustomerId.random(), request.externalId(), request.name(), request.email(),
+                request.segment(), request.acquiredAt(), request.attributes(), now, now, null, 0);
+        if (!customers.add(customer)) {
+            throw new ConflictException("external-id-taken",
+                    "A customer with externalId '" + request.externalId() + "' already exists");
+        }
+        return customer;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.retention.domain.event;
+
+import dev.retention.domain.shared.Violation;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one submitted event. Malformed input ({@link #checkShape}) and business rules ({@link #checkRules}) are
+ * kept apart, because clients get a 400 for the first and a 422 for the second.
+ */
+public final class EventRules {
+
+    public static final int MAX_AMOUNT_SCALE = 4;
+    /** numeric(19,4): at most 15 digits before the decimal point. */
+    public static final int MAX_AMOUNT_INTEGER_DIGITS = 15;
+    public static final int MAX_KEY_LENGTH = 128;
+    public static final int MAX_PRODUCT_ID_LENGTH = 128;
+    public static final int MAX_PROPERTIES = 32;
+    /** How far in the future an event may lie, to absorb clock skew between systems. */
+    public static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
+
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
+
+    private final Currency reportingCurrency;
+
+    public EventRules(Currency reportingCurrency) {
+        this.reportingCurrency = reportingCurrency;
+    }
+
+    public Currency reportingCurrency() {
+        return reportingCurrency;
+    }
+
+    public List<Violation> checkShape(EventSubmission event) {
+        List<Violation> violations = new ArrayList<>();
+        if (event.type() == null) {
+            violations.add(new Violation("type", "is required"));
+        }
+        if (event.occurredAt() == null) {
+            violations.add(new Violation("occurredAt", "is required"));
+        }
+        checkKey(event.eventKey(), violations);
+        if (event.productId() != null && (event.productId().isBlank()
+                || event.productId().length() > MAX_PRODUCT_ID_LENGTH)) {
+            violations.add(new Violation("productId", "must be 1 to " + MAX_PRODUCT_ID_LENGTH + " characters"));
+        }
+        if (event.properties().size() > MAX_PROPERTIES) {
+            violations.add(new Violation("properties", "must have at most " + MAX_PROPERTIES + " entries"));
+        }
+        if (event.type() != null) {
+            checkAmount(event, violations);
+        }
+        return violations;
+    }
+
+    public List<Violation> checkRules(EventSubmission event, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        if (event.currency() != null && event.type() != null && event.type().carriesAmount()
+                && !event.currency().equals(reportingCurrency.getCurrencyCode())) {
+            violations.add(new Violation("currency", "must be " + reportingCurrency.getCurrencyCode()
+                    + ", the reporting currency of this deployment; convert the amount before sending it"));
+        }
+        if (event.occurredAt() != null && event.occurredAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
+            violations.add(new Violation("occurredAt", "lies more than " + MAX_FUTURE_SKEW.toHours()
+                    + " hours in the future"));
+        }
+        return violations;
+    }
+
+    private static void checkKey(String key, List<Violation> violations) {
+        if (key == null || key.isBlank()) {
+            violations.add(new Violation("eventKey", "is required: a key unique per customer, such as the CRM's "
+                    + "event id, so that a repeated post is stored once"));
+        } else if (key.length() > MAX_KEY_LENGTH) {
+            violations.add(new Violation("eventKey", "must be at most " + MAX_KEY_LENGTH + " characters"));
+        } else if (CONTROL_CHARACTERS.matcher(key).find()) {
+            violations.add(new Violation("eventKey", "must not contain control characters"));
+        }
+    }
+
+    private static void checkAmount(EventSubmission event, List<Violation> violations) {
+        BigDecimal amount = event.amount();
+        if (!event.type().carriesAmount()) {
+            if (amount != null) {
+                violations.add(new Violation("amount", "is only allowed for PURCHASE and REFUND events"));
+            }
+            if (event.currency() != null) {
+                violations.add(new Violation("currency", "is only allowed for PURCHASE and REFUND events"));
+            }
+            return;
+        }
+        if (amount == null) {
+            violations.add(new Violation("amount", "is required for " + event.type() + " events"));
+        } else if (amount.signum() <= 0) {
+            violations.add(new Violation("amount", "must be positive (a refund is a REFUND event with a positive "
+                    + "amount)"));
+        } else if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
+            violations.add(new Violation("amount", "must have at most " + MAX_AMOUNT_SCALE + " decimal places"));
+        } else if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
+            violations.add(new Violation("amount", "must be below 10^" + MAX_AMOUNT_INTEGER_DIGITS));
+        }
+        if (event.currency() == null) {
+            violations.add(new Violation("currency", "is required for " + event.type() + " events"));
+        } else if (!isIsoCurrency(event.currency())) {
+            violations.add(new Violation("currency", "must be an ISO 4217 code such as EUR"));
+        }
+    }
+
+    private static boolean isIsoCurrency(String code) {
+        try {
+            return code.length() == 3 && Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

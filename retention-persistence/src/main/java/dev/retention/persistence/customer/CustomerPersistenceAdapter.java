@@ -1,0 +1,175 @@
+package dev.retention.persistence.customer;
+
+import dev.retention.domain.customer.Customer;
+import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.customer.CustomerQuery;
+import dev.retention.domain.customer.Customers;
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import dev.retention.persistence.shared.JsonColumns;
+import dev.retention.persistence.shared.SqlArrays;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class CustomerPersistenceAdapter implements Customers {
+
+    private static final Sort STABLE_ORDER = Sort.by("createdAt", "id");
+
+    private final CustomerJpaRepository repository;
+    private final JdbcTemplate jdbc;
+
+    CustomerPersistenceAdapter(CustomerJpaRepository repository, JdbcTemplate jdbc) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Customer> findById(CustomerId id) {
+        return repository.findById(id.value()).map(CustomerPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Customer> findByExternalId(String externalId) {
+        return repository.findByExternalId(externalId).map(CustomerPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<CustomerId, Customer> findAllById(Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return repository.findAllById(ids.stream().map(CustomerId::value).toList()).stream()
+                .map(CustomerPersistenceAdapter::toDomain)
+                .collect(Collectors.toMap(Customer::id, Function.identity()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Customer> findAllByExternalId(Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        return repository.findByExternalIdIn(externalIds).stream()
+                .map(CustomerPersistenceAdapter::toDomain)
+                .collect(Collectors.toMap(Customer::externalId, Function.identity()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Customer> search(CustomerQuery query, PageRequest page) {
+        var result = repository.findAll(CustomerSpecifications.matching(query),
+                org.springframework.data.domain.PageRequest.of(page.page(), page.size(), STABLE_ORDER));
+        return new Page<>(result.getContent().stream().map(CustomerPersistenceAdapter::toDomain).toList(),
+                page.page(), page.size(), result.getTotalElements());
+    }
+
+    @Override
+    @Transactional
+    public boolean add(Customer customer) {
+        int inserted = jdbc.update("""
+                insert into customer (id, external_id, name, email, segment, acquired_at, acquired_at_explicit,
+                                      attributes, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 0)
+                on conflict (external_id) do nothing
+                """,
+                customer.id().value(), customer.externalId(), customer.name(), customer.email(), customer.segment(),
+                utc(customer.acquiredAt()), customer.acquiredAt() != null,
+                JsonColumns.write(customer.attributes()), utc(customer.createdAt()),
+                utc(customer.updatedAt()));
+        return inserted == 1;
+    }
+
+    @Override
+    @Transactional
+    public void addAll(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into customer (id, external_id, acquired_at, acquired_at_explicit, attributes,
+                                          created_at, updated_at, version)
+                    select id::uuid, external_id, acquired_at::timestamptz, acquired_at is not null, '{}'::jsonb,
+                           created_at::timestamptz, created_at::timestamptz, 0
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                         as c(id, external_id, acquired_at, created_at)
+                    on conflict (external_id) do nothing
+                    """)) {
+                statement.setArray(1, SqlArrays.textArray(connection, customers, c -> c.id().value()));
+                statement.setArray(2, SqlArrays.textArray(connection, customers, Customer::externalId));
+                statement.setArray(3, SqlArrays.textArray(connection, customers, Customer::acquiredAt));
+                statement.setArray(4, SqlArrays.textArray(connection, customers, Customer::createdAt));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    @Transactional
+    public Optional<Customer> update(Customer customer) {
+        Optional<CustomerEntity> found = repository.findById(customer.id().value());
+        if (found.isEmpty() || found.get().getVersion() != customer.version()) {
+            return Optional.empty();
+        }
+        CustomerEntity entity = found.get();
+        entity.changeDetails(customer.name(), customer.email(), customer.segment(), customer.attributes(),
+                customer.updatedAt(), customer.erasedAt());
+        try {
+            return Optional.of(toDomain(repository.saveAndFlush(entity)));
+        } catch (ObjectOptimisticLockingFailureException concurrentChange) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    @Transactional
+    public void deriveAcquisitionFromEvents(Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UUID> uuids = ids.stream().map(CustomerId::value).toList();
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    update customer c
+                    set acquired_at = f.first_at
+                    from (select customer_id, min(occurred_at) as first_at
+                          from customer_event
+                          where customer_id = any (?::uuid[])
+                          group by customer_id) f
+                    where c.id = f.customer_id
+                      and not c.acquired_at_explicit
+                      and (c.acquired_at is null or c.acquired_at > f.first_at)
+                    """)) {
+                statement.setArray(1, SqlArrays.textArray(connection, uuids, Function.identity()));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Customer toDomain(CustomerEntity entity) {
+        return new Customer(CustomerId.of(entity.getId()), entity.getExternalId(), entity.getName(),
+                entity.getEmail(), entity.getSegment(), entity.getAcquiredAt(), entity.getAttributes(),
+                entity.getCreatedAt(), entity.getUpdatedAt(), entity.getErasedAt(), entity.getVersion());
+    }
+}

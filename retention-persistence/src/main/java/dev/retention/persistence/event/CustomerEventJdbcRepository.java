@@ -1,0 +1,155 @@
+package dev.retention.persistence.event;
+
+import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.event.CustomerEvent;
+import dev.retention.domain.event.CustomerEvents;
+import dev.retention.domain.event.EventKeyRef;
+import dev.retention.domain.event.EventType;
+import dev.retention.domain.shared.Money;
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import dev.retention.persistence.shared.JsonColumns;
+import dev.retention.persistence.shared.SqlArrays;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Events go through plain JDBC: thousands of rows per request move in one {@code insert ... select from unnest}
+ * statement instead of one round trip per row.
+ */
+@Repository
+class CustomerEventJdbcRepository implements CustomerEvents {
+
+    private static final String COLUMNS = "e.id, e.customer_id, e.type, e.occurred_at, e.amount, e.currency, "
+            + "e.product_id, e.properties::text as properties, e.event_key, e.recorded_at";
+
+    private static final RowMapper<CustomerEvent> ROW = CustomerEventJdbcRepository::toEvent;
+
+    private final JdbcTemplate jdbc;
+
+    CustomerEventJdbcRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public Set<EventKeyRef> insertNew(List<CustomerEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.execute((Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into customer_event (id, customer_id, type, occurred_at, amount, currency, product_id,
+                                                properties, event_key, recorded_at)
+                    select id::uuid, customer_id::uuid, type, occurred_at::timestamptz, amount::numeric, currency,
+                           product_id, properties::jsonb, event_key, recorded_at::timestamptz
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[])
+                         as e(id, customer_id, type, occurred_at, amount, currency, product_id, properties,
+                              event_key, recorded_at)
+                    on conflict (customer_id, event_key) do nothing
+                    returning customer_id, event_key
+                    """)) {
+                statement.setArray(1, SqlArrays.textArray(connection, events, CustomerEvent::id));
+                statement.setArray(2, SqlArrays.textArray(connection, events, CustomerEvent::customerId));
+                statement.setArray(3, SqlArrays.textArray(connection, events, CustomerEvent::type));
+                statement.setArray(4, SqlArrays.textArray(connection, events, CustomerEvent::occurredAt));
+                statement.setArray(5, SqlArrays.textArray(connection, events,
+                        e -> e.amount() == null ? null : e.amount().amount().toPlainString()));
+                statement.setArray(6, SqlArrays.textArray(connection, events,
+                        e -> e.amount() == null ? null : e.amount().currency().getCurrencyCode()));
+                statement.setArray(7, SqlArrays.textArray(connection, events, CustomerEvent::productId));
+                statement.setArray(8, SqlArrays.textArray(connection, events,
+                        e -> JsonColumns.write(e.properties())));
+                statement.setArray(9, SqlArrays.textArray(connection, events, CustomerEvent::eventKey));
+                statement.setArray(10, SqlArrays.textArray(connection, events, CustomerEvent::recordedAt));
+                Set<EventKeyRef> inserted = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(new EventKeyRef(CustomerId.of(rows.getObject(1, UUID.class)),
+                                rows.getString(2)));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<EventKeyRef, CustomerEvent> findByKeys(Collection<EventKeyRef> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<EventKeyRef> list = List.copyOf(keys);
+        return jdbc.execute((Connection connection) -> {
+            try (var statement = connection.prepareStatement("select " + COLUMNS + """
+                     from customer_event e
+                     join unnest(?::uuid[], ?::text[]) as k(customer_id, event_key)
+                       on e.customer_id = k.customer_id and e.event_key = k.event_key
+                    """)) {
+                statement.setArray(1, SqlArrays.textArray(connection, list, EventKeyRef::customerId));
+                statement.setArray(2, SqlArrays.textArray(connection, list, EventKeyRef::eventKey));
+                Map<EventKeyRef, CustomerEvent> found = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        CustomerEvent event = toEvent(rows, 0);
+                        found.put(EventKeyRef.of(event), event);
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<CustomerEvent> history(CustomerId customerId, Instant from, Instant to, PageRequest page) {
+        String where = " from customer_event e where e.customer_id = ?"
+                + " and e.occurred_at >= coalesce(?::timestamptz, '-infinity')"
+                + " and e.occurred_at < coalesce(?::timestamptz, 'infinity')";
+        Object[] arguments = {customerId.value(), utc(from), utc(to)};
+        Long total = jdbc.queryForObject("select count(*)" + where, Long.class, arguments);
+        List<CustomerEvent> items = jdbc.query(
+                "select " + COLUMNS + where + " order by e.occurred_at, e.id limit ? offset ?", ROW,
+                customerId.value(), utc(from), utc(to), page.size(), page.offset());
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static CustomerEvent toEvent(ResultSet row, int rowNumber) throws SQLException {
+        BigDecimal amount = row.getBigDecimal("amount");
+        String currency = row.getString("currency");
+        return new CustomerEvent(
+                row.getObject("id", UUID.class),
+                CustomerId.of(row.getObject("customer_id", UUID.class)),
+                EventType.valueOf(row.getString("type")),
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                amount == null ? null : Money.of(amount.stripTrailingZeros().scale() < 0
+                        ? amount.setScale(0) : amount.stripTrailingZeros(), Currency.getInstance(currency)),
+                row.getString("product_id"),
+                JsonColumns.readObject(row.getString("properties")),
+                row.getString("event_key"),
+                row.getObject("recorded_at", OffsetDateTime.class).toInstant());
+    }
+}
