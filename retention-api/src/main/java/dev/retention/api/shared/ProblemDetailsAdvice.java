@@ -4,6 +4,7 @@ import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.RuleViolationException;
+import dev.retention.domain.shared.StaleVersionException;
 import dev.retention.domain.shared.Violation;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every error into RFC 9457 Problem Details with a fixed {@code type} per kind of problem, a readable title
@@ -44,6 +46,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail ruleViolation(RuleViolationException exception) {
         return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, exception.problem(), "Business rule violated",
                 exception.getMessage()), exception.violations());
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail staleVersion(StaleVersionException exception) {
+        return problem(HttpStatus.PRECONDITION_FAILED, exception.problem(), "Stale version", exception.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -81,7 +88,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson.getPath());
             body.setDetail("The value of '" + field + "' cannot be read as the expected type.");
-            withErrors(body, List.of(new Violation(field, "has the wrong type or format")));
+            withErrors(body, List.of(new Violation(field, expectation(jackson))));
         }
         return ResponseEntity.badRequest().body(body);
     }
@@ -128,6 +135,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static ProblemDetail withErrors(ProblemDetail problem, List<Violation> violations) {
         problem.setProperty("errors", violations.stream().map(FieldError::of).toList());
         return problem;
+    }
+
+    private static String expectation(JacksonException exception) {
+        if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> type = mismatch.getTargetType();
+            if (type.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+            }
+            if (java.time.Instant.class.equals(type)) {
+                return "must be an ISO 8601 instant such as 2026-03-01T12:30:00Z";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "must be a number";
+            }
+            if (java.util.UUID.class.equals(type)) {
+                return "must be a UUID";
+            }
+        }
+        return "has the wrong type or format";
     }
 
     private static String jsonPath(List<JacksonException.Reference> path) {

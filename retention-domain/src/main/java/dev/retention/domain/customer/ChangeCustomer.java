@@ -3,7 +3,9 @@ package dev.retention.domain.customer;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.ResourceNotFoundException;
+import dev.retention.domain.shared.StaleVersionException;
 import dev.retention.domain.shared.Violation;
+import dev.retention.domain.shared.Instants;
 import java.time.Clock;
 import java.util.List;
 
@@ -26,7 +28,7 @@ public class ChangeCustomer {
         if (changes.expectedVersion().isPresent() && changes.expectedVersion().get() != current.version()) {
             throw staleVersion(id);
         }
-        Customer changed = changes.applyTo(current, clock.instant());
+        Customer changed = changes.applyTo(current, Instants.now(clock));
         List<Violation> violations = CustomerRules.checkDetails(
                 changed.name(), changed.email(), changed.segment(), changed.attributes());
         if (!violations.isEmpty()) {
@@ -35,8 +37,8 @@ public class ChangeCustomer {
         return customers.update(changed).orElseThrow(() -> staleVersion(id));
     }
 
-    private static ConflictException staleVersion(CustomerId id) {
-        return new ConflictException("stale-version",
+    private static StaleVersionException staleVersion(CustomerId id) {
+        return new StaleVersionException(
                 "Customer " + id + " was changed by someone else; read it again and retry");
     }
 }

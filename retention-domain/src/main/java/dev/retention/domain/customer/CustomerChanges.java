@@ -1,5 +1,6 @@
 package dev.retention.domain.customer;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record CustomerChanges(
                 Optional.empty());
     }
 
-    public Customer applyTo(Customer customer, java.time.Instant now) {
+    public Customer applyTo(Customer customer, Instant now) {
         Map<String, String> attributes = clearAttributes ? new HashMap<>() : new HashMap<>(customer.attributes());
         attributeChanges.forEach((key, value) -> {
             if (value == null) {
@@ -37,10 +38,14 @@ public record CustomerChanges(
             }
         });
         return customer.withDetails(
-                name.map(v -> v.orElse(null)).orElse(customer.name()),
-                email.map(v -> v.orElse(null)).orElse(customer.email()),
-                segment.map(v -> v.orElse(null)).orElse(customer.segment()),
+                merge(name, customer.name()),
+                merge(email, customer.email()),
+                merge(segment, customer.segment()),
                 attributes,
                 now);
+    }
+
+    private static String merge(Optional<Optional<String>> change, String current) {
+        return change.isPresent() ? change.get().orElse(null) : current;
     }
 }

@@ -1,6 +1,7 @@
 package dev.retention.domain.customer;
 
 import dev.retention.domain.shared.ResourceNotFoundException;
+import dev.retention.domain.shared.Instants;
 import java.time.Clock;
 
 /**
@@ -22,7 +23,7 @@ public class EraseCustomer {
         if (current.isErased()) {
             return current;
         }
-        return customers.update(current.erased(clock.instant()))
+        return customers.update(current.erased(Instants.now(clock)))
                 .orElseGet(() -> erase(id));
     }
 }

@@ -3,6 +3,7 @@ package dev.retention.domain.customer;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Violation;
+import dev.retention.domain.shared.Instants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,9 @@ public class RegisterCustomer {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Instant now = clock.instant();
+        Instant now = Instants.now(clock);
         Customer customer = new Customer(CustomerId.random(), request.externalId(), request.name(), request.email(),
-                request.segment(), request.acquiredAt(), request.attributes(), now, now, null, 0);
+                request.segment(), Instants.stored(request.acquiredAt()), request.attributes(), now, now, null, 0);
         if (!customers.add(customer)) {
             throw new ConflictException("external-id-taken",
                     "A customer with externalId '" + request.externalId() + "' already exists");

@@ -7,6 +7,7 @@ import dev.retention.domain.customer.NewCustomer;
 import dev.retention.domain.shared.Money;
 import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.shared.Violation;
+import dev.retention.domain.shared.Instants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public class RecordEvents {
         if (submissions.size() > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("at most " + MAX_BATCH_SIZE + " events per batch");
         }
-        Instant now = clock.instant();
+        Instant now = Instants.now(clock);
         EventOutcome[] outcomes = new EventOutcome[submissions.size()];
         for (int i = 0; i < submissions.size(); i++) {
             outcomes[i] = check(i, submissions.get(i), now);
@@ -63,6 +64,10 @@ public class RecordEvents {
     }
 
     private EventOutcome check(int index, EventSubmission submission, Instant now) {
+        if (submission == null) {
+            return EventOutcome.invalid(index, "invalid-event",
+                    List.of(new Violation("", "must be an event, not null")));
+        }
         List<Violation> shape = new ArrayList<>(referenceViolations(submission.customer()));
         shape.addAll(rules.checkShape(submission));
         if (!shape.isEmpty()) {
@@ -177,7 +182,8 @@ public class RecordEvents {
     private static CustomerEvent toEvent(EventSubmission submission, CustomerId customerId, Instant now) {
         Money amount = submission.amount() == null ? null
                 : Money.of(submission.amount(), java.util.Currency.getInstance(submission.currency()));
-        return new CustomerEvent(UUID.randomUUID(), customerId, submission.type(), submission.occurredAt(), amount,
+        return new CustomerEvent(UUID.randomUUID(), customerId, submission.type(),
+                Instants.stored(submission.occurredAt()), amount,
                 submission.productId(), submission.properties(), submission.eventKey(), now);
     }
 
