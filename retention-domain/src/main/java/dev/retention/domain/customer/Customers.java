@@ -26,7 +26,7 @@ public interface Customers {
     /** Inserts the customer; returns false (and writes nothing) when its external id is already taken. */
     boolean add(Customer customer);
 
-    /** Inserts customers in bulk, skipping external ids that already exist. */
+    /** Inserts customers in one statement, skipping those whose external id already exists. */
     void addAll(List<Customer> customers);
 
     /**

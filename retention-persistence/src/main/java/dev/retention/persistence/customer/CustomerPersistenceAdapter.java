@@ -104,18 +104,25 @@ class CustomerPersistenceAdapter implements Customers {
         }
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("""
-                    insert into customer (id, external_id, acquired_at, acquired_at_explicit, attributes,
-                                          created_at, updated_at, version)
-                    select id::uuid, external_id, acquired_at::timestamptz, acquired_at is not null, '{}'::jsonb,
-                           created_at::timestamptz, created_at::timestamptz, 0
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[])
-                         as c(id, external_id, acquired_at, created_at)
+                    insert into customer (id, external_id, name, email, segment, acquired_at, acquired_at_explicit,
+                                          attributes, created_at, updated_at, version)
+                    select id::uuid, external_id, name, email, segment, acquired_at::timestamptz,
+                           acquired_at is not null, attributes::jsonb, created_at::timestamptz,
+                           created_at::timestamptz, 0
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[])
+                         as c(id, external_id, name, email, segment, acquired_at, attributes, created_at)
                     on conflict (external_id) do nothing
                     """)) {
                 statement.setArray(1, SqlArrays.textArray(connection, customers, c -> c.id().value()));
                 statement.setArray(2, SqlArrays.textArray(connection, customers, Customer::externalId));
-                statement.setArray(3, SqlArrays.textArray(connection, customers, Customer::acquiredAt));
-                statement.setArray(4, SqlArrays.textArray(connection, customers, Customer::createdAt));
+                statement.setArray(3, SqlArrays.textArray(connection, customers, Customer::name));
+                statement.setArray(4, SqlArrays.textArray(connection, customers, Customer::email));
+                statement.setArray(5, SqlArrays.textArray(connection, customers, Customer::segment));
+                statement.setArray(6, SqlArrays.textArray(connection, customers, Customer::acquiredAt));
+                statement.setArray(7, SqlArrays.textArray(connection, customers,
+                        c -> JsonColumns.write(c.attributes())));
+                statement.setArray(8, SqlArrays.textArray(connection, customers, Customer::createdAt));
                 return statement.executeUpdate();
             }
         });
