@@ -7,6 +7,7 @@ import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.EventType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ public final class DemoDataGenerator {
             Segment segment = Segment.pick(random.nextDouble());
             Instant acquired = acquisitionTime();
             String externalId = String.format("demo-%05d", n);
-            customers.add(new Customer(new CustomerId(new UUID(0x5EEDL, n)), externalId,
+            CustomerId id = new CustomerId(UUID.nameUUIDFromBytes(
+                    ("demo:" + externalId).getBytes(StandardCharsets.UTF_8)));
+            customers.add(new Customer(id, externalId,
                     String.format("Demo Customer %05d", n), String.format("customer%05d@example.com", n),
                     segment.label, acquired, Map.of("source", "demo", "country", country()), acquired, acquired,
                     null, 0));

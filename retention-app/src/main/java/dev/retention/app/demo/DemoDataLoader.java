@@ -38,7 +38,8 @@ public class DemoDataLoader {
         customers.addAll(data.customers());
         List<EventSubmission> events = data.events();
         for (int from = 0; from < events.size(); from += RecordEvents.MAX_BATCH_SIZE) {
-            List<EventSubmission> batch = events.subList(from, Math.min(events.size(), from + RecordEvents.MAX_BATCH_SIZE));
+            int to = Math.min(events.size(), from + RecordEvents.MAX_BATCH_SIZE);
+            List<EventSubmission> batch = events.subList(from, to);
             IngestionResult result = recordEvents.record(batch);
             if (!result.accepted()) {
                 throw new IllegalStateException("Demo data refused: " + result.outcomes().stream()
