@@ -1,7 +1,10 @@
 package dev.retention.api.event;
 
 import dev.retention.domain.event.EventOutcome;
+import dev.retention.domain.event.EventType;
 import dev.retention.domain.event.IngestionResult;
+import java.util.Map;
+import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -17,14 +20,13 @@ class IngestionMetrics {
     }
 
     void record(IngestionResult result) {
-        for (EventOutcome outcome : result.outcomes()) {
-            if (outcome.status() == EventOutcome.Status.CREATED) {
-                Counter.builder("retention.events.ingested")
-                        .description("Events stored, by type")
-                        .tag("type", outcome.event().type().name())
-                        .register(registry)
-                        .increment();
-            }
-        }
+        Map<EventType, Long> created = result.outcomes().stream()
+                .filter(outcome -> outcome.status() == EventOutcome.Status.CREATED)
+                .collect(Collectors.groupingBy(outcome -> outcome.event().type(), Collectors.counting()));
+        created.forEach((type, count) -> Counter.builder("retention.events.ingested")
+                .description("Events stored, by type")
+                .tag("type", type.name())
+                .register(registry)
+                .increment(count));
     }
 }

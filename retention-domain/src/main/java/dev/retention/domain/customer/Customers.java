@@ -2,6 +2,7 @@ package dev.retention.domain.customer;
 
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ public interface Customers {
      */
     Optional<Customer> update(Customer customer);
 
-    /** Moves acquiredAt back to the earliest event of each customer whose acquisition time was not given. */
-    void deriveAcquisitionFromEvents(Collection<CustomerId> ids);
+    /**
+     * For customers whose acquisition time was not given, moves acquiredAt back to the given time if it is earlier
+     * (or sets it if there was none). Called with the earliest newly stored event of each customer, so acquiredAt
+     * stays the time of the customer's first event.
+     */
+    void moveAcquisitionEarlier(Map<CustomerId, Instant> earliestEvents);
 }

@@ -119,8 +119,19 @@ public class RecordEvents {
         if (!result.accepted()) {
             throw new BatchRejected(result);
         }
-        customers.deriveAcquisitionFromEvents(resolution.touched());
+        customers.moveAcquisitionEarlier(earliestPerCustomer(result));
         return result;
+    }
+
+    private static Map<CustomerId, Instant> earliestPerCustomer(IngestionResult result) {
+        Map<CustomerId, Instant> earliest = new HashMap<>();
+        for (EventOutcome outcome : result.outcomes()) {
+            if (outcome.status() == EventOutcome.Status.CREATED) {
+                earliest.merge(outcome.event().customerId(), outcome.event().occurredAt(),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return earliest;
     }
 
     private CustomerResolution resolveCustomers(
@@ -212,10 +223,6 @@ public class RecordEvents {
 
         CustomerId idOf(int index) {
             return ids[index];
-        }
-
-        Set<CustomerId> touched() {
-            return new LinkedHashSet<>(List.of(ids));
         }
     }
 

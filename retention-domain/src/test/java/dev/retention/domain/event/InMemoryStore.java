@@ -95,17 +95,15 @@ final class InMemoryStore implements Customers, CustomerEvents, UnitOfWork {
     }
 
     @Override
-    public void deriveAcquisitionFromEvents(Collection<CustomerId> ids) {
-        for (CustomerId id : ids) {
+    public void moveAcquisitionEarlier(Map<CustomerId, Instant> earliestEvents) {
+        earliestEvents.forEach((id, first) -> {
             Customer customer = customers.get(id);
-            Instant first = events.values().stream().filter(e -> e.customerId().equals(id))
-                    .map(CustomerEvent::occurredAt).min(Instant::compareTo).orElse(null);
-            if (customer.acquiredAt() == null || (first != null && first.isBefore(customer.acquiredAt()))) {
+            if (customer.acquiredAt() == null || first.isBefore(customer.acquiredAt())) {
                 customers.put(id, new Customer(id, customer.externalId(), customer.name(), customer.email(),
                         customer.segment(), first, customer.attributes(), customer.createdAt(),
                         customer.updatedAt(), customer.erasedAt(), customer.version()));
             }
-        }
+        });
     }
 
     @Override

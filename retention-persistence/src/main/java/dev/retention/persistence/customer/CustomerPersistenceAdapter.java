@@ -52,23 +52,48 @@ class CustomerPersistenceAdapter implements Customers {
     @Override
     @Transactional(readOnly = true)
     public Map<CustomerId, Customer> findAllById(Collection<CustomerId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return repository.findAllById(ids.stream().map(CustomerId::value).toList()).stream()
-                .map(CustomerPersistenceAdapter::toDomain)
+        return findAllWhere("id = any (?::uuid[])", List.copyOf(ids), CustomerId::value).stream()
                 .collect(Collectors.toMap(Customer::id, Function.identity()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Map<String, Customer> findAllByExternalId(Collection<String> externalIds) {
-        if (externalIds.isEmpty()) {
-            return Map.of();
+        return findAllWhere("external_id = any (?::text[])", List.copyOf(externalIds), Function.identity())
+                .stream().collect(Collectors.toMap(Customer::externalId, Function.identity()));
+    }
+
+    /** Bulk lookups bypass JPA: thousands of customers per ingested batch, read once and not changed. */
+    private <T> List<Customer> findAllWhere(String condition, List<T> keys, Function<T, Object> key) {
+        if (keys.isEmpty()) {
+            return List.of();
         }
-        return repository.findByExternalIdIn(externalIds).stream()
-                .map(CustomerPersistenceAdapter::toDomain)
-                .collect(Collectors.toMap(Customer::externalId, Function.identity()));
+        return jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    select id, external_id, name, email, segment, acquired_at, attributes::text as attributes,
+                           created_at, updated_at, erased_at, version
+                    from customer where\s""" + condition)) {
+                statement.setArray(1, SqlArrays.textArray(connection, keys, key));
+                List<Customer> found = new java.util.ArrayList<>(keys.size());
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Customer(CustomerId.of(rows.getObject("id", UUID.class)),
+                                rows.getString("external_id"), rows.getString("name"), rows.getString("email"),
+                                rows.getString("segment"),
+                                instant(rows.getObject("acquired_at", OffsetDateTime.class)),
+                                JsonColumns.readStrings(rows.getString("attributes")),
+                                instant(rows.getObject("created_at", OffsetDateTime.class)),
+                                instant(rows.getObject("updated_at", OffsetDateTime.class)),
+                                instant(rows.getObject("erased_at", OffsetDateTime.class)), rows.getLong("version")));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     @Override
@@ -147,24 +172,22 @@ class CustomerPersistenceAdapter implements Customers {
 
     @Override
     @Transactional
-    public void deriveAcquisitionFromEvents(Collection<CustomerId> ids) {
-        if (ids.isEmpty()) {
+    public void moveAcquisitionEarlier(Map<CustomerId, Instant> earliestEvents) {
+        if (earliestEvents.isEmpty()) {
             return;
         }
-        List<UUID> uuids = ids.stream().map(CustomerId::value).toList();
+        List<Map.Entry<CustomerId, Instant>> rows = List.copyOf(earliestEvents.entrySet());
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("""
                     update customer c
-                    set acquired_at = f.first_at
-                    from (select customer_id, min(occurred_at) as first_at
-                          from customer_event
-                          where customer_id = any (?::uuid[])
-                          group by customer_id) f
+                    set acquired_at = f.first_at::timestamptz
+                    from unnest(?::uuid[], ?::text[]) as f(customer_id, first_at)
                     where c.id = f.customer_id
                       and not c.acquired_at_explicit
-                      and (c.acquired_at is null or c.acquired_at > f.first_at)
+                      and (c.acquired_at is null or c.acquired_at > f.first_at::timestamptz)
                     """)) {
-                statement.setArray(1, SqlArrays.textArray(connection, uuids, Function.identity()));
+                statement.setArray(1, SqlArrays.textArray(connection, rows, row -> row.getKey().value()));
+                statement.setArray(2, SqlArrays.textArray(connection, rows, Map.Entry::getValue));
                 return statement.executeUpdate();
             }
         });
