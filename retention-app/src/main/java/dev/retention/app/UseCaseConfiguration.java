@@ -8,6 +8,12 @@ import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.shared.UnitOfWork;
+import dev.retention.domain.security.ApiKeys;
+import dev.retention.domain.security.AuditLog;
+import dev.retention.domain.security.AuthenticateApiKey;
+import dev.retention.domain.security.IssueApiKey;
+import dev.retention.domain.security.RevokeApiKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -52,8 +58,23 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    EraseCustomer eraseCustomer(Customers customers, Clock clock) {
-        return new EraseCustomer(customers, clock);
+    EraseCustomer eraseCustomer(Customers customers, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new EraseCustomer(customers, audit, unitOfWork, clock);
+    }
+
+    @Bean
+    IssueApiKey issueApiKey(ApiKeys keys, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new IssueApiKey(keys, audit, unitOfWork, clock, new SecureRandom());
+    }
+
+    @Bean
+    RevokeApiKey revokeApiKey(ApiKeys keys, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new RevokeApiKey(keys, audit, unitOfWork, clock);
+    }
+
+    @Bean
+    AuthenticateApiKey authenticateApiKey(ApiKeys keys, Clock clock) {
+        return new AuthenticateApiKey(keys, clock);
     }
 
     @Bean

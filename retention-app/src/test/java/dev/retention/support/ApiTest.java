@@ -23,8 +23,12 @@ public abstract class ApiTest {
 
     protected Http http;
 
+    /** The bootstrap admin key of every test context; admin includes every scope. */
+    public static final String ADMIN_KEY = "rtn_test-admin-key-0123456789abcdefghijklmnopqrstuv";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("retention.bootstrap-admin-key", () -> ADMIN_KEY);
         TestDatabase database = TestDatabase.get();
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
@@ -34,7 +38,7 @@ public abstract class ApiTest {
     @BeforeEach
     void emptyTablesAndConnect() {
         jdbc.execute("truncate customer_event, customer");
-        http = new Http("http://localhost:" + port);
+        http = new Http("http://localhost:" + port, ADMIN_KEY);
     }
 
     protected long count(String table) {

@@ -17,9 +17,20 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String apiKey;
 
-    public Http(String baseUrl) {
+    /** A client that sends {@code apiKey} as bearer token, or no credential if it is null. */
+    public Http(String baseUrl, String apiKey) {
         this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    public Http withKey(String otherKey) {
+        return new Http(baseUrl, otherKey);
+    }
+
+    public Http anonymous() {
+        return new Http(baseUrl, null);
     }
 
     public Response get(String path) {
@@ -50,6 +61,9 @@ public final class Http {
                         : HttpRequest.BodyPublishers.ofString(text));
         if (text != null) {
             request.header("Content-Type", contentType);
+        }
+        if (apiKey != null && !headers.containsKey("Authorization") && !headers.containsKey("X-API-Key")) {
+            request.header("Authorization", "Bearer " + apiKey);
         }
         headers.forEach(request::header);
         try {

@@ -1,5 +1,6 @@
 package dev.retention.api.customer;
 
+import dev.retention.api.security.CurrentActor;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.domain.customer.ChangeCustomer;
@@ -144,7 +145,7 @@ class CustomerController {
     @ApiResponse(responseCode = "404", description = "No customer has this id.",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> erase(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
-        eraseCustomer.erase(CustomerId.of(id));
+        eraseCustomer.erase(CustomerId.of(id), CurrentActor.get());
         return ResponseEntity.noContent().build();
     }
 

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import dev.retention.api.security.BodySizeLimitFilter;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -83,6 +85,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
+        Throwable tooLarge = causeOfType(exception, BodySizeLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                    "body-too-large", "Request body too large", tooLarge.getMessage() + "."));
+        }
+        if (causeOfType(exception, StreamConstraintsException.class) != null) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "json-limit-exceeded",
+                    "JSON exceeds a limit", "JSON may nest at most 64 levels, with strings of at most 1,000,000 "
+                            + "characters, numbers of at most 64 digits and field names of at most 1,000."));
+        }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
                 "The body is not valid JSON of the expected shape.");
         if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
@@ -135,6 +147,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static ProblemDetail withErrors(ProblemDetail problem, List<Violation> violations) {
         problem.setProperty("errors", violations.stream().map(FieldError::of).toList());
         return problem;
+    }
+
+    private static Throwable causeOfType(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private static String expectation(JacksonException exception) {
