@@ -32,6 +32,7 @@ class BrowserAndTokenTest extends ApiTest {
     @DynamicPropertySource
     static void browserAndTokens(DynamicPropertyRegistry registry) {
         registry.add("retention.cors.allowed-origins", () -> "https://crm.example.com");
+        registry.add("retention.rate-limit.enabled", () -> "true");
         registry.add("retention.rate-limit.capacity", () -> "5");
         registry.add("retention.rate-limit.per-second", () -> "1");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",

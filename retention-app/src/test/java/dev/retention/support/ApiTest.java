@@ -29,6 +29,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("retention.bootstrap-admin-key", () -> ADMIN_KEY);
+        registry.add("retention.rate-limit.enabled", () -> "false");
         TestDatabase database = TestDatabase.get();
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);

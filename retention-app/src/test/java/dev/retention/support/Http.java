@@ -55,11 +55,17 @@ public final class Http {
 
     public Response send(String method, String path, Object body, String contentType, Map<String, String> headers) {
         String text = body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return sendBytes(method, path, text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contentType, headers);
+    }
+
+    public Response sendBytes(String method, String path, byte[] body, String contentType,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(text));
-        if (text != null) {
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
             request.header("Content-Type", contentType);
         }
         if (apiKey != null && !headers.containsKey("Authorization") && !headers.containsKey("X-API-Key")) {

@@ -22,8 +22,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import dev.retention.api.shared.ProblemTypes;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -112,17 +115,38 @@ class EventController {
     @Operation(operationId = "recordEventBatch", summary = "Record up to 5,000 events at once",
             description = "Events of many customers, named by customerId or externalId; with createCustomer an "
                     + "unknown externalId creates the customer. The whole batch is checked first and stored all or "
-                    + "nothing: 200 lists per event CREATED or DUPLICATE; 422 lists the refused events with their "
-                    + "errors, and nothing was written. Posting the same batch again is harmless.")
+                    + "nothing: 200 lists per event CREATED or DUPLICATE; 422 (Problem Details) lists every event's "
+                    + "outcome with the errors of the refused ones, and nothing was written. Posting the same batch "
+                    + "again is harmless.")
     @ApiResponse(responseCode = "200", description = "Stored; per event CREATED or DUPLICATE.")
     @ApiResponse(responseCode = "400", description = "Malformed body or more than 5,000 events.",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "Some events refused; nothing written.")
-    ResponseEntity<BatchResponse> recordBatch(@Valid @RequestBody BatchRequest request) {
+    @ApiResponse(responseCode = "422", description = "Some events refused; nothing written. A Problem Details "
+            + "document whose items list every event's outcome, as in the 200 answer.",
+            content = @Content(mediaType = "application/problem+json"))
+    BatchResponse recordBatch(@Valid @RequestBody BatchRequest request) {
         IngestionResult result = recordEvents.record(request.events().stream().map(mapper::toSubmission).toList());
         metrics.record(result);
         BatchResponse body = mapper.toResponse(result);
-        return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
+        if (!result.accepted()) {
+            throw new BatchRejectedException(body);
+        }
+        return body;
+    }
+
+    /** A refused batch is a Problem Details document that carries the per-event outcomes. */
+    @ExceptionHandler(BatchRejectedException.class)
+    ProblemDetail batchRejected(BatchRejectedException exception) {
+        BatchResponse body = exception.response();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, body.rejected()
+                + " of " + body.items().size() + " events were refused (see items); nothing was written.");
+        problem.setType(ProblemTypes.of("batch-rejected"));
+        problem.setTitle("Batch refused");
+        problem.setProperty("created", body.created());
+        problem.setProperty("duplicates", body.duplicates());
+        problem.setProperty("rejected", body.rejected());
+        problem.setProperty("items", body.items());
+        return problem;
     }
 
     private static RuntimeException refusal(EventOutcome outcome) {

@@ -10,9 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,7 +55,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKey> key = authenticateApiKey.authenticate(presented.get());
+        Optional<ApiKey> key;
+        try {
+            key = authenticateApiKey.authenticate(presented.get());
+        } catch (DataAccessException | TransactionException databaseDown) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "Service temporarily unavailable", "The database cannot be reached; retry shortly.", Map.of());
+            return;
+        }
         if (key.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "invalid-credential",

@@ -9,7 +9,10 @@ import dev.retention.domain.shared.Violation;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +40,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** character_not_in_repertoire (NUL in text) and untranslatable_character (NUL in jsonb). */
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException exception) {
@@ -72,6 +78,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                 "Service temporarily unavailable", "The database cannot be reached; retry shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    /**
+     * PostgreSQL stores no NUL character in text or jsonb; such input is refused as a whole by the database and
+     * answered with 400 here, whichever field carried it.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail dataRefusedByDatabase(DataIntegrityViolationException exception) {
+        Throwable cause = causeOfType(exception, SQLException.class);
+        if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text",
+                    "Text values must not contain the NUL character (\\u0000).");
+        }
+        return unexpected(exception);
     }
 
     @ExceptionHandler(Exception.class)
@@ -129,9 +149,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = exception.getPropertyName() == null ? "" : exception.getPropertyName();
+        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                "Invalid input", "The value of '" + field + "' has the wrong format."),
+                List.of(new Violation(field, expectation(exception.getRequiredType())))));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception exception, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(ProblemTypes.of("http-" + status.value()));
         }
         return super.handleExceptionInternal(exception, body, headers, status, request);
@@ -159,8 +189,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String expectation(JacksonException exception) {
-        if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> type = mismatch.getTargetType();
+        return exception instanceof MismatchedInputException mismatch ? expectation(mismatch.getTargetType())
+                : "has the wrong type or format";
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type != null) {
             if (type.isEnum()) {
                 return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
             }
