@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the domain's plain use-case classes to their persistence adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -33,13 +32,7 @@ class UseCaseConfiguration {
 
     @Bean
     UnitOfWork unitOfWork(PlatformTransactionManager transactionManager) {
-        TransactionTemplate template = new TransactionTemplate(transactionManager);
-        return new UnitOfWork() {
-            @Override
-            public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                return template.execute(status -> work.get());
-            }
-        };
+        return new SpringUnitOfWork(transactionManager);
     }
 
     @Bean

@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the end-to-end tests: the whole application on a random port, over HTTP, against the shared real
  * PostgreSQL, with empty tables before each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "retention.rate-limit.enabled=false")
 public abstract class ApiTest {
 
     @LocalServerPort
@@ -29,7 +30,6 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("retention.bootstrap-admin-key", () -> ADMIN_KEY);
-        registry.add("retention.rate-limit.enabled", () -> "false");
         TestDatabase database = TestDatabase.get();
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);

@@ -43,6 +43,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** character_not_in_repertoire (NUL in text) and untranslatable_character (NUL in jsonb). */
     private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
+    private static final String CLOSED_CONNECTION = "Connection is closed";
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException exception) {
@@ -81,21 +82,48 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * True for failures that mean the database went away mid-request (connection errors, class 08, and server
+     * shutdown, 57P01 to 57P03), however the data-access layer wrapped them. A transaction whose rollback fails on a
+     * connection the pool has already closed reports only the pool's "Connection is closed", which has no SQLState.
+     */
+    static boolean databaseWentAway(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && (CLOSED_CONNECTION.equals(sql.getMessage())
+                    || (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * PostgreSQL stores no NUL character in text or jsonb; such input is refused as a whole by the database and
      * answered with 400 here, whichever field carried it.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ProblemDetail dataRefusedByDatabase(DataIntegrityViolationException exception) {
+    ResponseEntity<ProblemDetail> dataRefusedByDatabase(DataIntegrityViolationException exception) {
         Throwable cause = causeOfType(exception, SQLException.class);
         if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text",
-                    "Text values must not contain the NUL character (\\u0000).");
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text",
+                    "Text values must not contain the NUL character (\\u0000)."));
         }
-        return unexpected(exception);
+        return unexpectedOrUnavailable(exception);
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception exception) {
+    ResponseEntity<ProblemDetail> unexpectedOrUnavailable(Exception exception) {
+        if (databaseWentAway(exception)) {
+            return databaseUnavailable(exception);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(exception));
+    }
+
+    private static ProblemDetail unexpected(Exception exception) {
         log.error("Unexpected error", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed unexpectedly; it has been logged.");
