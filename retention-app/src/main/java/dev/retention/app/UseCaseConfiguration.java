@@ -8,6 +8,9 @@ import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.shared.UnitOfWork;
+import dev.retention.domain.metrics.ComputeRetention;
+import dev.retention.domain.metrics.CustomerLifecycles;
+import dev.retention.domain.metrics.Revenues;
 import dev.retention.domain.security.ApiKeys;
 import dev.retention.domain.security.AuditLog;
 import dev.retention.domain.security.AuthenticateApiKey;
@@ -63,6 +66,11 @@ class UseCaseConfiguration {
     @Bean
     RevokeApiKey revokeApiKey(ApiKeys keys, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
         return new RevokeApiKey(keys, audit, unitOfWork, clock);
+    }
+
+    @Bean
+    ComputeRetention computeRetention(CustomerLifecycles lifecycles, Revenues revenues, Clock clock) {
+        return new ComputeRetention(lifecycles, revenues, clock);
     }
 
     @Bean

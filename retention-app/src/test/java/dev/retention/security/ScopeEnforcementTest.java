@@ -29,7 +29,9 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("listApiKeys", "admin"),
             Map.entry("getApiKey", "admin"),
             Map.entry("revokeApiKey", "admin"),
-            Map.entry("listAuditEntries", "admin"));
+            Map.entry("listAuditEntries", "admin"),
+            Map.entry("getRetention", "metrics:read"),
+            Map.entry("getRetentionBySegment", "metrics:read"));
 
     private record Operation(String id, String method, String path) {}
 

@@ -1,0 +1,116 @@
+package dev.retention.api.metrics;
+
+import dev.retention.domain.metrics.ComputeRetention;
+import dev.retention.domain.metrics.RetentionQuery;
+import dev.retention.domain.metrics.RetentionReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Metrics", description = "Retention, churn, revenue and lifetime value per period, for dashboards.")
+class MetricsController {
+
+    static final String DEFINITIONS = " A customer's state at a boundary b reflects the events with occurredAt < b "
+            + "(an event exactly at b belongs to the period that starts at b). CONTRACTUAL: active from acquisition "
+            + "until CHURNED, active again on REACTIVATED. INACTIVITY: active at b iff acquired before b and "
+            + "b <= lastActivityBefore(b) + inactivityDays, where acquisition and PURCHASE events are activity. "
+            + "Periods are half-open with boundaries at local midnight in the zone. CRR = (E - N) / S * 100; churn "
+            + "rate = churned / S * 100; strict retention = retained / S * 100; ARPU = revenue / ((S + E) / 2); "
+            + "CLV = margin * ARPU * (1 + d) / (1 + d - r) with r = 1 - churnRate / 100.";
+
+    private final ComputeRetention computeRetention;
+    private final MetricsApiMapper mapper;
+    private final MetricsDefaults defaults;
+
+    MetricsController(ComputeRetention computeRetention, MetricsApiMapper mapper, MetricsDefaults defaults) {
+        this.computeRetention = computeRetention;
+        this.mapper = mapper;
+        this.defaults = defaults;
+    }
+
+    @GetMapping("/api/v1/metrics/retention")
+    @Operation(operationId = "getRetention", summary = "Retention figures per period",
+            description = "S, E, N, retained, churned, reactivated, CRR, churn rate, strict retention rate, "
+                    + "revenue, ARPU and CLV for each period of the range, plus the whole range." + DEFINITIONS)
+    @ApiResponse(responseCode = "200", description = "The figures.")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
+            content = @Content(mediaType = "application/problem+json"))
+    RetentionReportResponse retention(
+            @Parameter(description = "First day of the range (the period containing it is the first).",
+                    example = "2026-01-01") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Day after the range; periods starting before it are included.",
+                    example = "2027-01-01") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "DAY, WEEK (ISO, Monday), MONTH, QUARTER or YEAR; default MONTH.")
+            @RequestParam(required = false) dev.retention.domain.metrics.Granularity granularity,
+            @Parameter(description = "Reporting time zone, such as Europe/Berlin; default from configuration (UTC).")
+            @RequestParam(required = false) String zone,
+            @Parameter(description = "Only customers of this segment.") @RequestParam(required = false)
+            String segment,
+            @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.")
+            @RequestParam(required = false) dev.retention.domain.metrics.ChurnModel churnModel,
+            @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.")
+            @RequestParam(required = false) Integer inactivityDays,
+            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
+            BigDecimal margin,
+            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.")
+            @RequestParam(required = false) BigDecimal discountRate) {
+        RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, segment, churnModel,
+                inactivityDays, margin, discountRate);
+        RetentionQuery query = parameters.toQuery(defaults);
+        return response(query, query.segment(), computeRetention.overall(query));
+    }
+
+    @GetMapping("/api/v1/metrics/retention/segments")
+    @Operation(operationId = "getRetentionBySegment", summary = "Retention figures per segment",
+            description = "The same figures broken down by customer segment; customers without a segment are "
+                    + "reported under segment null, and the counts of all segments add up to the overall counts."
+                    + DEFINITIONS)
+    @ApiResponse(responseCode = "200", description = "One report per segment.")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
+            content = @Content(mediaType = "application/problem+json"))
+    SegmentedRetentionResponse retentionBySegment(
+            @Parameter(description = "First day of the range.", example = "2026-01-01")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Day after the range.", example = "2027-01-01")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "DAY, WEEK, MONTH, QUARTER or YEAR; default MONTH.")
+            @RequestParam(required = false) dev.retention.domain.metrics.Granularity granularity,
+            @Parameter(description = "Reporting time zone; default from configuration.")
+            @RequestParam(required = false) String zone,
+            @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.")
+            @RequestParam(required = false) dev.retention.domain.metrics.ChurnModel churnModel,
+            @Parameter(description = "INACTIVITY window in days, 1 to 3650; default 90.")
+            @RequestParam(required = false) Integer inactivityDays,
+            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
+            BigDecimal margin,
+            @Parameter(description = "Discount rate per period for CLV; default 0.")
+            @RequestParam(required = false) BigDecimal discountRate) {
+        RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, null, churnModel,
+                inactivityDays, margin, discountRate);
+        RetentionQuery query = parameters.toQuery(defaults);
+        List<RetentionReportResponse> segments = computeRetention.bySegment(query).entrySet().stream()
+                .map((Map.Entry<String, RetentionReport> entry) -> response(query, entry.getKey(), entry.getValue()))
+                .toList();
+        return new SegmentedRetentionResponse(segments);
+    }
+
+    private RetentionReportResponse response(RetentionQuery query, String segment, RetentionReport report) {
+        return new RetentionReportResponse(segment, query.periods().granularity(), query.periods().zone().getId(),
+                query.model(), (int) query.inactivityWindow().toDays(), query.valuation().margin(),
+                query.valuation().discountRate(), report.periods().stream().map(mapper::toResponse).toList(),
+                mapper.toResponse(report.totals()));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.retention.api.metrics;
+
+import dev.retention.domain.metrics.ChurnModel;
+import dev.retention.domain.metrics.Granularity;
+import dev.retention.domain.metrics.ReportingPeriods;
+import dev.retention.domain.metrics.RetentionQuery;
+import dev.retention.domain.metrics.Valuation;
+import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.Violation;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The query parameters of the retention endpoints, checked all at once; each failure names its parameter. */
+record RetentionParameters(
+        LocalDate from,
+        LocalDate to,
+        Granularity granularity,
+        String zone,
+        String segment,
+        ChurnModel churnModel,
+        Integer inactivityDays,
+        BigDecimal margin,
+        BigDecimal discountRate) {
+
+    static final int MAX_INACTIVITY_DAYS = 3650;
+
+    RetentionQuery toQuery(MetricsDefaults defaults) {
+        List<Violation> violations = new ArrayList<>();
+        if (from == null) {
+            violations.add(new Violation("from", "is required: the first day, such as 2026-01-01"));
+        }
+        if (to == null) {
+            violations.add(new Violation("to", "is required: the day after the range, such as 2027-01-01"));
+        }
+        ZoneId zoneId = defaults.zone();
+        if (zone != null) {
+            try {
+                zoneId = ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                violations.add(new Violation("zone", "must be a time-zone id such as UTC or Europe/Berlin"));
+            }
+        }
+        int days = inactivityDays == null ? defaults.inactivityDays() : inactivityDays;
+        if (days < 1 || days > MAX_INACTIVITY_DAYS) {
+            violations.add(new Violation("inactivityDays", "must be between 1 and " + MAX_INACTIVITY_DAYS));
+        }
+        BigDecimal marginValue = margin == null ? BigDecimal.ONE : margin;
+        if (marginValue.signum() < 0 || marginValue.compareTo(BigDecimal.ONE) > 0) {
+            violations.add(new Violation("margin", "must lie between 0 and 1"));
+        }
+        BigDecimal discount = discountRate == null ? BigDecimal.ZERO : discountRate;
+        if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) >= 0) {
+            violations.add(new Violation("discountRate", "must be at least 0 and below 1"));
+        }
+        ReportingPeriods periods = null;
+        if (from != null && to != null) {
+            if (!from.isBefore(to)) {
+                violations.add(new Violation("to", "must be after from"));
+            } else {
+                try {
+                    periods = ReportingPeriods.between(from, to, granularityOrDefault(), zoneId);
+                } catch (IllegalArgumentException e) {
+                    violations.add(new Violation("to", "the range may hold at most " + ReportingPeriods.MAX_PERIODS
+                            + " periods of the granularity"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new RetentionQuery(periods, churnModel == null ? defaults.churnModel() : churnModel,
+                Duration.ofDays(days), defaults.activityTypes(), segment == null || segment.isBlank() ? null : segment,
+                new Valuation(marginValue, discount));
+    }
+
+    Granularity granularityOrDefault() {
+        return granularity == null ? Granularity.MONTH : granularity;
+    }
+}

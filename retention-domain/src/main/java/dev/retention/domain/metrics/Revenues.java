@@ -1,0 +1,15 @@
+package dev.retention.domain.metrics;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Revenue (purchases minus refunds) per period. */
+public interface Revenues {
+
+    /**
+     * Per segment (the null key for customers without one), the revenue of each period in order; a segment with no
+     * revenue may be missing. With {@code segment} given, only that segment's customers count.
+     */
+    Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, String segment);
+}
