@@ -8,6 +8,7 @@ import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.shared.UnitOfWork;
+import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
 import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.Revenues;
@@ -71,6 +72,11 @@ class UseCaseConfiguration {
     @Bean
     ComputeRetention computeRetention(CustomerLifecycles lifecycles, Revenues revenues, Clock clock) {
         return new ComputeRetention(lifecycles, revenues, clock);
+    }
+
+    @Bean
+    ComputeCohorts computeCohorts(CustomerLifecycles lifecycles, Revenues revenues) {
+        return new ComputeCohorts(lifecycles, revenues);
     }
 
     @Bean

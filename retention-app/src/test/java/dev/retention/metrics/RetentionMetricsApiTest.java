@@ -138,6 +138,34 @@ class RetentionMetricsApiTest extends ApiTest {
     }
 
     @Test
+    void cohortsFollowTheirCustomersAndRevenue() {
+        Response response = http.get("/api/v1/metrics/cohorts?from=2026-01-01&to=2026-04-01");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode cohorts = response.json().get("cohorts");
+        JsonNode january = cohorts.get(0);
+        assertThat(january.get("periodStart").asString()).isEqualTo("2026-01-01");
+        assertThat(january.get("size").asLong()).isEqualTo(2);                       // C and D
+        JsonNode offsets = january.get("offsets");
+        assertThat(offsets).hasSize(3);
+        assertThat(offsets.get(0).get("active").asLong()).isEqualTo(1);              // D churned in January
+        assertThat(offsets.get(0).get("retentionRate").decimalValue()).isEqualByComparingTo("50.0000");
+        assertThat(offsets.get(0).get("cumulativeRevenuePerCustomer").decimalValue()).isEqualByComparingTo("0");
+        assertThat(offsets.get(1).get("cumulativeRevenuePerCustomer").decimalValue())
+                .isEqualByComparingTo("20.1250");                                     // (50.50 - 10.25) / 2
+        assertThat(offsets.get(2).get("active").asLong()).isEqualTo(1);
+        JsonNode february = cohorts.get(1);
+        assertThat(february.get("size").asLong()).isZero();
+        assertThat(february.get("offsets").get(0).has("retentionRate")).isFalse();
+        assertThat(cohorts.get(2).get("offsets")).hasSize(1);
+
+        JsonNode limited = http.get("/api/v1/metrics/cohorts?from=2026-01-01&to=2026-04-01&maxOffset=1").json();
+        assertThat(limited.get("cohorts").get(0).get("offsets")).hasSize(2);
+        assertThat(http.get("/api/v1/metrics/cohorts?from=2026-01-01&to=2026-04-01&maxOffset=-1").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void invalidParametersAreNamed() {
         assertThat(fields(http.get("/api/v1/metrics/retention"))).containsExactlyInAnyOrder("from", "to");
         assertThat(fields(http.get("/api/v1/metrics/retention?from=2026-02-01&to=2026-01-01")))

@@ -31,7 +31,8 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("revokeApiKey", "admin"),
             Map.entry("listAuditEntries", "admin"),
             Map.entry("getRetention", "metrics:read"),
-            Map.entry("getRetentionBySegment", "metrics:read"));
+            Map.entry("getRetentionBySegment", "metrics:read"),
+            Map.entry("getCohorts", "metrics:read"));
 
     private record Operation(String id, String method, String path) {}
 

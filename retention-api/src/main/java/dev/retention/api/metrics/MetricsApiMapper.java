@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import dev.retention.domain.metrics.CohortTally;
 import dev.retention.domain.metrics.RetentionFigures;
 import org.mapstruct.Mapper;
 
@@ -7,4 +8,8 @@ import org.mapstruct.Mapper;
 interface MetricsApiMapper {
 
     PeriodFiguresResponse toResponse(RetentionFigures figures);
+
+    CohortsResponse.CohortRow toRow(CohortTally.Cohort cohort);
+
+    CohortsResponse.CohortCellRow toRow(CohortTally.CohortCell cell);
 }

@@ -1,6 +1,9 @@
 package dev.retention.api.metrics;
 
+import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
+import dev.retention.domain.metrics.ReportingPeriods;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.metrics.RetentionQuery;
 import dev.retention.domain.metrics.RetentionReport;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,11 +33,14 @@ class MetricsController {
             + "CLV = margin * ARPU * (1 + d) / (1 + d - r) with r = 1 - churnRate / 100.";
 
     private final ComputeRetention computeRetention;
+    private final ComputeCohorts computeCohorts;
     private final MetricsApiMapper mapper;
     private final MetricsDefaults defaults;
 
-    MetricsController(ComputeRetention computeRetention, MetricsApiMapper mapper, MetricsDefaults defaults) {
+    MetricsController(ComputeRetention computeRetention, ComputeCohorts computeCohorts, MetricsApiMapper mapper,
+            MetricsDefaults defaults) {
         this.computeRetention = computeRetention;
+        this.computeCohorts = computeCohorts;
         this.mapper = mapper;
         this.defaults = defaults;
     }
@@ -105,6 +111,44 @@ class MetricsController {
                 .map((Map.Entry<String, RetentionReport> entry) -> response(query, entry.getKey(), entry.getValue()))
                 .toList();
         return new SegmentedRetentionResponse(segments);
+    }
+
+    @GetMapping("/api/v1/metrics/cohorts")
+    @Operation(operationId = "getCohorts", summary = "Cohort retention and lifetime-value curves",
+            description = "A cohort is the customers whose first acquisition falls in the same period. For each cohort "
+                    + "and offset k = 0..maxOffset (within the range): the cohort size, the customers of the cohort "
+                    + "active at the end of period cohort + k, their share in percent, and the cumulative revenue per "
+                    + "cohort customer up to that period." + DEFINITIONS)
+    @ApiResponse(responseCode = "200", description = "The cohort matrix.")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
+            content = @Content(mediaType = "application/problem+json"))
+    CohortsResponse cohorts(
+            @Parameter(description = "First day of the range.", example = "2026-01-01")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Day after the range.", example = "2027-01-01")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "DAY, WEEK, MONTH, QUARTER or YEAR; default MONTH.")
+            @RequestParam(required = false) dev.retention.domain.metrics.Granularity granularity,
+            @Parameter(description = "Reporting time zone; default from configuration.")
+            @RequestParam(required = false) String zone,
+            @Parameter(description = "Only customers of this segment.") @RequestParam(required = false)
+            String segment,
+            @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.")
+            @RequestParam(required = false) dev.retention.domain.metrics.ChurnModel churnModel,
+            @Parameter(description = "INACTIVITY window in days, 1 to 3650; default 90.")
+            @RequestParam(required = false) Integer inactivityDays,
+            @Parameter(description = "Last offset, 0 to 999; default: up to the end of the range.")
+            @RequestParam(required = false) Integer maxOffset) {
+        RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, segment, churnModel,
+                inactivityDays, null, null);
+        if (maxOffset != null && (maxOffset < 0 || maxOffset >= ReportingPeriods.MAX_PERIODS)) {
+            throw InvalidInputException.of("maxOffset",
+                    "must be between 0 and " + (ReportingPeriods.MAX_PERIODS - 1));
+        }
+        RetentionQuery query = parameters.toQuery(defaults);
+        int offsets = maxOffset == null ? query.periods().size() - 1 : maxOffset;
+        return new CohortsResponse(query.segment(), query.periods().granularity(), query.periods().zone().getId(),
+                query.model(), computeCohorts.compute(query, offsets).stream().map(mapper::toRow).toList());
     }
 
     private RetentionReportResponse response(RetentionQuery query, String segment, RetentionReport report) {

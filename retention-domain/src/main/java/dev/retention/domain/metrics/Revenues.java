@@ -12,4 +12,10 @@ public interface Revenues {
      * revenue may be missing. With {@code segment} given, only that segment's customers count.
      */
     Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, String segment);
+
+    /**
+     * Per acquisition cohort (the index of the period of the customer's acquisition), the revenue of the cohort's
+     * customers in each period; cohorts without revenue may be missing.
+     */
+    Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, String segment);
 }

@@ -137,6 +137,26 @@ class RetentionTallyPropertiesTest {
         assertThat(checked).isPositive();
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33})
+    void cohortOffsetZeroIsTheSizeLessThoseWhoLeftInTheirFirstPeriod(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Lifecycle> customers = randomCustomers(random, 400);
+        ReportingPeriods periods = randomPeriods(random);
+        CohortTally tally = new CohortTally(periods, 3);
+        customers.forEach(tally::add);
+
+        List<CohortTally.Cohort> cohorts = tally.report(Map.of());
+
+        for (int c = 0; c < periods.size(); c++) {
+            ReportingPeriod period = periods.get(c);
+            List<Lifecycle> members = customers.stream().filter(x -> period.contains(x.acquiredAt())).toList();
+            long leftInFirstPeriod = members.stream().filter(x -> !x.activeAt(period.end())).count();
+            assertThat(cohorts.get(c).size()).isEqualTo(members.size());
+            assertThat(cohorts.get(c).offsets().get(0).active()).isEqualTo(members.size() - leftInFirstPeriod);
+        }
+    }
+
     @Test
     void segmentCountsAddUpToTheTotals() {
         SplittableRandom random = new SplittableRandom(99);

@@ -6,6 +6,7 @@ import dev.retention.persistence.shared.SqlArrays;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,9 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sums purchases minus refunds per period and segment in one query, bucketing by the period boundaries. */
+/** Sums purchases minus refunds per period in one query, bucketing by the period boundaries. */
 @Repository
 class RevenueJdbcRepository implements Revenues {
+
+    /** How rows are grouped besides the period: by segment, or by acquisition cohort. */
+    private interface GroupKey<K> {
+
+        K read(ResultSet row) throws SQLException;
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -30,28 +37,47 @@ class RevenueJdbcRepository implements Revenues {
     @Override
     @Transactional(readOnly = true)
     public Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, String segment) {
+        return sum(periods, segment, "c.segment", "", row -> row.getString(1));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, String segment) {
+        return sum(periods, segment, "width_bucket(c.acquired_at, ?::timestamptz[])",
+                " and c.acquired_at >= ? and c.acquired_at < ?", row -> row.getInt(1) - 1);
+    }
+
+    private <K> Map<K, List<BigDecimal>> sum(ReportingPeriods periods, String segment, String groupExpression,
+            String extraCondition, GroupKey<K> key) {
         List<Instant> boundaries = periods.boundaries();
+        boolean byCohort = !extraCondition.isEmpty();
         return jdbc.execute((Connection connection) -> {
-            try (var statement = connection.prepareStatement("""
-                    select c.segment, width_bucket(e.occurred_at, ?::timestamptz[]) as bucket,
-                           sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue
-                    from customer_event e
-                    join customer c on c.id = e.customer_id
-                    where e.type in ('PURCHASE', 'REFUND')
-                      and e.occurred_at >= ? and e.occurred_at < ?
-                      and (?::text is null or c.segment = ?::text)
-                    group by c.segment, bucket
-                    """)) {
-                statement.setArray(1, SqlArrays.textArray(connection, boundaries, Instant::toString));
-                statement.setObject(2, periods.start().atOffset(ZoneOffset.UTC));
-                statement.setObject(3, periods.end().atOffset(ZoneOffset.UTC));
-                statement.setString(4, segment);
-                statement.setString(5, segment);
-                Map<String, List<BigDecimal>> revenue = new HashMap<>();
+            try (var statement = connection.prepareStatement("select " + groupExpression + " as grouping, "
+                    + "width_bucket(e.occurred_at, ?::timestamptz[]) as bucket, "
+                    + "sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue "
+                    + "from customer_event e join customer c on c.id = e.customer_id "
+                    + "where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ? "
+                    + "and (?::text is null or c.segment = ?::text)" + extraCondition
+                    + " group by 1, 2")) {
+                var thresholds = SqlArrays.textArray(connection, boundaries, Instant::toString);
+                int index = 1;
+                if (byCohort) {
+                    statement.setArray(index++, thresholds);
+                }
+                statement.setArray(index++, thresholds);
+                statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
+                statement.setObject(index++, periods.end().atOffset(ZoneOffset.UTC));
+                statement.setString(index++, segment);
+                statement.setString(index++, segment);
+                if (byCohort) {
+                    statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
+                    statement.setObject(index, periods.end().atOffset(ZoneOffset.UTC));
+                }
+                Map<K, List<BigDecimal>> revenue = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        List<BigDecimal> series = revenue.computeIfAbsent(rows.getString(1),
-                                key -> new ArrayList<>(Collections.nCopies(periods.size(), BigDecimal.ZERO)));
+                        List<BigDecimal> series = revenue.computeIfAbsent(key.read(rows),
+                                k -> new ArrayList<>(Collections.nCopies(periods.size(), BigDecimal.ZERO)));
                         series.set(rows.getInt(2) - 1, rows.getBigDecimal(3));
                     }
                 }

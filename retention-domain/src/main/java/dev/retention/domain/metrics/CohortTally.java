@@ -1,0 +1,90 @@
+package dev.retention.domain.metrics;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts cohorts in one pass: a customer belongs to the cohort of the period of its first acquisition, and counts
+ * at offset k if active at the end of period cohort + k.
+ */
+public final class CohortTally {
+
+    private final ReportingPeriods periods;
+    private final Instant[] boundaries;
+    private final int maxOffset;
+    private final long[] sizes;
+    private final long[][] active;
+
+    public CohortTally(ReportingPeriods periods, int maxOffset) {
+        this.periods = periods;
+        this.boundaries = periods.boundaries().toArray(Instant[]::new);
+        this.maxOffset = Math.min(maxOffset, periods.size() - 1);
+        this.sizes = new long[periods.size()];
+        this.active = new long[periods.size()][this.maxOffset + 1];
+    }
+
+    public void add(Lifecycle lifecycle) {
+        int cohort = periodOf(lifecycle.acquiredAt());
+        if (cohort < 0) {
+            return;
+        }
+        sizes[cohort]++;
+        for (int k = 0; k <= maxOffset && cohort + k < periods.size(); k++) {
+            if (lifecycle.activeAt(boundaries[cohort + k + 1])) {
+                active[cohort][k]++;
+            }
+        }
+    }
+
+    private int periodOf(Instant instant) {
+        for (int i = 0; i < periods.size(); i++) {
+            if (periods.get(i).contains(instant)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param revenueByCohort for each cohort index, the revenue of its customers in each period of the range
+     */
+    public List<Cohort> report(Map<Integer, List<BigDecimal>> revenueByCohort) {
+        List<Cohort> cohorts = new ArrayList<>();
+        for (int c = 0; c < periods.size(); c++) {
+            List<BigDecimal> revenue = revenueByCohort.get(c);
+            List<CohortCell> cells = new ArrayList<>();
+            BigDecimal cumulative = BigDecimal.ZERO;
+            for (int k = 0; k <= maxOffset && c + k < periods.size(); k++) {
+                if (revenue != null) {
+                    cumulative = cumulative.add(revenue.get(c + k));
+                }
+                BigDecimal perCustomer = sizes[c] == 0 ? null
+                        : RetentionFormulas.money(
+                                cumulative.divide(BigDecimal.valueOf(sizes[c]), MathContext.DECIMAL128));
+                cells.add(new CohortCell(k, periods.get(c + k).startDate(), active[c][k],
+                        RetentionFormulas.percent(active[c][k], sizes[c]), perCustomer));
+            }
+            cohorts.add(new Cohort(periods.get(c).startDate(), sizes[c], cells));
+        }
+        return cohorts;
+    }
+
+    /** One cohort: its first period, its size and its row of the matrix. */
+    public record Cohort(java.time.LocalDate periodStart, long size, List<CohortCell> offsets) {
+
+        public Cohort {
+            offsets = List.copyOf(offsets);
+        }
+    }
+
+    /**
+     * One cell: customers of the cohort active at the end of period cohort + offset, their share in percent (null
+     * for an empty cohort), and the cumulative revenue per cohort customer up to that period.
+     */
+    public record CohortCell(int offset, java.time.LocalDate periodStart, long active, BigDecimal retentionRate,
+            BigDecimal cumulativeRevenuePerCustomer) {}
+}
