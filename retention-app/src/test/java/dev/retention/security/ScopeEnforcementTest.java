@@ -32,7 +32,8 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("listAuditEntries", "admin"),
             Map.entry("getRetention", "metrics:read"),
             Map.entry("getRetentionBySegment", "metrics:read"),
-            Map.entry("getCohorts", "metrics:read"));
+            Map.entry("getCohorts", "metrics:read"),
+            Map.entry("getRetentionSummary", "metrics:read"));
 
     private record Operation(String id, String method, String path) {}
 

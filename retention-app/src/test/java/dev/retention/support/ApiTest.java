@@ -1,5 +1,6 @@
 package dev.retention.support;
 
+import dev.retention.api.shared.DataChanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +23,9 @@ public abstract class ApiTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private DataChanges dataChanges;
+
     protected Http http;
 
     /** The bootstrap admin key of every test context; admin includes every scope. */
@@ -39,6 +43,7 @@ public abstract class ApiTest {
     @BeforeEach
     void emptyTablesAndConnect() {
         jdbc.execute("truncate customer_event, customer");
+        dataChanges.changed();
         http = new Http("http://localhost:" + port, ADMIN_KEY);
     }
 

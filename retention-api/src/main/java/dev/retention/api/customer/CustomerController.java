@@ -1,6 +1,7 @@
 package dev.retention.api.customer;
 
 import dev.retention.api.security.CurrentActor;
+import dev.retention.api.shared.DataChanges;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.domain.customer.ChangeCustomer;
@@ -51,9 +52,11 @@ class CustomerController {
     private final ChangeCustomer changeCustomer;
     private final EraseCustomer eraseCustomer;
     private final CustomerApiMapper mapper;
+    private final DataChanges dataChanges;
 
     CustomerController(Customers customers, RegisterCustomer registerCustomer, ChangeCustomer changeCustomer,
-            EraseCustomer eraseCustomer, CustomerApiMapper mapper) {
+            EraseCustomer eraseCustomer, CustomerApiMapper mapper, DataChanges dataChanges) {
+        this.dataChanges = dataChanges;
         this.customers = customers;
         this.registerCustomer = registerCustomer;
         this.changeCustomer = changeCustomer;
@@ -72,6 +75,7 @@ class CustomerController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         Customer customer = registerCustomer.register(mapper.toNewCustomer(request));
+        dataChanges.changed();
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(customer.id().value()).toUri();
         return ResponseEntity.created(location).eTag(etag(customer)).body(mapper.toResponse(customer));
@@ -133,6 +137,7 @@ class CustomerController {
             @RequestBody JsonNode patch) {
         Customer changed = changeCustomer.change(CustomerId.of(id),
                 CustomerMergePatch.read(patch, expectedVersion(ifMatch)));
+        dataChanges.changed();
         return ResponseEntity.ok().eTag(etag(changed)).body(mapper.toResponse(changed));
     }
 
@@ -146,6 +151,7 @@ class CustomerController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> erase(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
         eraseCustomer.erase(CustomerId.of(id), CurrentActor.get());
+        dataChanges.changed();
         return ResponseEntity.noContent().build();
     }
 

@@ -11,11 +11,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.retention.domain.metrics.Granularity;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,9 +40,13 @@ class MetricsController {
     private final ComputeCohorts computeCohorts;
     private final MetricsApiMapper mapper;
     private final MetricsDefaults defaults;
+    private final MetricsCache cache;
+    private final Clock clock;
 
     MetricsController(ComputeRetention computeRetention, ComputeCohorts computeCohorts, MetricsApiMapper mapper,
-            MetricsDefaults defaults) {
+            MetricsDefaults defaults, MetricsCache cache, Clock clock) {
+        this.cache = cache;
+        this.clock = clock;
         this.computeRetention = computeRetention;
         this.computeCohorts = computeCohorts;
         this.mapper = mapper;
@@ -52,7 +60,7 @@ class MetricsController {
     @ApiResponse(responseCode = "200", description = "The figures.")
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
             content = @Content(mediaType = "application/problem+json"))
-    RetentionReportResponse retention(
+    ResponseEntity<RetentionReportResponse> retention(
             @Parameter(description = "First day of the range (the period containing it is the first).",
                     example = "2026-01-01") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -72,11 +80,13 @@ class MetricsController {
             @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
             BigDecimal margin,
             @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.")
-            @RequestParam(required = false) BigDecimal discountRate) {
+            @RequestParam(required = false) BigDecimal discountRate,
+            WebRequest request) {
         RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, segment, churnModel,
                 inactivityDays, margin, discountRate);
         RetentionQuery query = parameters.toQuery(defaults);
-        return response(query, query.segment(), computeRetention.overall(query));
+        return cache.answer("retention|" + query, request,
+                () -> response(query, query.segment(), computeRetention.overall(query)));
     }
 
     @GetMapping("/api/v1/metrics/retention/segments")
@@ -87,7 +97,7 @@ class MetricsController {
     @ApiResponse(responseCode = "200", description = "One report per segment.")
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
             content = @Content(mediaType = "application/problem+json"))
-    SegmentedRetentionResponse retentionBySegment(
+    ResponseEntity<SegmentedRetentionResponse> retentionBySegment(
             @Parameter(description = "First day of the range.", example = "2026-01-01")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "Day after the range.", example = "2027-01-01")
@@ -103,14 +113,16 @@ class MetricsController {
             @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
             BigDecimal margin,
             @Parameter(description = "Discount rate per period for CLV; default 0.")
-            @RequestParam(required = false) BigDecimal discountRate) {
+            @RequestParam(required = false) BigDecimal discountRate,
+            WebRequest request) {
         RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, null, churnModel,
                 inactivityDays, margin, discountRate);
         RetentionQuery query = parameters.toQuery(defaults);
-        List<RetentionReportResponse> segments = computeRetention.bySegment(query).entrySet().stream()
-                .map((Map.Entry<String, RetentionReport> entry) -> response(query, entry.getKey(), entry.getValue()))
-                .toList();
-        return new SegmentedRetentionResponse(segments);
+        return cache.answer("segments|" + query, request, () -> new SegmentedRetentionResponse(
+                computeRetention.bySegment(query).entrySet().stream()
+                        .map((Map.Entry<String, RetentionReport> entry) -> response(query, entry.getKey(),
+                                entry.getValue()))
+                        .toList()));
     }
 
     @GetMapping("/api/v1/metrics/cohorts")
@@ -122,7 +134,7 @@ class MetricsController {
     @ApiResponse(responseCode = "200", description = "The cohort matrix.")
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
             content = @Content(mediaType = "application/problem+json"))
-    CohortsResponse cohorts(
+    ResponseEntity<CohortsResponse> cohorts(
             @Parameter(description = "First day of the range.", example = "2026-01-01")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "Day after the range.", example = "2027-01-01")
@@ -138,7 +150,8 @@ class MetricsController {
             @Parameter(description = "INACTIVITY window in days, 1 to 3650; default 90.")
             @RequestParam(required = false) Integer inactivityDays,
             @Parameter(description = "Last offset, 0 to 999; default: up to the end of the range.")
-            @RequestParam(required = false) Integer maxOffset) {
+            @RequestParam(required = false) Integer maxOffset,
+            WebRequest request) {
         RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, segment, churnModel,
                 inactivityDays, null, null);
         if (maxOffset != null && (maxOffset < 0 || maxOffset >= ReportingPeriods.MAX_PERIODS)) {
@@ -147,8 +160,31 @@ class MetricsController {
         }
         RetentionQuery query = parameters.toQuery(defaults);
         int offsets = maxOffset == null ? query.periods().size() - 1 : maxOffset;
-        return new CohortsResponse(query.segment(), query.periods().granularity(), query.periods().zone().getId(),
-                query.model(), computeCohorts.compute(query, offsets).stream().map(mapper::toRow).toList());
+        return cache.answer("cohorts|" + offsets + "|" + query, request, () -> new CohortsResponse(query.segment(),
+                query.periods().granularity(), query.periods().zone().getId(), query.model(),
+                computeCohorts.compute(query, offsets).stream().map(mapper::toRow).toList()));
+    }
+
+    @GetMapping("/api/v1/metrics/summary")
+    @Operation(operationId = "getRetentionSummary", summary = "The latest complete period at a glance",
+            description = "The figures of the latest complete period of the configured granularity (default MONTH), "
+                    + "for all customers with the configured zone and churn model, and their change against the "
+                    + "period before." + DEFINITIONS)
+    @ApiResponse(responseCode = "200", description = "The summary.")
+    ResponseEntity<SummaryResponse> summary(WebRequest request) {
+        Granularity granularity = defaults.granularity();
+        LocalDate current = granularity.periodStart(LocalDate.now(clock.withZone(defaults.zone())));
+        LocalDate latest = granularity.periodStart(current.minusDays(1));
+        LocalDate previous = granularity.periodStart(latest.minusDays(1));
+        RetentionQuery query = new RetentionParameters(previous, current, granularity, defaults.zone().getId(), null,
+                null, null, null, null).toQuery(defaults);
+        return cache.answer("summary|" + query, request, () -> {
+            RetentionReportResponse report = response(query, null, computeRetention.overall(query));
+            PeriodFiguresResponse before = report.periods().get(0);
+            PeriodFiguresResponse last = report.periods().get(1);
+            return new SummaryResponse(granularity, report.zone(), report.churnModel(), last, before,
+                    SummaryResponse.Change.between(last, before));
+        });
     }
 
     private RetentionReportResponse response(RetentionQuery query, String segment, RetentionReport report) {

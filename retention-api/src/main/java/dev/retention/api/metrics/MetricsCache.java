@@ -1,0 +1,59 @@
+package dev.retention.api.metrics;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.retention.api.shared.DataChanges;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Serves repeated identical metric requests from memory (Caffeine) and answers {@code If-None-Match} with 304. The
+ * key includes the {@link DataChanges} version, so any committed change to customers or events invalidates the
+ * cached figures; entries also expire after the configured time to live.
+ */
+@Component
+class MetricsCache {
+
+    private final DataChanges dataChanges;
+    private final Cache<String, Object> cache;
+    private final CacheControl cacheControl;
+
+    MetricsCache(DataChanges dataChanges, MetricsDefaults defaults) {
+        this.dataChanges = dataChanges;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(defaults.cacheSize())
+                .expireAfterWrite(defaults.cacheTtl())
+                .build();
+        this.cacheControl = CacheControl.maxAge(defaults.maxAge()).cachePrivate();
+    }
+
+    /**
+     * @param request a description of the request that identifies its answer, such as the query record
+     */
+    @SuppressWarnings("unchecked")
+    <T> ResponseEntity<T> answer(String request, WebRequest webRequest, Supplier<T> compute) {
+        String key = dataChanges.version() + "|" + request;
+        String etag = "\"" + dataChanges.version() + "-" + digest(request) + "\"";
+        if (webRequest.checkNotModified(etag)) {
+            return ResponseEntity.status(304).eTag(etag).cacheControl(cacheControl).build();
+        }
+        T body = (T) cache.get(key, ignored -> compute.get());
+        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(body);
+    }
+
+    private static String digest(String request) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

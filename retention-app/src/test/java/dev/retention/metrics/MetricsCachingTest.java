@@ -1,0 +1,77 @@
+package dev.retention.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.support.ApiTest;
+import dev.retention.support.Http.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class MetricsCachingTest extends ApiTest {
+
+    private static final String QUERY = "/api/v1/metrics/retention?from=2026-01-01&to=2026-03-01";
+
+    private void acquire(String customer, String at) {
+        Response response = http.post("/api/v1/events:batch", Map.of("events", List.of(Map.of("externalId", customer,
+                "createCustomer", true, "type", "ACQUIRED", "occurredAt", at, "eventKey", "acq"))));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void answersCarryAnETagAndRepeatsWithItAre304() {
+        acquire("crm-1", "2025-12-01T00:00:00Z");
+
+        Response first = http.get(QUERY);
+        Response again = http.send("GET", QUERY, null, "application/json",
+                Map.of("If-None-Match", first.header("ETag")));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isNotBlank();
+        assertThat(first.header("Cache-Control")).contains("max-age=30").contains("private");
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void aNewEventInvalidatesTheCachedFigures() {
+        acquire("crm-1", "2025-12-01T00:00:00Z");
+        Response before = http.get(QUERY);
+        assertThat(before.json().get("periods").get(0).get("newCustomers").asLong()).isZero();
+
+        acquire("crm-2", "2026-01-15T00:00:00Z");
+        Response after = http.get(QUERY);
+        Response conditional = http.send("GET", QUERY, null, "application/json",
+                Map.of("If-None-Match", before.header("ETag")));
+
+        assertThat(after.json().get("periods").get(0).get("newCustomers").asLong()).isEqualTo(1);
+        assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+        assertThat(conditional.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSummaryComparesTheLatestCompletePeriodWithTheOneBefore() {
+        LocalDate current = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        LocalDate latest = current.minusMonths(1);
+        LocalDate previous = current.minusMonths(2);
+        acquire("crm-1", previous.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        acquire("crm-2", previous.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        http.post("/api/v1/events:batch", Map.of("events", List.of(Map.of("externalId", "crm-2", "type", "CHURNED",
+                "occurredAt", latest.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
+                "eventKey", "gone"))));
+
+        JsonNode summary = http.get("/api/v1/metrics/summary").json();
+
+        assertThat(summary.get("latest").get("startDate").asString()).isEqualTo(latest.toString());
+        assertThat(summary.get("previous").get("startDate").asString()).isEqualTo(previous.toString());
+        assertThat(summary.get("latest").get("churned").asLong()).isEqualTo(1);
+        assertThat(summary.get("latest").get("churnRate").decimalValue()).isEqualByComparingTo("50.0000");
+        assertThat(summary.get("previous").get("churnRate").decimalValue()).isEqualByComparingTo("0.0000");
+        assertThat(summary.get("change").get("churned").asLong()).isEqualTo(1);
+        assertThat(summary.get("change").get("churnRate").decimalValue()).isEqualByComparingTo("50.0000");
+        assertThat(summary.get("change").get("crr").decimalValue()).isEqualByComparingTo("-50.0000");
+    }
+}
