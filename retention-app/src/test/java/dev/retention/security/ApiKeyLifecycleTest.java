@@ -2,6 +2,7 @@ package dev.retention.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retention.api.security.ApiKeyCache;
 import dev.retention.app.security.BootstrapAdminKey;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Http.Response;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,9 @@ class ApiKeyLifecycleTest extends ApiTest {
 
     @Autowired
     BootstrapAdminKey bootstrapAdminKey;
+
+    @Autowired
+    ApiKeyCache apiKeyCache;
 
     private static String sha256(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -62,9 +68,24 @@ class ApiKeyLifecycleTest extends ApiTest {
         assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(200);
 
         jdbc.update("update api_key set expires_at = now() - interval '1 second' where id = ?::uuid", id);
+        // Changed behind the service's back, as another instance would: cached keys are read again after the TTL.
+        apiKeyCache.forgetAll();
 
         assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/admin/api-keys/" + id).json().get("status").asString()).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void aCachedKeyStopsWorkingWhenItExpires() throws InterruptedException {
+        Instant expiry = Instant.now().plusSeconds(2);
+        Response created = http.post("/api/v1/admin/api-keys", Map.of("name", "two-seconds",
+                "scopes", List.of("customers:read"), "expiresAt", expiry.toString()));
+        String key = created.json().get("key").asString();
+        assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(200);
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 100);
+
+        assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(401);
     }
 
     @Test

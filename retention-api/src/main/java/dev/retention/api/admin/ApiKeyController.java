@@ -1,5 +1,6 @@
 package dev.retention.api.admin;
 
+import dev.retention.api.security.ApiKeyCache;
 import dev.retention.api.security.CurrentActor;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
@@ -43,9 +44,11 @@ class ApiKeyController {
     private final RevokeApiKey revokeApiKey;
     private final AdminApiMapper mapper;
     private final Clock clock;
+    private final ApiKeyCache apiKeyCache;
 
     ApiKeyController(ApiKeys keys, IssueApiKey issueApiKey, RevokeApiKey revokeApiKey, AdminApiMapper mapper,
-            Clock clock) {
+            Clock clock, ApiKeyCache apiKeyCache) {
+        this.apiKeyCache = apiKeyCache;
         this.keys = keys;
         this.issueApiKey = issueApiKey;
         this.revokeApiKey = revokeApiKey;
@@ -96,6 +99,7 @@ class ApiKeyController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> revoke(@Parameter(description = "The key's id.") @PathVariable UUID id) {
         revokeApiKey.revoke(id, CurrentActor.get());
+        apiKeyCache.forgetAll();
         return ResponseEntity.noContent().build();
     }
 

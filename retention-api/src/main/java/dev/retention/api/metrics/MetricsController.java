@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,30 +61,13 @@ class MetricsController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<RetentionReportResponse> retention(
-            @Parameter(description = "First day of the range (the period containing it is the first).",
-                    example = "2026-01-01") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Day after the range; periods starting before it are included.",
-                    example = "2027-01-01") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "DAY, WEEK (ISO, Monday), MONTH, QUARTER or YEAR; default MONTH.")
-            @RequestParam(required = false) dev.retention.domain.metrics.Granularity granularity,
-            @Parameter(description = "Reporting time zone, such as Europe/Berlin; default from configuration (UTC).")
-            @RequestParam(required = false) String zone,
-            @Parameter(description = "Only customers of this segment.") @RequestParam(required = false)
-            String segment,
-            @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.")
-            @RequestParam(required = false) dev.retention.domain.metrics.ChurnModel churnModel,
-            @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.")
-            @RequestParam(required = false) Integer inactivityDays,
+            @ParameterObject RetentionParameters parameters,
             @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
             BigDecimal margin,
             @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.")
             @RequestParam(required = false) BigDecimal discountRate,
             WebRequest request) {
-        RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, segment, churnModel,
-                inactivityDays, margin, discountRate);
-        RetentionQuery query = parameters.toQuery(defaults);
+        RetentionQuery query = parameters.toQuery(defaults, margin, discountRate);
         return cache.answer("retention|" + query, request,
                 () -> response(query, query.segment(), computeRetention.overall(query)));
     }
@@ -92,32 +75,19 @@ class MetricsController {
     @GetMapping("/api/v1/metrics/retention/segments")
     @Operation(operationId = "getRetentionBySegment", summary = "Retention figures per segment",
             description = "The same figures broken down by customer segment; customers without a segment are "
-                    + "reported under segment null, and the counts of all segments add up to the overall counts."
-                    + DEFINITIONS)
+                    + "reported under segment null, and the counts of all segments add up to the overall counts. "
+                    + "With segment given, only that segment is reported." + DEFINITIONS)
     @ApiResponse(responseCode = "200", description = "One report per segment.")
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<SegmentedRetentionResponse> retentionBySegment(
-            @Parameter(description = "First day of the range.", example = "2026-01-01")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Day after the range.", example = "2027-01-01")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "DAY, WEEK, MONTH, QUARTER or YEAR; default MONTH.")
-            @RequestParam(required = false) dev.retention.domain.metrics.Granularity granularity,
-            @Parameter(description = "Reporting time zone; default from configuration.")
-            @RequestParam(required = false) String zone,
-            @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.")
-            @RequestParam(required = false) dev.retention.domain.metrics.ChurnModel churnModel,
-            @Parameter(description = "INACTIVITY window in days, 1 to 3650; default 90.")
-            @RequestParam(required = false) Integer inactivityDays,
+            @ParameterObject RetentionParameters parameters,
             @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
             BigDecimal margin,
-            @Parameter(description = "Discount rate per period for CLV; default 0.")
+            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.")
             @RequestParam(required = false) BigDecimal discountRate,
             WebRequest request) {
-        RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, null, churnModel,
-                inactivityDays, margin, discountRate);
-        RetentionQuery query = parameters.toQuery(defaults);
+        RetentionQuery query = parameters.toQuery(defaults, margin, discountRate);
         return cache.answer("segments|" + query, request, () -> new SegmentedRetentionResponse(
                 computeRetention.bySegment(query).entrySet().stream()
                         .map((Map.Entry<String, RetentionReport> entry) -> response(query, entry.getKey(),
@@ -135,25 +105,10 @@ class MetricsController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<CohortsResponse> cohorts(
-            @Parameter(description = "First day of the range.", example = "2026-01-01")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Day after the range.", example = "2027-01-01")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "DAY, WEEK, MONTH, QUARTER or YEAR; default MONTH.")
-            @RequestParam(required = false) dev.retention.domain.metrics.Granularity granularity,
-            @Parameter(description = "Reporting time zone; default from configuration.")
-            @RequestParam(required = false) String zone,
-            @Parameter(description = "Only customers of this segment.") @RequestParam(required = false)
-            String segment,
-            @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.")
-            @RequestParam(required = false) dev.retention.domain.metrics.ChurnModel churnModel,
-            @Parameter(description = "INACTIVITY window in days, 1 to 3650; default 90.")
-            @RequestParam(required = false) Integer inactivityDays,
+            @ParameterObject RetentionParameters parameters,
             @Parameter(description = "Last offset, 0 to 999; default: up to the end of the range.")
             @RequestParam(required = false) Integer maxOffset,
             WebRequest request) {
-        RetentionParameters parameters = new RetentionParameters(from, to, granularity, zone, segment, churnModel,
-                inactivityDays, null, null);
         if (maxOffset != null && (maxOffset < 0 || maxOffset >= ReportingPeriods.MAX_PERIODS)) {
             throw InvalidInputException.of("maxOffset",
                     "must be between 0 and " + (ReportingPeriods.MAX_PERIODS - 1));
@@ -177,7 +132,7 @@ class MetricsController {
         LocalDate latest = granularity.periodStart(current.minusDays(1));
         LocalDate previous = granularity.periodStart(latest.minusDays(1));
         RetentionQuery query = new RetentionParameters(previous, current, granularity, defaults.zone().getId(), null,
-                null, null, null, null).toQuery(defaults);
+                null, null).toQuery(defaults);
         return cache.answer("summary|" + query, request, () -> {
             RetentionReportResponse report = response(query, null, computeRetention.overall(query));
             PeriodFiguresResponse before = report.periods().get(0);

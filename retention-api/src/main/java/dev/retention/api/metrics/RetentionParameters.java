@@ -7,6 +7,7 @@ import dev.retention.domain.metrics.RetentionQuery;
 import dev.retention.domain.metrics.Valuation;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Violation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -14,22 +15,32 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 
-/** The query parameters of the retention endpoints, checked all at once; each failure names its parameter. */
+/**
+ * The query parameters shared by the metrics endpoints, bound from the query string and checked all at once; each
+ * failure names its parameter.
+ */
 record RetentionParameters(
-        LocalDate from,
-        LocalDate to,
+        @Parameter(description = "First day of the range; the period containing it is the first.",
+                example = "2026-01-01") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @Parameter(description = "Day after the range; periods starting before it are included.",
+                example = "2027-01-01") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        @Parameter(description = "DAY, WEEK (ISO, Monday), MONTH, QUARTER or YEAR; default MONTH.")
         Granularity granularity,
+        @Parameter(description = "Reporting time zone, such as Europe/Berlin; default from configuration (UTC).")
         String zone,
-        String segment,
-        ChurnModel churnModel,
-        Integer inactivityDays,
-        BigDecimal margin,
-        BigDecimal discountRate) {
+        @Parameter(description = "Only customers of this segment.") String segment,
+        @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.") ChurnModel churnModel,
+        @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.") Integer inactivityDays) {
 
     static final int MAX_INACTIVITY_DAYS = 3650;
 
     RetentionQuery toQuery(MetricsDefaults defaults) {
+        return toQuery(defaults, null, null);
+    }
+
+    RetentionQuery toQuery(MetricsDefaults defaults, BigDecimal margin, BigDecimal discountRate) {
         List<Violation> violations = new ArrayList<>();
         if (from == null) {
             violations.add(new Violation("from", "is required: the first day, such as 2026-01-01"));

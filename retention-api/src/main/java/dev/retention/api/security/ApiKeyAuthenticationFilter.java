@@ -2,7 +2,6 @@ package dev.retention.api.security;
 
 import dev.retention.domain.security.ApiKey;
 import dev.retention.domain.security.ApiKeySecrets;
-import dev.retention.domain.security.AuthenticateApiKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +25,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
 
-    private final AuthenticateApiKey authenticateApiKey;
+    private final ApiKeyCache keys;
 
-    ApiKeyAuthenticationFilter(AuthenticateApiKey authenticateApiKey) {
-        this.authenticateApiKey = authenticateApiKey;
+    ApiKeyAuthenticationFilter(ApiKeyCache keys) {
+        this.keys = keys;
     }
 
     static Optional<String> presentedKey(HttpServletRequest request) {
@@ -57,7 +56,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<ApiKey> key;
         try {
-            key = authenticateApiKey.authenticate(presented.get());
+            key = keys.authenticate(presented.get());
         } catch (DataAccessException | TransactionException databaseDown) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",

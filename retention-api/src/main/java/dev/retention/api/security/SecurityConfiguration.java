@@ -1,7 +1,6 @@
 package dev.retention.api.security;
 
 import dev.retention.domain.security.ApiKeySecrets;
-import dev.retention.domain.security.AuthenticateApiKey;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +29,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticateApiKey authenticateApiKey,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyCache apiKeys,
             SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         http.csrf(AbstractHttpConfigurer::disable)
@@ -43,7 +42,7 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .addFilterBefore(new BodySizeLimitFilter(settings.maxBodyBytes()), LogoutFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticateApiKey),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys),
                         BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new RateLimitFilter(settings.rateLimit()), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new ScopeAuthorizationManager()));

@@ -26,6 +26,8 @@ public final class EmbeddedPostgresLauncher {
                 .setCleanDataDirectory(temporary)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("work_mem", "32MB")
                 .setServerConfig("fsync", temporary ? "off" : "on")
                 .setServerConfig("synchronous_commit", temporary ? "off" : "on")
                 .setLocaleConfig("locale", "C");

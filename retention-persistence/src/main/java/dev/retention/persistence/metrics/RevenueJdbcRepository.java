@@ -43,7 +43,7 @@ class RevenueJdbcRepository implements Revenues {
     @Override
     @Transactional(readOnly = true)
     public Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, String segment) {
-        return sum(periods, segment, "width_bucket(c.acquired_at, ?::timestamptz[])",
+        return sum(periods, segment, "width_bucket(c.acquired_at, t.boundaries)",
                 " and c.acquired_at >= ? and c.acquired_at < ?", row -> row.getInt(1) - 1);
     }
 
@@ -52,19 +52,19 @@ class RevenueJdbcRepository implements Revenues {
         List<Instant> boundaries = periods.boundaries();
         boolean byCohort = !extraCondition.isEmpty();
         return jdbc.execute((Connection connection) -> {
-            try (var statement = connection.prepareStatement("select " + groupExpression + " as grouping, "
-                    + "width_bucket(e.occurred_at, ?::timestamptz[]) as bucket, "
+            // The boundaries are cast once, in a materialized CTE: cast in the select list, they would be parsed
+            // again for every event row.
+            try (var statement = connection.prepareStatement("with t as materialized "
+                    + "(select ?::text[]::timestamptz[] as boundaries) "
+                    + "select " + groupExpression + " as grouping, "
+                    + "width_bucket(e.occurred_at, t.boundaries) as bucket, "
                     + "sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue "
-                    + "from customer_event e join customer c on c.id = e.customer_id "
+                    + "from t, customer_event e join customer c on c.id = e.customer_id "
                     + "where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ? "
                     + "and (?::text is null or c.segment = ?::text)" + extraCondition
                     + " group by 1, 2")) {
-                var thresholds = SqlArrays.textArray(connection, boundaries, Instant::toString);
                 int index = 1;
-                if (byCohort) {
-                    statement.setArray(index++, thresholds);
-                }
-                statement.setArray(index++, thresholds);
+                statement.setArray(index++, SqlArrays.textArray(connection, boundaries, Instant::toString));
                 statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
                 statement.setObject(index++, periods.end().atOffset(ZoneOffset.UTC));
                 statement.setString(index++, segment);
