@@ -111,13 +111,16 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=18090)
     parser.add_argument("--pg-port", type=int, default=54330)
+    parser.add_argument("--keep", metavar="DIR",
+                        help="keep the generated database in DIR and reuse it on the next run with the same DIR")
     parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
     args = parser.parse_args()
     for tool in ("psql", "wrk"):
         if shutil.which(tool) is None:
             sys.exit(tool + " is needed")
 
-    work = tempfile.mkdtemp(prefix="retention-metrics-bench-")
+    work = args.keep or tempfile.mkdtemp(prefix="retention-metrics-bench-")
+    os.makedirs(work, exist_ok=True)
     base = "http://localhost:%d" % args.port
     log = open(os.path.join(work, "service.log"), "w")
     service = subprocess.Popen(["java", "-Xmx4g", "-jar", args.jar, "--server.port=%d" % args.port,
@@ -129,10 +132,11 @@ def main():
     try:
         wait_ready(base, service)
         began = time.perf_counter()
-        psql(args.pg_port, GENERATE.format(start=START, end=END, customers=args.customers,
+        if psql(args.pg_port, "select count(*) from customer").strip() == "0":
+            psql(args.pg_port, GENERATE.format(start=START, end=END, customers=args.customers,
                                            purchases=args.purchases))
         counts = psql(args.pg_port, "select (select count(*) from customer), (select count(*) from customer_event)")
-        print("generated %s customers and %s events in %.0f s" % (*counts.strip().split("|"),
+        print("database holds %s customers and %s events (generated or reused in %.0f s)" % (*counts.strip().split("|"),
                                                                    time.perf_counter() - began))
 
         url = base + "/api/v1/metrics/retention?from=%s&to=%s&granularity=MONTH&zone=UTC&churnModel=CONTRACTUAL" \
@@ -173,7 +177,8 @@ def main():
         service.terminate()
         service.wait(60)
         log.close()
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -28,25 +29,28 @@ public final class CohortTally {
     }
 
     public void add(Lifecycle lifecycle) {
+        add(lifecycle, 1);
+    }
+
+    /** Counts {@code customers} customers that share this lifecycle. */
+    public void add(Lifecycle lifecycle, long customers) {
         int cohort = periodOf(lifecycle.acquiredAt());
         if (cohort < 0) {
             return;
         }
-        sizes[cohort]++;
+        sizes[cohort] += customers;
         for (int k = 0; k <= maxOffset && cohort + k < periods.size(); k++) {
             if (lifecycle.activeAt(boundaries[cohort + k + 1])) {
-                active[cohort][k]++;
+                active[cohort][k] += customers;
             }
         }
     }
 
+    /** The period that contains {@code instant}, or -1 outside the range. */
     private int periodOf(Instant instant) {
-        for (int i = 0; i < periods.size(); i++) {
-            if (periods.get(i).contains(instant)) {
-                return i;
-            }
-        }
-        return -1;
+        int index = Arrays.binarySearch(boundaries, instant);
+        int lastAtOrBefore = index >= 0 ? index : -index - 2;
+        return lastAtOrBefore >= 0 && lastAtOrBefore < periods.size() ? lastAtOrBefore : -1;
     }
 
     /**

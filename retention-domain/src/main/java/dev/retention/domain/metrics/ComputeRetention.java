@@ -27,21 +27,16 @@ public class ComputeRetention {
     public RetentionReport overall(RetentionQuery query) {
         RetentionTally tally = new RetentionTally(query.periods());
         lifecycles.forEach(query.lifecycles(), tally::add);
-        List<BigDecimal> revenue = zeros(query.periods().size());
-        for (List<BigDecimal> segmentRevenue : revenues.perPeriod(query.periods(), query.segment()).values()) {
-            for (int i = 0; i < revenue.size(); i++) {
-                revenue.set(i, revenue.get(i).add(segmentRevenue.get(i)));
-            }
-        }
+        List<BigDecimal> revenue = revenues.total(query.periods(), query.segment());
         return tally.report(revenue, query.valuation(), Instants.now(clock));
     }
 
     /** One report per segment, in name order with customers without a segment (the null key) last. */
     public Map<String, RetentionReport> bySegment(RetentionQuery query) {
         Map<String, RetentionTally> tallies = new HashMap<>();
-        lifecycles.forEach(query.lifecycles(), lifecycle -> tallies
+        lifecycles.forEach(query.lifecycles(), (lifecycle, customers) -> tallies
                 .computeIfAbsent(lifecycle.segment(), segment -> new RetentionTally(query.periods()))
-                .add(lifecycle));
+                .add(lifecycle, customers));
         Map<String, List<BigDecimal>> revenue = revenues.perPeriod(query.periods(), query.segment());
         List<String> segments = new ArrayList<>(tallies.keySet());
         revenue.keySet().stream().filter(segment -> !tallies.containsKey(segment)).forEach(segments::add);

@@ -1,9 +1,11 @@
 package dev.retention.domain.metrics;
 
-import java.util.function.Consumer;
-
-/** The lifecycles of all customers, streamed: one customer at a time, never all events in memory. */
+/** The lifecycles of all customers, streamed: one at a time, never all events in memory. */
 public interface CustomerLifecycles {
 
-    void forEach(LifecycleQuery query, Consumer<Lifecycle> consumer);
+    /**
+     * Hands every customer's lifecycle to the sink. Customers whose lifecycles no boundary of the query tells
+     * apart may be handed over together, as one lifecycle and their number.
+     */
+    void forEach(LifecycleQuery query, LifecycleSink sink);
 }

@@ -23,6 +23,6 @@ public record RetentionQuery(
     }
 
     LifecycleQuery lifecycles() {
-        return new LifecycleQuery(model, activityTypes, inactivityWindow, segment, periods.end());
+        return new LifecycleQuery(model, activityTypes, inactivityWindow, segment, periods.boundaries());
     }
 }

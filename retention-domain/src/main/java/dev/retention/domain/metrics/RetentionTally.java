@@ -36,29 +36,34 @@ public final class RetentionTally {
     }
 
     public void add(Lifecycle lifecycle) {
+        add(lifecycle, 1);
+    }
+
+    /** Counts {@code customers} customers that share this lifecycle. */
+    public void add(Lifecycle lifecycle, long customers) {
         int n = periods.size();
         int acquiredIn = periodOf(lifecycle.acquiredAt());
         if (acquiredIn >= 0) {
-            newCustomers[acquiredIn]++;
-            newInRange++;
+            newCustomers[acquiredIn] += customers;
+            newInRange += customers;
         }
         List<int[]> ranges = activeRanges(lifecycle);
         for (int[] range : ranges) {
-            activeDelta[range[0]]++;
-            activeDelta[range[1] + 1]--;
-            retainedDelta[range[0]]++;
-            retainedDelta[range[1]]--;
+            activeDelta[range[0]] += customers;
+            activeDelta[range[1] + 1] -= customers;
+            retainedDelta[range[0]] += customers;
+            retainedDelta[range[1]] -= customers;
             int firstBoundary = range[0];
             if (firstBoundary > 0 && firstBoundary - 1 != acquiredIn) {
-                reactivated[firstBoundary - 1]++;
+                reactivated[firstBoundary - 1] += customers;
             }
         }
         boolean activeAtStart = !ranges.isEmpty() && ranges.get(0)[0] == 0;
         boolean activeAtEnd = !ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == n;
         if (activeAtStart && activeAtEnd) {
-            retainedOverRange++;
+            retainedOverRange += customers;
         } else if (activeAtEnd && acquiredIn < 0) {
-            reactivatedOverRange++;
+            reactivatedOverRange += customers;
         }
     }
 

@@ -7,6 +7,9 @@ import java.util.Map;
 /** Revenue (purchases minus refunds) per period. */
 public interface Revenues {
 
+    /** The revenue of each period in order; with {@code segment} given, only that segment's customers count. */
+    List<BigDecimal> total(ReportingPeriods periods, String segment);
+
     /**
      * Per segment (the null key for customers without one), the revenue of each period in order; a segment with no
      * revenue may be missing. With {@code segment} given, only that segment's customers count.

@@ -185,4 +185,22 @@ class RetentionTallyTest {
         assertThat(report.periods()).extracting(RetentionFigures::complete).containsExactly(true, false, false);
         assertThat(report.totals().complete()).isFalse();
     }
+
+    @Test
+    void aLifecycleSharedByCustomersCountsOncePerCustomer() {
+        RetentionTally one = new RetentionTally(Q1);
+        RetentionTally grouped = new RetentionTally(Q1);
+        for (Lifecycle customer : contractualCustomers()) {
+            for (int copy = 0; copy < 3; copy++) {
+                one.add(customer);
+            }
+            grouped.add(customer, 3);
+        }
+
+        RetentionReport expected = one.report(REVENUE, Valuation.DEFAULT, NOW);
+        RetentionReport actual = grouped.report(REVENUE, Valuation.DEFAULT, NOW);
+        assertThat(actual).isEqualTo(expected);
+        // By hand: A, B and F are active at January 1 (C arrives on the boundary, E left on Dec 1); three copies.
+        assertThat(actual.periods().get(0).startCustomers()).isEqualTo(9);
+    }
 }

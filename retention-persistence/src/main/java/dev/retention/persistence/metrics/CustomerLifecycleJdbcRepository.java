@@ -2,31 +2,73 @@ package dev.retention.persistence.metrics;
 
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.CustomerLifecycles;
-import dev.retention.domain.metrics.Lifecycle;
 import dev.retention.domain.metrics.LifecycleQuery;
+import dev.retention.domain.metrics.LifecycleSink;
 import dev.retention.domain.metrics.StatusChange;
 import dev.retention.persistence.shared.SqlArrays;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Streams each customer with the few events its lifecycle depends on, ordered by customer, through a server-side
- * cursor, and hands one lifecycle at a time to the consumer.
+ * cursor, and hands one lifecycle at a time to the sink. Where the model allows, steady customers (see
+ * {@link LifecycleQuery#steadyCustomersNeedNoEvents()}) are counted in the database instead, one row per segment
+ * and stretch between two boundaries, and only the others are streamed.
  */
 @Repository
 class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
 
     private static final int FETCH_SIZE = 10_000;
+
+    /** Parameters: until, until. */
+    private static final String UNSTEADY = """
+            (exists (select 1 from customer_event x
+                     where x.customer_id = c.id and x.type = 'CHURNED' and x.occurred_at < ?)
+             or exists (select 1 from customer_event x
+                        where x.customer_id = c.id and x.type = 'ACQUIRED' and x.occurred_at < ?
+                          and (c.acquired_at is null or x.occurred_at < c.acquired_at)))
+            """;
+
+    /** Parameters: boundaries, until, segment, segment, until. */
+    private static final String STEADY_COUNTS = """
+            with t as materialized (select ?::text[]::timestamptz[] as boundaries)
+            select c.segment, min(c.acquired_at) as acquired_at, count(*) as customers
+            from t, customer c
+            where c.acquired_at < ? and (?::text is null or c.segment = ?::text)
+              and not exists (select 1 from customer_event x
+                              where x.customer_id = c.id and x.type = 'CHURNED' and x.occurred_at < ?)
+              and not exists (select 1 from customer_event x
+                              where x.customer_id = c.id and x.type = 'ACQUIRED' and x.occurred_at < c.acquired_at)
+            group by c.segment, width_bucket(c.acquired_at, t.boundaries)
+            """;
+
+    /** Parameters: types, until, segment, segment, then those of the customer condition. */
+    private static final String EVENTS_OF_CUSTOMERS = """
+            select c.id, c.segment, c.acquired_at, e.type, e.occurred_at
+            from customer c
+            left join customer_event e
+                   on e.customer_id = c.id and e.type = any (?::text[]) and e.occurred_at < ?
+            where (?::text is null or c.segment = ?::text) and %s
+            order by c.id, e.occurred_at
+            """;
+
+    /** Parameters: until, until. */
+    private static final String ACQUIRED_BEFORE_UNTIL = """
+            (c.acquired_at < ? or exists (select 1 from customer_event x
+                                          where x.customer_id = c.id and x.type = 'ACQUIRED' and x.occurred_at < ?))
+            """;
 
     private final JdbcTemplate jdbc;
 
@@ -34,37 +76,60 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
         this.jdbc = jdbc;
     }
 
+    /** One snapshot for all statements, so that no customer is counted both as steady and among the streamed. */
     @Override
-    @Transactional(readOnly = true)
-    public void forEach(LifecycleQuery query, Consumer<Lifecycle> consumer) {
-        List<EventType> types = List.copyOf(query.eventTypes());
-        OffsetDateTime until = query.until().atOffset(ZoneOffset.UTC);
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public void forEach(LifecycleQuery query, LifecycleSink sink) {
         jdbc.execute((Connection connection) -> {
-            try (var statement = connection.prepareStatement("""
-                    select c.id, c.segment, c.acquired_at, e.type, e.occurred_at
-                    from customer c
-                    left join customer_event e
-                           on e.customer_id = c.id and e.type = any (?::text[]) and e.occurred_at < ?
-                    where (c.acquired_at < ? or c.acquired_at is null)
-                      and (?::text is null or c.segment = ?::text)
-                    order by c.id, e.occurred_at
-                    """)) {
-                statement.setFetchSize(FETCH_SIZE);
-                statement.setArray(1, SqlArrays.textArray(connection, types, EventType::name));
-                statement.setObject(2, until);
-                statement.setObject(3, until);
-                statement.setString(4, query.segment());
-                statement.setString(5, query.segment());
-                try (ResultSet rows = statement.executeQuery()) {
-                    stream(rows, query, consumer);
-                }
+            if (query.steadyCustomersNeedNoEvents()) {
+                countSteady(connection, query, sink);
+                stream(connection, query, UNSTEADY, sink);
+            } else {
+                stream(connection, query, ACQUIRED_BEFORE_UNTIL, sink);
             }
             return null;
         });
     }
 
-    private static void stream(ResultSet rows, LifecycleQuery query, Consumer<Lifecycle> consumer)
-            throws java.sql.SQLException {
+    private static void countSteady(Connection connection, LifecycleQuery query, LifecycleSink sink)
+            throws SQLException {
+        OffsetDateTime until = utc(query.until());
+        try (PreparedStatement statement = connection.prepareStatement(STEADY_COUNTS)) {
+            statement.setArray(1, SqlArrays.textArray(connection, query.boundaries(), Instant::toString));
+            statement.setObject(2, until);
+            statement.setString(3, query.segment());
+            statement.setString(4, query.segment());
+            statement.setObject(5, until);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Instant acquiredAt = rows.getObject(2, OffsetDateTime.class).toInstant();
+                    sink.add(query.steadyLifecycle(rows.getString(1), acquiredAt), rows.getLong(3));
+                }
+            }
+        }
+    }
+
+    private static void stream(Connection connection, LifecycleQuery query, String customerCondition,
+            LifecycleSink sink) throws SQLException {
+        OffsetDateTime until = utc(query.until());
+        List<EventType> types = List.copyOf(query.eventTypes());
+        try (PreparedStatement statement = connection.prepareStatement(
+                EVENTS_OF_CUSTOMERS.formatted(customerCondition))) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setArray(1, SqlArrays.textArray(connection, types, EventType::name));
+            statement.setObject(2, until);
+            statement.setString(3, query.segment());
+            statement.setString(4, query.segment());
+            statement.setObject(5, until);
+            statement.setObject(6, until);
+            try (ResultSet rows = statement.executeQuery()) {
+                readLifecycles(rows, query, sink);
+            }
+        }
+    }
+
+    private static void readLifecycles(ResultSet rows, LifecycleQuery query, LifecycleSink sink)
+            throws SQLException {
         UUID current = null;
         String segment = null;
         Instant acquiredAt = null;
@@ -73,7 +138,7 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             UUID id = rows.getObject(1, UUID.class);
             if (!id.equals(current)) {
                 if (current != null) {
-                    query.lifecycle(segment, acquiredAt, events).ifPresent(consumer);
+                    query.lifecycle(segment, acquiredAt, events).ifPresent(lifecycle -> sink.add(lifecycle, 1));
                 }
                 current = id;
                 segment = rows.getString(2);
@@ -88,7 +153,11 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             }
         }
         if (current != null) {
-            query.lifecycle(segment, acquiredAt, events).ifPresent(consumer);
+            query.lifecycle(segment, acquiredAt, events).ifPresent(lifecycle -> sink.add(lifecycle, 1));
         }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

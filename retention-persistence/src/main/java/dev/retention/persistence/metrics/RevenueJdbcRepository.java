@@ -36,6 +36,34 @@ class RevenueJdbcRepository implements Revenues {
 
     @Override
     @Transactional(readOnly = true)
+    public List<BigDecimal> total(ReportingPeriods periods, String segment) {
+        if (segment != null) {
+            return perPeriod(periods, segment).getOrDefault(segment, zeros(periods.size()));
+        }
+        return jdbc.execute((Connection connection) -> {
+            try (var statement = connection.prepareStatement("with t as materialized "
+                    + "(select ?::text[]::timestamptz[] as boundaries) "
+                    + "select width_bucket(e.occurred_at, t.boundaries) as bucket, "
+                    + "sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue "
+                    + "from t, customer_event e "
+                    + "where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ? "
+                    + "group by 1")) {
+                statement.setArray(1, SqlArrays.textArray(connection, periods.boundaries(), Instant::toString));
+                statement.setObject(2, periods.start().atOffset(ZoneOffset.UTC));
+                statement.setObject(3, periods.end().atOffset(ZoneOffset.UTC));
+                List<BigDecimal> revenue = zeros(periods.size());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        revenue.set(rows.getInt(1) - 1, rows.getBigDecimal(2));
+                    }
+                }
+                return revenue;
+            }
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, String segment) {
         return sum(periods, segment, "c.segment", "", row -> row.getString(1));
     }
@@ -77,12 +105,16 @@ class RevenueJdbcRepository implements Revenues {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         List<BigDecimal> series = revenue.computeIfAbsent(key.read(rows),
-                                k -> new ArrayList<>(Collections.nCopies(periods.size(), BigDecimal.ZERO)));
+                                k -> zeros(periods.size()));
                         series.set(rows.getInt(2) - 1, rows.getBigDecimal(3));
                     }
                 }
                 return revenue;
             }
         });
+    }
+
+    private static List<BigDecimal> zeros(int size) {
+        return new ArrayList<>(Collections.nCopies(size, BigDecimal.ZERO));
     }
 }
