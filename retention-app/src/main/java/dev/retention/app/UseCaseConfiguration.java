@@ -19,6 +19,9 @@ import dev.retention.domain.security.IssueApiKey;
 import dev.retention.domain.security.RevokeApiKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,13 +73,25 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ComputeRetention computeRetention(CustomerLifecycles lifecycles, Revenues revenues, Clock clock) {
-        return new ComputeRetention(lifecycles, revenues, clock);
+    ComputeRetention computeRetention(CustomerLifecycles lifecycles, Revenues revenues, Clock clock,
+            ExecutorService metricsQueries) {
+        return new ComputeRetention(lifecycles, revenues, clock, metricsQueries);
+    }
+
+    /** Runs the revenue half of a metrics computation beside the lifecycle half. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService metricsQueries() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "metrics-query-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Bean
-    ComputeCohorts computeCohorts(CustomerLifecycles lifecycles, Revenues revenues) {
-        return new ComputeCohorts(lifecycles, revenues);
+    ComputeCohorts computeCohorts(CustomerLifecycles lifecycles, Revenues revenues, ExecutorService metricsQueries) {
+        return new ComputeCohorts(lifecycles, revenues, metricsQueries);
     }
 
     @Bean

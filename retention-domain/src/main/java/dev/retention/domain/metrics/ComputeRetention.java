@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** Retention figures over a range of periods, for all customers, one segment, or broken down by segment. */
 public class ComputeRetention {
@@ -17,27 +19,36 @@ public class ComputeRetention {
     private final CustomerLifecycles lifecycles;
     private final Revenues revenues;
     private final Clock clock;
+    private final Executor executor;
 
-    public ComputeRetention(CustomerLifecycles lifecycles, Revenues revenues, Clock clock) {
+    /**
+     * @param executor runs the revenue query while the lifecycles are read, so that the two database queries
+     *     overlap
+     */
+    public ComputeRetention(CustomerLifecycles lifecycles, Revenues revenues, Clock clock, Executor executor) {
         this.lifecycles = lifecycles;
         this.revenues = revenues;
         this.clock = clock;
+        this.executor = executor;
     }
 
     public RetentionReport overall(RetentionQuery query) {
+        CompletableFuture<List<BigDecimal>> revenue = CompletableFuture.supplyAsync(
+                () -> revenues.total(query.periods(), query.segment()), executor);
         RetentionTally tally = new RetentionTally(query.periods());
         lifecycles.forEach(query.lifecycles(), tally::add);
-        List<BigDecimal> revenue = revenues.total(query.periods(), query.segment());
-        return tally.report(revenue, query.valuation(), Instants.now(clock));
+        return tally.report(Concurrently.await(revenue), query.valuation(), Instants.now(clock));
     }
 
     /** One report per segment, in name order with customers without a segment (the null key) last. */
     public Map<String, RetentionReport> bySegment(RetentionQuery query) {
+        CompletableFuture<Map<String, List<BigDecimal>>> revenues = CompletableFuture.supplyAsync(
+                () -> this.revenues.perPeriod(query.periods(), query.segment()), executor);
         Map<String, RetentionTally> tallies = new HashMap<>();
         lifecycles.forEach(query.lifecycles(), (lifecycle, customers) -> tallies
                 .computeIfAbsent(lifecycle.segment(), segment -> new RetentionTally(query.periods()))
                 .add(lifecycle, customers));
-        Map<String, List<BigDecimal>> revenue = revenues.perPeriod(query.periods(), query.segment());
+        Map<String, List<BigDecimal>> revenue = Concurrently.await(revenues);
         List<String> segments = new ArrayList<>(tallies.keySet());
         revenue.keySet().stream().filter(segment -> !tallies.containsKey(segment)).forEach(segments::add);
         segments.sort(Comparator.nullsLast(Comparator.naturalOrder()));

@@ -32,26 +32,18 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
 
     private static final int FETCH_SIZE = 10_000;
 
-    /** Parameters: until, until. */
-    private static final String UNSTEADY = """
-            (exists (select 1 from customer_event x
-                     where x.customer_id = c.id and x.type = 'CHURNED' and x.occurred_at < ?)
-             or exists (select 1 from customer_event x
-                        where x.customer_id = c.id and x.type = 'ACQUIRED' and x.occurred_at < ?
-                          and (c.acquired_at is null or x.occurred_at < c.acquired_at)))
-            """;
+    /**
+     * Customers flagged in the database as having events that may change their contractual status (a CHURNED event,
+     * or an ACQUIRED event before an explicit acquisition time); see the migration that maintains the flag.
+     */
+    private static final String UNSTEADY = "c.lifecycle_changes";
 
-    /** Parameters: boundaries, until, segment, segment, until. */
+    /** Parameters: until, segment, segment, boundaries. */
     private static final String STEADY_COUNTS = """
-            with t as materialized (select ?::text[]::timestamptz[] as boundaries)
             select c.segment, min(c.acquired_at) as acquired_at, count(*) as customers
-            from t, customer c
-            where c.acquired_at < ? and (?::text is null or c.segment = ?::text)
-              and not exists (select 1 from customer_event x
-                              where x.customer_id = c.id and x.type = 'CHURNED' and x.occurred_at < ?)
-              and not exists (select 1 from customer_event x
-                              where x.customer_id = c.id and x.type = 'ACQUIRED' and x.occurred_at < c.acquired_at)
-            group by c.segment, width_bucket(c.acquired_at, t.boundaries)
+            from customer c
+            where c.acquired_at < ? and (?::text is null or c.segment = ?::text) and not c.lifecycle_changes
+            group by c.segment, width_bucket(c.acquired_at, ?)
             """;
 
     /** Parameters: types, until, segment, segment, then those of the customer condition. */
@@ -95,11 +87,10 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             throws SQLException {
         OffsetDateTime until = utc(query.until());
         try (PreparedStatement statement = connection.prepareStatement(STEADY_COUNTS)) {
-            statement.setArray(1, SqlArrays.textArray(connection, query.boundaries(), Instant::toString));
-            statement.setObject(2, until);
+            statement.setObject(1, until);
+            statement.setString(2, query.segment());
             statement.setString(3, query.segment());
-            statement.setString(4, query.segment());
-            statement.setObject(5, until);
+            statement.setArray(4, SqlArrays.timestampArray(connection, query.boundaries()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Instant acquiredAt = rows.getObject(2, OffsetDateTime.class).toInstant();
@@ -120,8 +111,10 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             statement.setObject(2, until);
             statement.setString(3, query.segment());
             statement.setString(4, query.segment());
-            statement.setObject(5, until);
-            statement.setObject(6, until);
+            if (customerCondition.contains("?")) {
+                statement.setObject(5, until);
+                statement.setObject(6, until);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 readLifecycles(rows, query, sink);
             }

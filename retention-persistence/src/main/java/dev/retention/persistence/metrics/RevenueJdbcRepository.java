@@ -41,14 +41,13 @@ class RevenueJdbcRepository implements Revenues {
             return perPeriod(periods, segment).getOrDefault(segment, zeros(periods.size()));
         }
         return jdbc.execute((Connection connection) -> {
-            try (var statement = connection.prepareStatement("with t as materialized "
-                    + "(select ?::text[]::timestamptz[] as boundaries) "
-                    + "select width_bucket(e.occurred_at, t.boundaries) as bucket, "
+            try (var statement = connection.prepareStatement(
+                    "select width_bucket(e.occurred_at, ?) as bucket, "
                     + "sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue "
-                    + "from t, customer_event e "
+                    + "from customer_event e "
                     + "where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ? "
                     + "group by 1")) {
-                statement.setArray(1, SqlArrays.textArray(connection, periods.boundaries(), Instant::toString));
+                statement.setArray(1, SqlArrays.timestampArray(connection, periods.boundaries()));
                 statement.setObject(2, periods.start().atOffset(ZoneOffset.UTC));
                 statement.setObject(3, periods.end().atOffset(ZoneOffset.UTC));
                 List<BigDecimal> revenue = zeros(periods.size());
@@ -71,7 +70,7 @@ class RevenueJdbcRepository implements Revenues {
     @Override
     @Transactional(readOnly = true)
     public Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, String segment) {
-        return sum(periods, segment, "width_bucket(c.acquired_at, t.boundaries)",
+        return sum(periods, segment, "width_bucket(c.acquired_at, ?)",
                 " and c.acquired_at >= ? and c.acquired_at < ?", row -> row.getInt(1) - 1);
     }
 
@@ -80,19 +79,18 @@ class RevenueJdbcRepository implements Revenues {
         List<Instant> boundaries = periods.boundaries();
         boolean byCohort = !extraCondition.isEmpty();
         return jdbc.execute((Connection connection) -> {
-            // The boundaries are cast once, in a materialized CTE: cast in the select list, they would be parsed
-            // again for every event row.
-            try (var statement = connection.prepareStatement("with t as materialized "
-                    + "(select ?::text[]::timestamptz[] as boundaries) "
-                    + "select " + groupExpression + " as grouping, "
-                    + "width_bucket(e.occurred_at, t.boundaries) as bucket, "
+            try (var statement = connection.prepareStatement("select " + groupExpression + " as grouping, "
+                    + "width_bucket(e.occurred_at, ?) as bucket, "
                     + "sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue "
-                    + "from t, customer_event e join customer c on c.id = e.customer_id "
+                    + "from customer_event e join customer c on c.id = e.customer_id "
                     + "where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ? "
                     + "and (?::text is null or c.segment = ?::text)" + extraCondition
                     + " group by 1, 2")) {
                 int index = 1;
-                statement.setArray(index++, SqlArrays.textArray(connection, boundaries, Instant::toString));
+                if (byCohort) {
+                    statement.setArray(index++, SqlArrays.timestampArray(connection, boundaries));
+                }
+                statement.setArray(index++, SqlArrays.timestampArray(connection, boundaries));
                 statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
                 statement.setObject(index++, periods.end().atOffset(ZoneOffset.UTC));
                 statement.setString(index++, segment);

@@ -3,6 +3,7 @@ package dev.retention.persistence.shared;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,5 +20,13 @@ public final class SqlArrays {
             values[i] = Objects.toString(column.apply(rows.get(i)), null);
         }
         return connection.createArrayOf("text", values);
+    }
+
+    /**
+     * A timestamptz array, sent typed: a text array cast in the statement would be cast again for every row it
+     * is compared with, and a common table expression that casts it once keeps the query from running in parallel.
+     */
+    public static Array timestampArray(Connection connection, List<Instant> instants) throws SQLException {
+        return connection.createArrayOf("timestamptz", instants.stream().map(Instant::toString).toArray());
     }
 }
