@@ -3,14 +3,12 @@ package dev.retention.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.support.ApiTest;
-import dev.retention.support.DataSets;
+import dev.retention.support.Cdnow;
+import dev.retention.support.Cdnow.Purchase;
 import dev.retention.support.Http.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,15 +38,13 @@ class CdnowRetentionTest extends ApiTest {
         registry.add("retention.currency", () -> "USD");
     }
 
-    private record Purchase(int customer, LocalDate date, BigDecimal amount) {}
-
     @Test
     void monthlyInactivityFiguresMatchAnIndependentComputation() throws Exception {
-        List<Purchase> all = read();
+        List<Purchase> all = Cdnow.purchases();
         assertThat(all).hasSize(6_919);
         List<Purchase> purchases = all.stream().filter(p -> p.amount().signum() > 0).toList();
         assertThat(purchases).hasSize(6_911);
-        importThroughTheApi(purchases);
+        Cdnow.importThroughTheApi(http, purchases);
 
         Response response = http.get("/api/v1/metrics/retention?from=1997-01-01&to=1998-07-01&granularity=MONTH"
                 + "&zone=UTC&churnModel=INACTIVITY&inactivityDays=" + WINDOW_DAYS);
@@ -119,40 +115,5 @@ class CdnowRetentionTest extends ApiTest {
 
     private static int monthIndex(LocalDate date) {
         return (date.getYear() - 1997) * 12 + date.getMonthValue() - 1;
-    }
-
-    private static List<Purchase> read() throws Exception {
-        List<Purchase> purchases = new ArrayList<>();
-        DateTimeFormatter format = DateTimeFormatter.BASIC_ISO_DATE;
-        for (String line : Files.readAllLines(DataSets.require("cdnow", "CDNOW_sample.txt"))) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] columns = line.trim().split("\\s+");
-            purchases.add(new Purchase(Integer.parseInt(columns[1]), LocalDate.parse(columns[2], format),
-                    new BigDecimal(columns[4])));
-        }
-        return purchases;
-    }
-
-    private void importThroughTheApi(List<Purchase> purchases) {
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (int row = 0; row < purchases.size(); row++) {
-            Purchase purchase = purchases.get(row);
-            Map<String, Object> event = new HashMap<>();
-            event.put("externalId", "cdnow-" + purchase.customer());
-            event.put("createCustomer", true);
-            event.put("type", "PURCHASE");
-            event.put("occurredAt", purchase.date().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-            event.put("amount", purchase.amount().toPlainString());
-            event.put("currency", "USD");
-            event.put("eventKey", "cdnow-row-" + row);
-            events.add(event);
-        }
-        for (int from = 0; from < events.size(); from += 5_000) {
-            Response response = http.post("/api/v1/events:batch",
-                    Map.of("events", events.subList(from, Math.min(events.size(), from + 5_000))));
-            assertThat(response.status()).as(response.toString().substring(0, 300)).isEqualTo(200);
-        }
     }
 }

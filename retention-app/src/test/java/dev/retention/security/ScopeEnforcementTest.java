@@ -33,7 +33,12 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getRetention", "metrics:read"),
             Map.entry("getRetentionBySegment", "metrics:read"),
             Map.entry("getCohorts", "metrics:read"),
-            Map.entry("getRetentionSummary", "metrics:read"));
+            Map.entry("getRetentionSummary", "metrics:read"),
+            Map.entry("fitClvModel", "models:write"),
+            Map.entry("getClvModel", "metrics:read"),
+            Map.entry("listClvModels", "metrics:read"),
+            Map.entry("getCustomerPrediction", "customers:read"),
+            Map.entry("listPredictions", "customers:read"));
 
     private record Operation(String id, String method, String path) {}
 

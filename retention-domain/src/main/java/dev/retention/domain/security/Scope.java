@@ -9,6 +9,7 @@ public enum Scope {
     CUSTOMERS_READ("customers:read"),
     CUSTOMERS_WRITE("customers:write"),
     EVENTS_WRITE("events:write"),
+    MODELS_WRITE("models:write"),
     LOYALTY_READ("loyalty:read"),
     LOYALTY_WRITE("loyalty:write"),
     STRATEGIES_READ("strategies:read"),

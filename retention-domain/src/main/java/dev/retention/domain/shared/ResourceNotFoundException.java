@@ -12,6 +12,13 @@ public class ResourceNotFoundException extends RuntimeException {
         this.identifier = String.valueOf(identifier);
     }
 
+    /** Not found, with a message that says why. */
+    public ResourceNotFoundException(String resource, Object identifier, String message) {
+        super(message);
+        this.resource = resource;
+        this.identifier = String.valueOf(identifier);
+    }
+
     public String resource() {
         return resource;
     }

@@ -1,0 +1,62 @@
+package dev.retention.api.prediction;
+
+import dev.retention.domain.prediction.BgNbdParameters;
+import dev.retention.domain.prediction.ClvModel;
+import dev.retention.domain.prediction.CustomerPrediction;
+import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.ModelFit;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+interface PredictionApiMapper {
+
+    @Mapping(target = "calibrationEnd", source = "settings.calibrationEnd")
+    @Mapping(target = "timeUnit", source = "settings.timeUnit")
+    @Mapping(target = "horizonMonths", source = "settings.horizonMonths")
+    @Mapping(target = "monthlyDiscountRate", source = "settings.monthlyDiscountRate")
+    @Mapping(target = "segment", source = "settings.segment")
+    @Mapping(target = "zone", expression = "java(model.settings().zone().getId())")
+    @Mapping(target = "purchaseModel", source = "purchaseFit")
+    @Mapping(target = "spendModel", source = "spendFit")
+    ClvModelResponse toResponse(ClvModel model);
+
+    ClvModelResponse.Timings toResponse(ClvModel.Timings timings);
+
+    default ClvModelResponse.PurchaseModel purchaseModel(ModelFit<BgNbdParameters> fit) {
+        if (fit == null) {
+            return null;
+        }
+        BgNbdParameters parameters = fit.parameters();
+        return new ClvModelResponse.PurchaseModel(parameters.r(), parameters.alpha(), parameters.a(),
+                parameters.b(), fit.logLikelihood(), fit.customers(), fit.evaluations(),
+                fit.logParameterStandardErrors());
+    }
+
+    default ClvModelResponse.SpendModel spendModel(ModelFit<GammaGammaParameters> fit) {
+        if (fit == null) {
+            return null;
+        }
+        GammaGammaParameters parameters = fit.parameters();
+        return new ClvModelResponse.SpendModel(parameters.p(), parameters.q(), parameters.gamma(),
+                fit.logLikelihood(), fit.customers(), fit.evaluations(), fit.logParameterStandardErrors());
+    }
+
+    @Mapping(target = "modelId", source = "model.id")
+    @Mapping(target = "modelFittedAt", source = "model.finishedAt")
+    @Mapping(target = "calibrationEnd", source = "model.settings.calibrationEnd")
+    @Mapping(target = "segment", source = "model.settings.segment")
+    @Mapping(target = "timeUnit", source = "model.settings.timeUnit")
+    @Mapping(target = "horizonMonths", source = "model.settings.horizonMonths")
+    @Mapping(target = "frequency", source = "prediction.summary.frequency")
+    @Mapping(target = "recency", source = "prediction.summary.recency")
+    @Mapping(target = "age", source = "prediction.summary.age")
+    @Mapping(target = "customerId", source = "prediction.customerId")
+    @Mapping(target = "probabilityAlive", source = "prediction.probabilityAlive")
+    @Mapping(target = "expectedPurchases30Days", source = "prediction.expectedPurchases30Days")
+    @Mapping(target = "expectedPurchases90Days", source = "prediction.expectedPurchases90Days")
+    @Mapping(target = "expectedPurchases365Days", source = "prediction.expectedPurchases365Days")
+    @Mapping(target = "expectedAverageSpend", source = "prediction.expectedAverageSpend")
+    @Mapping(target = "lifetimeValue", source = "prediction.lifetimeValue")
+    PredictionResponse toResponse(ClvModel model, CustomerPrediction prediction, String currency);
+}

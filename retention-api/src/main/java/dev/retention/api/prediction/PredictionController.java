@@ -1,0 +1,114 @@
+package dev.retention.api.prediction;
+
+import dev.retention.domain.customer.Customer;
+import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.customer.Customers;
+import dev.retention.domain.prediction.ClvModel;
+import dev.retention.domain.prediction.ClvModels;
+import dev.retention.domain.prediction.CustomerPrediction;
+import dev.retention.domain.prediction.PredictionOrder;
+import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.PageRequest;
+import dev.retention.domain.shared.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Predictions")
+class PredictionController {
+
+    private final ClvModels models;
+    private final Customers customers;
+    private final PredictionApiMapper mapper;
+    private final String currency;
+
+    PredictionController(ClvModels models, Customers customers, PredictionApiMapper mapper,
+            @Value("${retention.currency:EUR}") String currency) {
+        this.models = models;
+        this.customers = customers;
+        this.mapper = mapper;
+        this.currency = currency;
+    }
+
+    @GetMapping("/api/v1/customers/{id}/prediction")
+    @Operation(operationId = "getCustomerPrediction", summary = "What the model expects of one customer",
+            description = "P(alive), expected purchases in the next 30, 90 and 365 days, expected spend per purchase "
+                    + "and predicted lifetime value, from the current model of the customer's segment, or of all "
+                    + "customers when the segment has none." + ClvModelController.MODEL)
+    @ApiResponse(responseCode = "200", description = "The prediction.")
+    @ApiResponse(responseCode = "404", description = "No such customer, no model fitted yet, or the customer made "
+            + "no purchase up to the model's calibration end; detail says which.",
+            content = @Content(mediaType = "application/problem+json"))
+    PredictionResponse customerPrediction(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
+        Customer customer = customers.findById(CustomerId.of(id))
+                .orElseThrow(() -> new ResourceNotFoundException("Customer", id));
+        Optional<ClvModel> segmentModel = customer.segment() == null ? Optional.empty()
+                : models.current(customer.segment());
+        Optional<ClvModel> overallModel = models.current(null);
+        if (segmentModel.isEmpty() && overallModel.isEmpty()) {
+            throw new ResourceNotFoundException("Prediction", id,
+                    "No lifetime-value model has been fitted yet; fit one with POST /api/v1/models/clv.");
+        }
+        for (Optional<ClvModel> candidate : List.of(segmentModel, overallModel)) {
+            if (candidate.isPresent()) {
+                Optional<CustomerPrediction> prediction = models.prediction(candidate.get().id(), id);
+                if (prediction.isPresent()) {
+                    return mapper.toResponse(candidate.get(), prediction.get(), currency);
+                }
+            }
+        }
+        throw new ResourceNotFoundException("Prediction", id, "Customer " + id + " made no purchase up to the "
+                + "calibration end of the current model, so the model has no prediction for it.");
+    }
+
+    @GetMapping("/api/v1/predictions")
+    @Operation(operationId = "listPredictions", summary = "The most valuable customers, or those most likely lost",
+            description = "Ranks the customers of the current model of the segment (or of all customers): by "
+                    + "predicted lifetime value, highest first (orderBy=clv), or by P(alive), lowest first "
+                    + "(orderBy=pAlive); ties by customer id." + ClvModelController.MODEL)
+    @ApiResponse(responseCode = "200", description = "The ranked customers.")
+    @ApiResponse(responseCode = "400", description = "orderBy or limit is invalid; errors names it.",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No model has been fitted for the segment.",
+            content = @Content(mediaType = "application/problem+json"))
+    PredictionListResponse ranked(
+            @Parameter(description = "clv (default) or pAlive.") @RequestParam(defaultValue = "clv")
+            String orderBy,
+            @Parameter(description = "How many customers, 1 to 500; default 50.")
+            @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = "Use the model of this segment; absent: the model of all customers.")
+            @RequestParam(required = false) String segment) {
+        PredictionOrder order = order(orderBy);
+        if (limit < 1 || limit > PageRequest.MAX_SIZE) {
+            throw InvalidInputException.of("limit", "must be between 1 and " + PageRequest.MAX_SIZE);
+        }
+        String modelSegment = segment == null || segment.isBlank() ? null : segment.trim();
+        ClvModel model = models.current(modelSegment).orElseThrow(() -> new ResourceNotFoundException("Model",
+                modelSegment, modelSegment == null ? "No lifetime-value model of all customers has been fitted yet."
+                        : "No lifetime-value model has been fitted for segment " + modelSegment + "."));
+        return new PredictionListResponse(model.id(), model.finishedAt(), modelSegment,
+                order == PredictionOrder.CLV ? "clv" : "pAlive",
+                models.ranked(model.id(), order, limit).stream()
+                        .map(prediction -> mapper.toResponse(model, prediction, currency)).toList());
+    }
+
+    private static PredictionOrder order(String orderBy) {
+        return switch (orderBy.trim().toLowerCase(Locale.ROOT)) {
+            case "clv" -> PredictionOrder.CLV;
+            case "palive" -> PredictionOrder.P_ALIVE;
+            default -> throw InvalidInputException.of("orderBy", "must be clv or pAlive");
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.retention.app.prediction;
+
+import dev.retention.api.metrics.MetricsDefaults;
+import dev.retention.api.prediction.ClvModelJobs;
+import dev.retention.domain.prediction.ClvSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refits the model of all customers and of the configured segments on a schedule, with the calibration period
+ * ending yesterday. Every instance of the service fires; the schedule slot, the firing time rounded to the
+ * minute, lets only the first instance queue each fit.
+ */
+@Component
+class ScheduledClvRefit {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledClvRefit.class);
+
+    private final ClvModelJobs jobs;
+    private final PredictionProperties properties;
+    private final MetricsDefaults defaults;
+    private final Clock clock;
+
+    ScheduledClvRefit(ClvModelJobs jobs, PredictionProperties properties, MetricsDefaults defaults, Clock clock) {
+        this.jobs = jobs;
+        this.properties = properties;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${retention.prediction.refit-cron:-}", zone = "${retention.metrics.zone:UTC}")
+    void refit() {
+        String slot = slot(clock.instant());
+        LocalDate yesterday = LocalDate.now(clock.withZone(defaults.zone())).minusDays(1);
+        List<String> segments = new ArrayList<>();
+        segments.add(null);
+        segments.addAll(properties.refitSegments());
+        for (String segment : segments) {
+            ClvSettings settings = new ClvSettings(yesterday, properties.timeUnit(), properties.horizonMonths(),
+                    properties.monthlyDiscountRate(), segment, defaults.zone());
+            jobs.submitScheduled(settings, slot + "|" + (segment == null ? "" : segment))
+                    .ifPresent(model -> log.info("Scheduled refit {} queued for segment {}", model.id(),
+                            segment == null ? "(all customers)" : segment));
+        }
+    }
+
+    /** The firing time rounded to the nearest minute, so that instances a few seconds apart agree. */
+    static String slot(Instant firedAt) {
+        long minute = Math.floorDiv(firedAt.getEpochSecond() + 30, 60);
+        return Instant.ofEpochSecond(minute * 60).toString();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.retention.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.retention.domain.prediction.BgNbdFitter;
+import dev.retention.domain.prediction.BgNbdParameters;
+import dev.retention.domain.prediction.GammaGammaFitter;
+import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.ModelFit;
+import dev.retention.domain.prediction.PurchaseSummary;
+import dev.retention.support.ApiTest;
+import dev.retention.support.Cdnow;
+import dev.retention.support.Cdnow.Purchase;
+import dev.retention.support.DataSets;
+import dev.retention.support.Http.Response;
+import dev.retention.support.ModelJobs;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * BG/NBD and Gamma-Gamma on the CDNOW sample (shared/data/README.md), against the published numbers:
+ * r = 0.243, alpha = 4.414, a = 0.793, b = 2.426 and log-likelihood -9582.4 (Fader, Hardie and Lee 2005, "Counting
+ * Your Customers the Easy Way", section 4, and Fader and Hardie, "Implementing the BG/NBD Model for Customer Base
+ * Analysis in Excel"); p = 6.25, q = 3.74, gamma = 15.44 (Fader, Hardie and Lee 2005, "RFM and CLV: Using Iso-Value
+ * Curves for Customer Base Analysis", section 3); a customer with x = 2, t_x = 30.43, T = 38.86 expects 1.226
+ * purchases in the next 39 weeks (the worked example of the first paper, section 4).
+ *
+ * <p>The raw file has 8 customers whose only purchase is worth $0.00. The service refuses purchases without a
+ * positive amount, so the import through the API holds 2,349 customers; the published summary holds all 2,357.
+ */
+class CdnowPredictionTest extends ApiTest {
+
+    private static final double ONE_PERCENT = 0.01;
+
+    @DynamicPropertySource
+    static void dollars(DynamicPropertyRegistry registry) {
+        registry.add("retention.currency", () -> "USD");
+    }
+
+    @Test
+    void fittedOnThePublishedSummaryTheModelsMatchThePapers() throws Exception {
+        List<PurchaseSummary> customers = new ArrayList<>();
+        List<String> lines = Files.readAllLines(DataSets.require("cdnow",
+                "cdnow_customers_summary_with_transactions.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] column = line.split(",");
+            customers.add(new PurchaseSummary(Integer.parseInt(column[1]), Double.parseDouble(column[2]),
+                    Double.parseDouble(column[3]), new BigDecimal(column[4])));
+        }
+        assertThat(customers).hasSize(2_357);
+
+        ModelFit<BgNbdParameters> purchases = BgNbdFitter.fit(customers);
+        ModelFit<GammaGammaParameters> spend = GammaGammaFitter.fit(customers);
+
+        assertPublishedPurchaseModel(purchases.parameters());
+        assertThat(purchases.logLikelihood()).isCloseTo(-9582.4, within(0.1));
+        assertPublishedSpendModel(spend.parameters());
+        assertThat(spend.customers()).as("customers with repeat purchases").isEqualTo(946);
+        assertWorkedExample(purchases.parameters());
+    }
+
+    @Test
+    void importedThroughTheApiAndFittedByTheServiceTheModelsMatchThePapers() throws Exception {
+        List<Purchase> purchases = Cdnow.purchases().stream().filter(p -> p.amount().signum() > 0).toList();
+        Cdnow.importThroughTheApi(http, purchases);
+
+        Response queued = http.post("/api/v1/models/clv", Map.of("calibrationEnd", "1997-09-30",
+                "timeUnit", "WEEK", "zone", "UTC", "horizonMonths", 12, "monthlyDiscountRate", "0.01"));
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+        assertThat(queued.header("Location")).endsWith("/api/v1/models/clv/" + queued.json().get("id").asString());
+        JsonNode model = ModelJobs.awaitFinished(http, queued.json().get("id").asString());
+
+        assertThat(model.get("status").asString()).as(model.toString()).isEqualTo("SUCCEEDED");
+        assertThat(model.get("progressPercent").asInt()).isEqualTo(100);
+        JsonNode purchaseModel = model.get("purchaseModel");
+        assertThat(purchaseModel.get("customers").asInt()).isEqualTo(2_349);
+        assertPublishedPurchaseModel(new BgNbdParameters(purchaseModel.get("r").asDouble(),
+                purchaseModel.get("alpha").asDouble(), purchaseModel.get("a").asDouble(),
+                purchaseModel.get("b").asDouble()));
+        JsonNode spendModel = model.get("spendModel");
+        assertThat(spendModel.get("customers").asInt()).isEqualTo(946);
+        assertPublishedSpendModel(new GammaGammaParameters(spendModel.get("p").asDouble(),
+                spendModel.get("q").asDouble(), spendModel.get("gamma").asDouble()));
+
+        // Customer 1 bought on 1997-01-01, 1997-01-18 and 1997-08-02: x = 2, t_x = 213 / 7, T = 272 / 7 weeks,
+        // the summary file's 2, 30.43, 38.86; its repeat purchases are worth 29.73 and 14.96, 22.345 on average.
+        String customer = http.get("/api/v1/customers?externalId=cdnow-1").json().get("items").get(0).get("id")
+                .asString();
+        JsonNode prediction = http.get("/api/v1/customers/" + customer + "/prediction").json();
+        assertThat(prediction.get("modelId").asString()).isEqualTo(model.get("id").asString());
+        assertThat(prediction.get("frequency").asInt()).isEqualTo(2);
+        assertThat(prediction.get("recency").asDouble()).isCloseTo(213 / 7.0, within(1e-9));
+        assertThat(prediction.get("age").asDouble()).isCloseTo(272 / 7.0, within(1e-9));
+        // Gamma-Gamma conditional mean (p gamma + p x zbar) / (p x + q - 1) with the fitted p, q, gamma.
+        double p = spendModel.get("p").asDouble();
+        double q = spendModel.get("q").asDouble();
+        double gamma = spendModel.get("gamma").asDouble();
+        double expectedSpend = (p * gamma + p * 2 * 22.345) / (p * 2 + q - 1);
+        assertThat(prediction.get("expectedAverageSpend").asDouble()).isCloseTo(expectedSpend, within(1e-4));
+        assertThat(prediction.get("currency").asString()).isEqualTo("USD");
+        double alive = prediction.get("probabilityAlive").asDouble();
+        assertThat(alive).isBetween(0.0, 1.0);
+        assertThat(prediction.get("expectedPurchases30Days").asDouble())
+                .isLessThan(prediction.get("expectedPurchases90Days").asDouble());
+        assertThat(prediction.get("expectedPurchases90Days").asDouble())
+                .isLessThan(prediction.get("expectedPurchases365Days").asDouble());
+        assertThat(prediction.get("lifetimeValue").asDouble()).isPositive();
+
+        JsonNode mostValuable = http.get("/api/v1/predictions?orderBy=clv&limit=20").json();
+        assertThat(mostValuable.get("modelId").asString()).isEqualTo(model.get("id").asString());
+        assertThat(mostValuable.get("items")).hasSize(20);
+        for (int i = 1; i < 20; i++) {
+            assertThat(mostValuable.get("items").get(i - 1).get("lifetimeValue").decimalValue())
+                    .isGreaterThanOrEqualTo(mostValuable.get("items").get(i).get("lifetimeValue").decimalValue());
+        }
+        JsonNode mostLikelyLost = http.get("/api/v1/predictions?orderBy=pAlive&limit=20").json();
+        for (int i = 1; i < 20; i++) {
+            assertThat(mostLikelyLost.get("items").get(i - 1).get("probabilityAlive").asDouble())
+                    .isLessThanOrEqualTo(mostLikelyLost.get("items").get(i).get("probabilityAlive").asDouble());
+        }
+        // In BG/NBD a customer without repeat purchases cannot have dropped out: P(alive) = 1.
+        assertThat(mostLikelyLost.get("items").get(0).get("frequency").asInt()).isPositive();
+    }
+
+
+    private static void assertPublishedPurchaseModel(BgNbdParameters fitted) {
+        assertThat(fitted.r()).as("r").isCloseTo(0.243, within(0.243 * ONE_PERCENT));
+        assertThat(fitted.alpha()).as("alpha").isCloseTo(4.414, within(4.414 * ONE_PERCENT));
+        assertThat(fitted.a()).as("a").isCloseTo(0.793, within(0.793 * ONE_PERCENT));
+        assertThat(fitted.b()).as("b").isCloseTo(2.426, within(2.426 * ONE_PERCENT));
+    }
+
+    private static void assertPublishedSpendModel(GammaGammaParameters fitted) {
+        assertThat(fitted.p()).as("p").isCloseTo(6.25, within(6.25 * ONE_PERCENT));
+        assertThat(fitted.q()).as("q").isCloseTo(3.74, within(3.74 * ONE_PERCENT));
+        assertThat(fitted.gamma()).as("gamma").isCloseTo(15.44, within(15.44 * ONE_PERCENT));
+    }
+
+    private static void assertWorkedExample(BgNbdParameters fitted) {
+        double expected = fitted.conditionalExpectedPurchases(39, new PurchaseSummary(2, 30.43, 38.86,
+                BigDecimal.ZERO));
+        assertThat(expected).isCloseTo(1.226, within(1.226 * 0.005));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.retention.domain.prediction;
+
+import java.util.Comparator;
+import java.util.List;
+import org.hipparchus.special.Gamma;
+import org.hipparchus.util.FastMath;
+
+/**
+ * Fits the BG/NBD parameters by maximum likelihood. Customers are sorted by frequency so that the gamma-function
+ * terms, which depend on x only, are computed once per distinct x rather than once per customer.
+ */
+public final class BgNbdFitter {
+
+    /** Fewer customers than this do not support four parameters. */
+    public static final int MIN_CUSTOMERS = 20;
+
+    private BgNbdFitter() {}
+
+    public static ModelFit<BgNbdParameters> fit(List<PurchaseSummary> customers) {
+        if (customers.size() < MIN_CUSTOMERS) {
+            throw new ModelFitException("BG/NBD needs at least " + MIN_CUSTOMERS + " customers, got "
+                    + customers.size());
+        }
+        if (customers.stream().noneMatch(customer -> customer.frequency() > 0)) {
+            throw new ModelFitException("BG/NBD needs customers with repeat purchases; none made one");
+        }
+        Likelihood likelihood = new Likelihood(customers);
+        LogScaleMaximizer.Maximum maximum = LogScaleMaximizer.maximize(
+                p -> likelihood.at(p[0], p[1], p[2], p[3]), new double[] {1, 1, 1, 1}, "BG/NBD");
+        double[] p = maximum.parameters();
+        return new ModelFit<>(new BgNbdParameters(p[0], p[1], p[2], p[3]), maximum.logLikelihood(),
+                customers.size(), maximum.evaluations(), maximum.standardErrors());
+    }
+
+    /** The log-likelihood of all customers; equation 6 of the paper, summed. */
+    static final class Likelihood {
+
+        private final int[] frequencies;
+        private final int[] groupEnds;
+        private final double[] recencies;
+        private final double[] ages;
+
+        Likelihood(List<PurchaseSummary> customers) {
+            List<PurchaseSummary> sorted = customers.stream()
+                    .sorted(Comparator.comparingInt(PurchaseSummary::frequency)).toList();
+            int groups = (int) sorted.stream().mapToInt(PurchaseSummary::frequency).distinct().count();
+            frequencies = new int[groups];
+            groupEnds = new int[groups];
+            recencies = new double[sorted.size()];
+            ages = new double[sorted.size()];
+            int group = -1;
+            for (int i = 0; i < sorted.size(); i++) {
+                PurchaseSummary customer = sorted.get(i);
+                if (group < 0 || frequencies[group] != customer.frequency()) {
+                    group++;
+                    frequencies[group] = customer.frequency();
+                }
+                groupEnds[group] = i + 1;
+                recencies[i] = customer.recency();
+                ages[i] = customer.age();
+            }
+        }
+
+        double at(double r, double alpha, double a, double b) {
+            double logGammaR = Gamma.logGamma(r);
+            double logGammaAB = Gamma.logGamma(a + b);
+            double logGammaB = Gamma.logGamma(b);
+            double rLogAlpha = r * FastMath.log(alpha);
+            double logA = FastMath.log(a);
+            double total = 0;
+            int start = 0;
+            for (int group = 0; group < frequencies.length; group++) {
+                int x = frequencies[group];
+                double common = Gamma.logGamma(r + x) - logGammaR + rLogAlpha
+                        + logGammaAB + Gamma.logGamma(b + x) - logGammaB - Gamma.logGamma(a + b + x);
+                double power = r + x;
+                double sum = 0;
+                if (x == 0) {
+                    for (int i = start; i < groupEnds[group]; i++) {
+                        sum -= power * FastMath.log(alpha + ages[i]);
+                    }
+                } else {
+                    double dropOut = logA - FastMath.log(b + x - 1);
+                    for (int i = start; i < groupEnds[group]; i++) {
+                        double stillAlive = -power * FastMath.log(alpha + ages[i]);
+                        double droppedOut = dropOut - power * FastMath.log(alpha + recencies[i]);
+                        sum += Gammas.logAddExp(stillAlive, droppedOut);
+                    }
+                }
+                total += common * (groupEnds[group] - start) + sum;
+                start = groupEnds[group];
+            }
+            return total;
+        }
+    }
+}

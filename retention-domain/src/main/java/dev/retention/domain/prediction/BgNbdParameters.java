@@ -1,0 +1,84 @@
+package dev.retention.domain.prediction;
+
+import org.hipparchus.util.FastMath;
+
+/**
+ * The BG/NBD model of Fader, Hardie and Lee (2005), "Counting Your Customers the Easy Way": while alive, a customer
+ * buys at a Poisson rate λ ~ Gamma(r, α); after each purchase it drops out with probability p ~ Beta(a, b). The
+ * formulas below are equations (6), (9), (10) and (13) of the paper, computed in log space.
+ */
+public record BgNbdParameters(double r, double alpha, double a, double b) {
+
+    public BgNbdParameters {
+        for (double value : new double[] {r, alpha, a, b}) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("BG/NBD parameters must be positive and finite");
+            }
+        }
+    }
+
+    /** Expected purchases in (0, t] of a customer that has just made its first purchase (equation 9). */
+    public double expectedPurchases(double t) {
+        requireNonNegative(t);
+        if (t == 0) {
+            return 0;
+        }
+        return (a + b - 1) / (a - 1) * (1 - tail(alpha / (alpha + t), 0, t / (alpha + t)));
+    }
+
+    /** Expected purchases in the next t of a customer with history (x, t_x, T) (equation 10). */
+    public double conditionalExpectedPurchases(double t, PurchaseSummary history) {
+        requireNonNegative(t);
+        if (t == 0) {
+            return 0;
+        }
+        int x = history.frequency();
+        double age = history.age();
+        double ratio = (alpha + age) / (alpha + age + t);
+        double ifAlive = (a + b + x - 1) / (a - 1) * (1 - tail(ratio, x, t / (alpha + age + t)));
+        return ifAlive * probabilityAlive(history);
+    }
+
+    /**
+     * ratio^(r + x) 2F1(r + x, b + x; a + b + x - 1; z), the term both expectations subtract from one; in log space
+     * where the third argument is positive (always when x > 0), directly otherwise.
+     */
+    private double tail(double ratio, int x, double z) {
+        double c = a + b + x - 1;
+        if (c > 0) {
+            return FastMath.exp((r + x) * FastMath.log(ratio) + Hypergeometric.log2F1(r + x, b + x, c, z));
+        }
+        return FastMath.pow(ratio, r + x) * Hypergeometric.value(r + x, b + x, c, z);
+    }
+
+    /** P(alive | x, t_x, T) (equation 13). */
+    public double probabilityAlive(PurchaseSummary history) {
+        int x = history.frequency();
+        if (x == 0) {
+            return 1;
+        }
+        double logOdds = FastMath.log(a) - FastMath.log(b + x - 1)
+                + (r + x) * (FastMath.log(alpha + history.age()) - FastMath.log(alpha + history.recency()));
+        return 1 / (1 + FastMath.exp(logOdds));
+    }
+
+    /** The log-likelihood of one customer's history (equation 6, in logs). */
+    public double logLikelihood(PurchaseSummary history) {
+        int x = history.frequency();
+        double common = Gammas.logRatio(r, x) + r * FastMath.log(alpha)
+                + Gammas.logBetaRatio(a, b, x);
+        double stillAlive = -(r + x) * FastMath.log(alpha + history.age());
+        if (x == 0) {
+            return common + stillAlive;
+        }
+        double droppedOut = FastMath.log(a) - FastMath.log(b + x - 1)
+                - (r + x) * FastMath.log(alpha + history.recency());
+        return common + Gammas.logAddExp(stillAlive, droppedOut);
+    }
+
+    private static void requireNonNegative(double t) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("time must be zero or positive and finite: " + t);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.retention.domain.prediction;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One model fit, from request to result: settings, status and progress, and once it succeeded the two fits and
+ * how long each step took. {@code trigger} says who asked for it: {@code request} or {@code schedule}.
+ */
+public record ClvModel(UUID id, ClvSettings settings, String trigger, ClvModelStatus status, String stage,
+        int progressPercent, Instant requestedAt, Instant startedAt, Instant finishedAt, String error,
+        ModelFit<BgNbdParameters> purchaseFit, ModelFit<GammaGammaParameters> spendFit, Timings timings) {
+
+    /** Milliseconds spent summarising the events, fitting both models, and scoring and storing the customers. */
+    public record Timings(long summariseMillis, long fitMillis, long scoreMillis) {}
+}

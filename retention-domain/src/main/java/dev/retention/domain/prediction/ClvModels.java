@@ -1,0 +1,50 @@
+package dev.retention.domain.prediction;
+
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stored model fits and the predictions of the latest successful fit per segment. */
+public interface ClvModels {
+
+    ClvModel queue(ClvSettings settings, String trigger, Instant at);
+
+    /**
+     * Queues a scheduled fit unless one was already queued for the same schedule slot (by any instance of the
+     * service); empty when it was.
+     */
+    Optional<ClvModel> queueOnce(ClvSettings settings, String slot, Instant at);
+
+    /** Marks the model running unless it already left the queue; false when another worker took it. */
+    boolean start(UUID id, Instant at);
+
+    void progress(UUID id, String stage, int percent);
+
+    /** Stores a batch of predictions of a running model. */
+    void savePredictions(UUID id, List<CustomerPrediction> predictions);
+
+    /**
+     * Records success and makes this the model of its segment: predictions of the segment's earlier models are
+     * removed.
+     */
+    void succeed(UUID id, ModelFit<BgNbdParameters> purchaseFit, ModelFit<GammaGammaParameters> spendFit,
+            ClvModel.Timings timings, Instant at);
+
+    /** Records failure with a message for the user; predictions stored so far are removed. */
+    void fail(UUID id, String error, Instant at);
+
+    Optional<ClvModel> find(UUID id);
+
+    Page<ClvModel> list(PageRequest page);
+
+    /** The latest successful model of the segment (null: the model of all customers). */
+    Optional<ClvModel> current(String segment);
+
+    Optional<CustomerPrediction> prediction(UUID modelId, UUID customerId);
+
+    /** The model's predictions ordered by lifetime value, highest first, or by P(alive), lowest first. */
+    List<CustomerPrediction> ranked(UUID modelId, PredictionOrder order, int limit);
+}

@@ -1,0 +1,94 @@
+package dev.retention.domain.prediction;
+
+import dev.retention.domain.shared.Instants;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Fits BG/NBD and Gamma-Gamma on the purchase summaries and scores every summarised customer. Queuing is cheap
+ * and returns at once; {@link #run} does the work, meant for a background worker.
+ */
+public class FitClvModel {
+
+    private static final int SCORE_BATCH = 5_000;
+
+    private final ClvModels models;
+    private final PurchaseSummaries summaries;
+    private final Clock clock;
+
+    public FitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock) {
+        this.models = models;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    public ClvModel queue(ClvSettings settings) {
+        return models.queue(settings, "request", Instants.now(clock));
+    }
+
+    /**
+     * Queues a scheduled fit once per schedule slot, however many instances of the service fire the schedule;
+     * empty when another instance queued it first.
+     */
+    public Optional<ClvModel> queueScheduled(ClvSettings settings, String slot) {
+        return models.queueOnce(settings, slot, Instants.now(clock));
+    }
+
+    /** Runs a queued model to success or failure; a model already taken by another worker is left alone. */
+    public void run(UUID id) {
+        if (!models.start(id, Instants.now(clock))) {
+            return;
+        }
+        ClvModel model = models.find(id).orElseThrow();
+        try {
+            fitAndScore(model);
+        } catch (ModelFitException | ArithmeticException | IllegalArgumentException failure) {
+            models.fail(id, failure.getMessage(), Instants.now(clock));
+        } catch (RuntimeException unexpected) {
+            models.fail(id, "the fit stopped unexpectedly: " + unexpected, Instants.now(clock));
+            throw unexpected;
+        }
+    }
+
+    private void fitAndScore(ClvModel model) {
+        UUID id = model.id();
+        ClvSettings settings = model.settings();
+        long began = System.nanoTime();
+        models.progress(id, "summarising purchases", 5);
+        List<CustomerSummary> customers = summaries.summarise(settings);
+        long summarised = System.nanoTime();
+
+        models.progress(id, "fitting BG/NBD on " + customers.size() + " customers", 20);
+        List<PurchaseSummary> histories = customers.stream().map(CustomerSummary::summary).toList();
+        ModelFit<BgNbdParameters> purchaseFit = BgNbdFitter.fit(histories);
+        models.progress(id, "fitting Gamma-Gamma", 40);
+        ModelFit<GammaGammaParameters> spendFit = GammaGammaFitter.fit(histories);
+        if (spendFit.parameters().q() <= 1) {
+            throw new ModelFitException("Gamma-Gamma fit has q = " + spendFit.parameters().q()
+                    + " <= 1: spend per purchase has no finite mean in these data");
+        }
+        long fitted = System.nanoTime();
+
+        CustomerValuation valuation = new CustomerValuation(purchaseFit.parameters(), spendFit.parameters(),
+                settings);
+        List<CustomerPrediction> batch = new ArrayList<>(SCORE_BATCH);
+        for (int i = 0; i < customers.size(); i++) {
+            batch.add(valuation.predict(customers.get(i)));
+            if (batch.size() == SCORE_BATCH || i == customers.size() - 1) {
+                models.savePredictions(id, batch);
+                batch.clear();
+                models.progress(id, "scoring customers", 50 + (int) (49L * (i + 1) / customers.size()));
+            }
+        }
+        long scored = System.nanoTime();
+        models.succeed(id, purchaseFit, spendFit, new ClvModel.Timings(millis(summarised - began),
+                millis(fitted - summarised), millis(scored - fitted)), Instants.now(clock));
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.retention.domain.prediction;
+
+import org.hipparchus.special.Gamma;
+import org.hipparchus.util.FastMath;
+
+/** Log-gamma helpers shared by the models. */
+final class Gammas {
+
+    private Gammas() {}
+
+    /** log(Γ(r + x) / Γ(r)). */
+    static double logRatio(double r, double x) {
+        return Gamma.logGamma(r + x) - Gamma.logGamma(r);
+    }
+
+    /** log(B(a, b + x) / B(a, b)) = log(Γ(a + b) Γ(b + x) / (Γ(b) Γ(a + b + x))). */
+    static double logBetaRatio(double a, double b, double x) {
+        return Gamma.logGamma(a + b) + Gamma.logGamma(b + x) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x);
+    }
+
+    /** log(e^u + e^v) without overflow. */
+    static double logAddExp(double u, double v) {
+        double max = FastMath.max(u, v);
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        return max + FastMath.log1p(FastMath.exp(FastMath.min(u, v) - max));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.retention.persistence.prediction;
+
+import dev.retention.domain.prediction.ClvSettings;
+import dev.retention.domain.prediction.CustomerSummary;
+import dev.retention.domain.prediction.PurchaseSummaries;
+import dev.retention.domain.prediction.PurchaseSummary;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds all purchase summaries in one statement: one pass over the PURCHASE events up to the calibration end,
+ * merged per customer and local date, then reduced per customer.
+ */
+@Repository
+class PurchaseSummaryJdbcRepository implements PurchaseSummaries {
+
+    private static final int FETCH_SIZE = 10_000;
+
+    private static final String SUMMARIES = """
+            with purchase_day as (
+                select e.customer_id, (e.occurred_at at time zone ?)::date as day, sum(e.amount) as amount
+                from customer_event e
+                where e.type = 'PURCHASE' and e.occurred_at < (?::date + 1)::timestamp at time zone ?
+                  and (?::text is null
+                       or e.customer_id in (select c.id from customer c where c.segment = ?::text))
+                group by 1, 2
+            ), ranked as (
+                select customer_id, day, amount, min(day) over (partition by customer_id) as first_day
+                from purchase_day
+            )
+            select customer_id, count(*) - 1 as frequency, max(day) - min(day) as recency_days,
+                   ?::date - min(day) as age_days,
+                   coalesce(round(sum(amount) filter (where day > first_day) / nullif(count(*) - 1, 0), 4), 0)
+                       as average_repeat_spend
+            from ranked
+            group by customer_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    PurchaseSummaryJdbcRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CustomerSummary> summarise(ClvSettings settings) {
+        String zone = settings.zone().getId();
+        LocalDate end = settings.calibrationEnd();
+        List<CustomerSummary> summaries = new ArrayList<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(SUMMARIES);
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setString(1, zone);
+            statement.setObject(2, end);
+            statement.setString(3, zone);
+            statement.setString(4, settings.segment());
+            statement.setString(5, settings.segment());
+            statement.setObject(6, end);
+            return statement;
+        }, row -> {
+            BigDecimal average = row.getBigDecimal("average_repeat_spend");
+            summaries.add(new CustomerSummary(row.getObject("customer_id", UUID.class), new PurchaseSummary(
+                    row.getInt("frequency"), settings.timeUnit().fromDays(row.getInt("recency_days")),
+                    settings.timeUnit().fromDays(row.getInt("age_days")), average)));
+        });
+        return summaries;
+    }
+}
