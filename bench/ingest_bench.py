@@ -24,11 +24,13 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BATCH = 5000
+KEY = "rtn_ingest-bench-key-0123456789abcdefghijklmnopqrs"
 
 
 def http(method, url, body=None):
     data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json",
+                                                                                  "Authorization": "Bearer " + KEY})
     try:
         with urllib.request.urlopen(request, timeout=300) as response:
             return response.status, response.read()
@@ -81,7 +83,8 @@ def main():
     base = "http://localhost:%d" % args.port
     service = subprocess.Popen(["java", "-jar", args.jar, "--server.port=%d" % args.port,
                                 "--retention.embedded-db.dir=" + os.path.join(work, "pg"),
-                                "--retention.embedded-db.port=%d" % args.pg_port],
+                                "--retention.embedded-db.port=%d" % args.pg_port,
+                                "--retention.bootstrap-admin-key=" + KEY, "--retention.rate-limit.enabled=false"],
                                stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_ready(base, service)

@@ -2,6 +2,7 @@ package dev.retention.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retention.security.Keys;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Http.Response;
 import java.time.LocalDate;
@@ -34,6 +35,28 @@ class MetricsCachingTest extends ApiTest {
         assertThat(first.header("Cache-Control")).contains("max-age=30").contains("private");
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedRequestGetsTheSameAnswerAndStillNeedsTheScope() {
+        acquire("crm-1", "2025-12-01T00:00:00Z");
+
+        Response first = http.get(QUERY);
+        Response repeated = http.get(QUERY);
+        Response withoutScope = http.withKey(Keys.issueAllBut(http, "metrics:read")).get(QUERY);
+        Response anonymous = http.anonymous().get(QUERY);
+        Response conditional = http.send("GET", QUERY, null, "application/json",
+                Map.of("If-None-Match", "\"other\", " + first.header("ETag")));
+
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.body()).isEqualTo(first.body());
+        assertThat(repeated.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(repeated.header("Cache-Control")).isEqualTo(first.header("Cache-Control"));
+        assertThat(repeated.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+        assertThat(withoutScope.status()).isEqualTo(403);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(conditional.status()).isEqualTo(304);
+        assertThat(conditional.header("ETag")).isEqualTo(first.header("ETag"));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Issues API keys through the admin API for tests. */
-final class Keys {
+public final class Keys {
 
     static final List<String> ALL_SCOPES = List.of("metrics:read", "customers:read", "customers:write",
             "events:write", "loyalty:read", "loyalty:write", "strategies:read", "strategies:write", "admin", "ops");
@@ -24,7 +24,7 @@ final class Keys {
     }
 
     /** A key with every scope except {@code missing} and except admin, which includes all. */
-    static String issueAllBut(Http admin, String missing) {
+    public static String issueAllBut(Http admin, String missing) {
         String[] scopes = ALL_SCOPES.stream().filter(s -> !s.equals(missing) && !s.equals("admin"))
                 .toArray(String[]::new);
         return issue(admin, "all-but-" + missing, scopes);

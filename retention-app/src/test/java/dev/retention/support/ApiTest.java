@@ -42,7 +42,7 @@ public abstract class ApiTest {
 
     @BeforeEach
     void emptyTablesAndConnect() {
-        jdbc.execute("truncate customer_prediction, clv_model, customer_event, customer");
+        jdbc.execute("truncate customer_prediction, clv_model, revenue_by_quarter_hour, customer_event, customer");
         dataChanges.changed();
         http = new Http("http://localhost:" + port, ADMIN_KEY);
     }

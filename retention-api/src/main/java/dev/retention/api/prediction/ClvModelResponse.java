@@ -30,7 +30,7 @@ record ClvModelResponse(
         @Schema(description = "Why it failed, for FAILED models.") String error,
         @Schema(description = "The BG/NBD purchase model, once fitted.") PurchaseModel purchaseModel,
         @Schema(description = "The Gamma-Gamma spend model, once fitted.") SpendModel spendModel,
-        @Schema(description = "Milliseconds per step, once succeeded.") Timings timings) {
+        @Schema(description = "Milliseconds per step finished so far.") Timings timings) {
 
     @Schema(description = "BG/NBD (Fader, Hardie and Lee 2005): purchase rates are Gamma(r, alpha) across "
             + "customers, the chance of dropping out after a purchase is Beta(a, b).")
@@ -57,9 +57,9 @@ record ClvModelResponse(
             @Schema(description = "Standard errors of log p, log q, log gamma; null where singular.")
             List<Double> logParameterStandardErrors) {}
 
-    @Schema(description = "How long each step of a successful fit took.")
+    @Schema(description = "How long each step took; absent for a step not finished.")
     record Timings(
-            @Schema(description = "Building the purchase summaries in the database.") long summariseMillis,
-            @Schema(description = "Fitting both models.") long fitMillis,
-            @Schema(description = "Scoring and storing every customer.") long scoreMillis) {}
+            @Schema(description = "Building the purchase summaries in the database.") Long summariseMillis,
+            @Schema(description = "Fitting both models.") Long fitMillis,
+            @Schema(description = "Scoring and storing every customer.") Long scoreMillis) {}
 }

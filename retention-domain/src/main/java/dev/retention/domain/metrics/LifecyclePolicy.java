@@ -17,9 +17,13 @@ import java.util.Optional;
  */
 public final class LifecyclePolicy {
 
-    /** Among events at the same instant, acquisition and churn apply before reactivation. */
+    /** Among events at the same instant, acquisition applies first, then churn, then reactivation. */
     private static final Comparator<StatusChange> ORDER = Comparator.comparing(StatusChange::at)
-            .thenComparing(change -> change.type() == EventType.REACTIVATED ? 1 : 0);
+            .thenComparingInt(change -> switch (change.type()) {
+                case ACQUIRED -> 0;
+                case CHURNED -> 1;
+                default -> 2;
+            });
 
     private LifecyclePolicy() {}
 

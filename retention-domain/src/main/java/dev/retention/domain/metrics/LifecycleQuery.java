@@ -3,6 +3,7 @@ package dev.retention.domain.metrics;
 import dev.retention.domain.event.EventType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -31,20 +32,32 @@ public record LifecycleQuery(
     }
 
     /**
-     * Under CONTRACTUAL, a customer acquired at {@code acquiredAt} (and not earlier by an ACQUIRED event) with no
-     * CHURNED event before {@link #until()} is active from acquisition on, whatever else happened: such customers
-     * need no events to be counted, and those acquired between the same two boundaries count alike.
+     * Under CONTRACTUAL a customer's status at every boundary follows from its acquisition time and, if it churned
+     * once since, its churn time and the time it came back: customers with such a history need no events to be
+     * counted, and those whose instants fall between the same boundaries count alike (see
+     * {@link #summarisedLifecycle}).
      */
-    public boolean steadyCustomersNeedNoEvents() {
+    public boolean summarisedCustomersNeedNoEvents() {
         return model == ChurnModel.CONTRACTUAL;
     }
 
-    /** The lifecycle of a steady customer (see {@link #steadyCustomersNeedNoEvents()}). */
-    public Lifecycle steadyLifecycle(String customerSegment, Instant acquiredAt) {
-        if (!steadyCustomersNeedNoEvents()) {
+    /**
+     * The lifecycle of a customer acquired at {@code acquiredAt} that churned at {@code churnedAt} (null: never
+     * before {@link #until()}) and came back at {@code backAt} (null: never before it), by the contractual rules.
+     */
+    public Lifecycle summarisedLifecycle(String customerSegment, Instant acquiredAt, Instant churnedAt,
+            Instant backAt) {
+        if (!summarisedCustomersNeedNoEvents()) {
             throw new IllegalStateException("under " + model + " every customer's lifecycle depends on its events");
         }
-        return new Lifecycle(customerSegment, acquiredAt, List.of(new Spell(acquiredAt, null)));
+        List<StatusChange> changes = new ArrayList<>(2);
+        if (churnedAt != null) {
+            changes.add(new StatusChange(churnedAt, EventType.CHURNED));
+            if (backAt != null) {
+                changes.add(new StatusChange(backAt, EventType.REACTIVATED));
+            }
+        }
+        return LifecyclePolicy.contractual(customerSegment, acquiredAt, changes).orElseThrow();
     }
 
     /** The event types the lifecycles are built from. */

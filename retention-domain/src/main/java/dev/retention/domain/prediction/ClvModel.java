@@ -11,6 +11,9 @@ public record ClvModel(UUID id, ClvSettings settings, String trigger, ClvModelSt
         int progressPercent, Instant requestedAt, Instant startedAt, Instant finishedAt, String error,
         ModelFit<BgNbdParameters> purchaseFit, ModelFit<GammaGammaParameters> spendFit, Timings timings) {
 
-    /** Milliseconds spent summarising the events, fitting both models, and scoring and storing the customers. */
-    public record Timings(long summariseMillis, long fitMillis, long scoreMillis) {}
+    /**
+     * Milliseconds spent summarising the events, fitting both models, and scoring and storing the customers; null
+     * for a step not reached (a failed fit keeps the steps it finished).
+     */
+    public record Timings(Long summariseMillis, Long fitMillis, Long scoreMillis) {}
 }

@@ -23,6 +23,9 @@ public interface ClvModels {
 
     void progress(UUID id, String stage, int percent);
 
+    /** Records how long building the purchase summaries took. */
+    void summarised(UUID id, long millis);
+
     /** Stores a batch of predictions of a running model. */
     void savePredictions(UUID id, List<CustomerPrediction> predictions);
 

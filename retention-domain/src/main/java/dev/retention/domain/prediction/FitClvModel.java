@@ -60,6 +60,7 @@ public class FitClvModel {
         models.progress(id, "summarising purchases", 5);
         List<CustomerSummary> customers = summaries.summarise(settings);
         long summarised = System.nanoTime();
+        models.summarised(id, millis(summarised - began));
 
         models.progress(id, "fitting BG/NBD on " + customers.size() + " customers", 20);
         List<PurchaseSummary> histories = customers.stream().map(CustomerSummary::summary).toList();

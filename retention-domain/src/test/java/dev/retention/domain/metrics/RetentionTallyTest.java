@@ -203,4 +203,25 @@ class RetentionTallyTest {
         // By hand: A, B and F are active at January 1 (C arrives on the boundary, E left on Dec 1); three copies.
         assertThat(actual.periods().get(0).startCustomers()).isEqualTo(9);
     }
+
+    @Test
+    void atOneInstantAcquisitionComesFirstThenChurnThenReactivation() {
+        Instant t = at("2026-01-10T00:00:00Z");
+        StatusChange acquired = new StatusChange(t, EventType.ACQUIRED);
+
+        Lifecycle acquiredAndChurned = LifecyclePolicy.contractual(null, null, List.of(churned("2026-01-10T00:00:00Z"),
+                acquired)).orElseThrow();
+        Lifecycle churnedAndBack = contractual("2026-01-01T12:00:00Z", reactivated("2026-01-10T00:00:00Z"),
+                churned("2026-01-10T00:00:00Z"));
+        Lifecycle backByAcquisitionThenChurned = contractual("2026-01-01T12:00:00Z", churned("2026-01-05T00:00:00Z"),
+                churned("2026-01-10T00:00:00Z"), acquired);
+
+        // In whatever order the events arrive: acquired and churned at once is churned; churned and reactivated at
+        // once is active; an ACQUIRED that brings a churned customer back applies before a churn at its instant.
+        assertThat(acquiredAndChurned.spells()).isEmpty();
+        assertThat(churnedAndBack.spells()).hasSize(2);
+        assertThat(churnedAndBack.spells().get(1).until()).isNull();
+        assertThat(backByAcquisitionThenChurned.spells()).hasSize(1);
+        assertThat(backByAcquisitionThenChurned.spells().get(0).until()).isEqualTo(at("2026-01-05T00:00:00Z"));
+    }
 }

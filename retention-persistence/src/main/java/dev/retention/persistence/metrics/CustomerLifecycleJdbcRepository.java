@@ -10,12 +10,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -23,9 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Streams each customer with the few events its lifecycle depends on, ordered by customer, through a server-side
- * cursor, and hands one lifecycle at a time to the sink. Where the model allows, steady customers (see
- * {@link LifecycleQuery#steadyCustomersNeedNoEvents()}) are counted in the database instead, one row per segment
- * and stretch between two boundaries, and only the others are streamed.
+ * cursor, and hands one lifecycle at a time to the sink. Where the model allows (see
+ * {@link LifecycleQuery#summarisedCustomersNeedNoEvents()}), customers whose history the database keeps summarised
+ * are counted there instead, in groups that share their stretches between boundaries, and only the others are
+ * streamed.
  */
 @Repository
 class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
@@ -33,22 +42,37 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
     private static final int FETCH_SIZE = 10_000;
 
     /**
-     * Customers flagged in the database as having events that may change their contractual status (a CHURNED event,
-     * or an ACQUIRED event before an explicit acquisition time); see the migration that maintains the flag.
+     * Customers whose contractual history the database cannot summarise in a few instants; see the migration that
+     * keeps {@code lifecycle_kind}, {@code churned_at} and {@code back_at} up to date.
      */
-    private static final String UNSTEADY = "c.lifecycle_changes";
+    private static final String UNSUMMARISED = "c.lifecycle_kind = 2";
 
-    /** Parameters: until, segment, segment, boundaries. */
-    private static final String STEADY_COUNTS = """
-            select c.segment, min(c.acquired_at) as acquired_at, count(*) as customers
-            from customer c
-            where c.acquired_at < ? and (?::text is null or c.segment = ?::text) and not c.lifecycle_changes
-            group by c.segment, width_bucket(c.acquired_at, ?)
+    /**
+     * The other customers, counted per segment and per stretch between two boundaries of each of their instants;
+     * instants at or after the end of the range are left out. Parameters: until, boundaries, segment.
+     */
+    private static final String SUMMARISED_COUNTS = """
+            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment),
+            summary as (
+                select c.segment, c.acquired_at,
+                       case when c.churned_at < q.until then c.churned_at end as churned_at,
+                       case when c.back_at < q.until then c.back_at end as back_at, q.boundaries
+                from customer c, q
+                where c.acquired_at < q.until and (q.segment is null or c.segment = q.segment)
+                  and c.lifecycle_kind < 2
+            )
+            select segment, (extract(epoch from min(acquired_at)) * 1000000)::bigint,
+                   (extract(epoch from min(churned_at)) * 1000000)::bigint,
+                   (extract(epoch from min(back_at)) * 1000000)::bigint, count(*)
+            from summary
+            group by segment, width_bucket(acquired_at, boundaries), width_bucket(churned_at, boundaries),
+                     width_bucket(back_at, boundaries)
             """;
 
     /** Parameters: types, until, segment, segment, then those of the customer condition. */
     private static final String EVENTS_OF_CUSTOMERS = """
-            select c.id, c.segment, c.acquired_at, e.type, e.occurred_at
+            select c.id, c.segment, (extract(epoch from c.acquired_at) * 1000000)::bigint as acquired_micros, e.type,
+                   (extract(epoch from e.occurred_at) * 1000000)::bigint as occurred_micros
             from customer c
             left join customer_event e
                    on e.customer_id = c.id and e.type = any (?::text[]) and e.occurred_at < ?
@@ -63,19 +87,34 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             """;
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final Executor queries;
 
-    CustomerLifecycleJdbcRepository(JdbcTemplate jdbc) {
+    CustomerLifecycleJdbcRepository(JdbcTemplate jdbc, DataSource dataSource,
+            @Qualifier("metricsQueries") Executor queries) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.queries = queries;
     }
 
-    /** One snapshot for all statements, so that no customer is counted both as steady and among the streamed. */
+    /**
+     * One snapshot for all statements, so that no customer is counted both in a group and among the streamed. The
+     * summarised customers are counted on a second connection that imports this transaction's snapshot, while this
+     * one streams the others.
+     */
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public void forEach(LifecycleQuery query, LifecycleSink sink) {
         jdbc.execute((Connection connection) -> {
-            if (query.steadyCustomersNeedNoEvents()) {
-                countSteady(connection, query, sink);
-                stream(connection, query, UNSTEADY, sink);
+            if (query.summarisedCustomersNeedNoEvents()) {
+                String snapshot = exportSnapshot(connection);
+                CompletableFuture<List<SummaryGroup>> groups = CompletableFuture.supplyAsync(
+                        () -> countSummarisedInSnapshot(snapshot, query), queries);
+                stream(connection, query, UNSUMMARISED, sink);
+                for (SummaryGroup group : awaitGroups(groups)) {
+                    sink.add(query.summarisedLifecycle(group.segment(), group.acquiredAt(), group.churnedAt(),
+                            group.backAt()), group.customers());
+                }
             } else {
                 stream(connection, query, ACQUIRED_BEFORE_UNTIL, sink);
             }
@@ -83,21 +122,63 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
         });
     }
 
-    private static void countSteady(Connection connection, LifecycleQuery query, LifecycleSink sink)
+    /**
+     * Summarised customers of one segment whose instants fall into the same stretches between boundaries, with the
+     * earliest of each instant: it orders like every member's and lies in the same stretch.
+     */
+    private record SummaryGroup(String segment, Instant acquiredAt, Instant churnedAt, Instant backAt,
+            long customers) {}
+
+    private static String exportSnapshot(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select pg_export_snapshot()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private List<SummaryGroup> countSummarisedInSnapshot(String snapshot, LifecycleQuery query) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set transaction snapshot '" + snapshot.replace("'", "''") + "'");
+            }
+            List<SummaryGroup> groups = countSummarised(connection, query);
+            connection.commit();
+            return groups;
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("counting summarised customers", SUMMARISED_COUNTS, e);
+        }
+    }
+
+    private static List<SummaryGroup> awaitGroups(CompletableFuture<List<SummaryGroup>> groups) {
+        try {
+            return groups.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private static List<SummaryGroup> countSummarised(Connection connection, LifecycleQuery query)
             throws SQLException {
-        OffsetDateTime until = utc(query.until());
-        try (PreparedStatement statement = connection.prepareStatement(STEADY_COUNTS)) {
-            statement.setObject(1, until);
-            statement.setString(2, query.segment());
+        List<SummaryGroup> groups = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(SUMMARISED_COUNTS)) {
+            statement.setObject(1, utc(query.until()));
+            statement.setArray(2, SqlArrays.timestampArray(connection, query.boundaries()));
             statement.setString(3, query.segment());
-            statement.setArray(4, SqlArrays.timestampArray(connection, query.boundaries()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    Instant acquiredAt = rows.getObject(2, OffsetDateTime.class).toInstant();
-                    sink.add(query.steadyLifecycle(rows.getString(1), acquiredAt), rows.getLong(3));
+                    groups.add(new SummaryGroup(rows.getString(1), instant(rows, 2), instant(rows, 3),
+                            instant(rows, 4), rows.getLong(5)));
                 }
             }
         }
+        return groups;
     }
 
     private static void stream(Connection connection, LifecycleQuery query, String customerCondition,
@@ -135,19 +216,27 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
                 }
                 current = id;
                 segment = rows.getString(2);
-                OffsetDateTime acquired = rows.getObject(3, OffsetDateTime.class);
-                acquiredAt = acquired == null ? null : acquired.toInstant();
+                long acquired = rows.getLong(3);
+                acquiredAt = rows.wasNull() ? null : instant(acquired);
                 events = new ArrayList<>();
             }
             String type = rows.getString(4);
             if (type != null) {
-                events.add(new StatusChange(rows.getObject(5, OffsetDateTime.class).toInstant(),
-                        EventType.valueOf(type)));
+                events.add(new StatusChange(instant(rows.getLong(5)), EventType.valueOf(type)));
             }
         }
         if (current != null) {
             query.lifecycle(segment, acquiredAt, events).ifPresent(lifecycle -> sink.add(lifecycle, 1));
         }
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        long epochMicros = rows.getLong(column);
+        return rows.wasNull() ? null : instant(epochMicros);
+    }
+
+    private static Instant instant(long epochMicros) {
+        return Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -88,6 +88,12 @@ class ClvModelJdbcRepository implements ClvModels {
 
     @Override
     @Transactional
+    public void summarised(UUID id, long millis) {
+        jdbc.update("update clv_model set summarise_millis = ? where id = ?", millis, id);
+    }
+
+    @Override
+    @Transactional
     public void savePredictions(UUID id, List<CustomerPrediction> predictions) {
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("insert into customer_prediction (model_id, "
@@ -208,8 +214,9 @@ class ClvModelJdbcRepository implements ClvModels {
                     row.getDouble("gg_log_likelihood"), row.getInt("gg_customers"), row.getInt("gg_evaluations"),
                     Arrays.asList(doubles(row.getArray("gg_standard_errors"))));
         }
-        ClvModel.Timings timings = row.getObject("fit_millis") == null ? null : new ClvModel.Timings(
-                row.getLong("summarise_millis"), row.getLong("fit_millis"), row.getLong("score_millis"));
+        ClvModel.Timings timings = row.getObject("summarise_millis") == null ? null : new ClvModel.Timings(
+                row.getObject("summarise_millis", Long.class), row.getObject("fit_millis", Long.class),
+                row.getObject("score_millis", Long.class));
         return new ClvModel(row.getObject("id", UUID.class), settings, row.getString("trigger"),
                 ClvModelStatus.valueOf(row.getString("status")), row.getString("stage"),
                 row.getInt("progress_percent"), instant(row, "requested_at"), instant(row, "started_at"),

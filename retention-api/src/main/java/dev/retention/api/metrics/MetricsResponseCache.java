@@ -1,0 +1,77 @@
+package dev.retention.api.metrics;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.retention.api.shared.DataChanges;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves a repeated metrics request from the bytes of its earlier answer, before argument binding, the controller
+ * and JSON writing, which cost most of a cached request. It runs after authentication and authorization. Entries are
+ * keyed by the {@link DataChanges} version and the exact path and query, so any change made here invalidates them;
+ * they also expire after the metrics cache's time to live. The summary, whose answer moves with the date, is left
+ * to the controller.
+ */
+final class MetricsResponseCache extends OncePerRequestFilter {
+
+    static final String PATHS = "/api/v1/metrics/";
+    private static final String SUMMARY = "/api/v1/metrics/summary";
+
+    private record Answer(byte[] body, String contentType, String etag, String cacheControl) {}
+
+    private final DataChanges dataChanges;
+    private final Cache<String, Answer> answers;
+
+    MetricsResponseCache(DataChanges dataChanges, MetricsDefaults defaults) {
+        this.dataChanges = dataChanges;
+        this.answers = Caffeine.newBuilder().maximumSize(defaults.cacheSize()).expireAfterWrite(defaults.cacheTtl())
+                .build();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"GET".equals(request.getMethod()) || !path.startsWith(PATHS) || path.equals(SUMMARY);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = dataChanges.version() + " " + request.getRequestURI() + "?" + request.getQueryString();
+        Answer cached = answers.getIfPresent(key);
+        if (cached != null) {
+            replay(cached, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, recorder);
+        String etag = recorder.getHeader(HttpHeaders.ETAG);
+        if (recorder.getStatus() == HttpServletResponse.SC_OK && etag != null) {
+            answers.put(key, new Answer(recorder.getContentAsByteArray(), recorder.getContentType(), etag,
+                    recorder.getHeader(HttpHeaders.CACHE_CONTROL)));
+        }
+        recorder.copyBodyToResponse();
+    }
+
+    private static void replay(Answer answer, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (answer.cacheControl() != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl());
+        }
+        if (new ServletWebRequest(request, response).checkNotModified(answer.etag())) {
+            return;
+        }
+        response.setHeader(HttpHeaders.ETAG, answer.etag());
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+}
