@@ -7,6 +7,7 @@ import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.loyalty.EarnPoints;
 import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
@@ -101,7 +102,7 @@ class UseCaseConfiguration {
 
     @Bean
     RecordEvents recordEvents(Customers customers, CustomerEvents events, EventRules rules, UnitOfWork unitOfWork,
-            Clock clock) {
-        return new RecordEvents(customers, events, rules, unitOfWork, clock);
+            Clock clock, EarnPoints earnPoints) {
+        return new RecordEvents(customers, events, rules, unitOfWork, clock, earnPoints);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 public final class Keys {
 
     static final List<String> ALL_SCOPES = List.of("metrics:read", "customers:read", "customers:write",
-            "events:write", "loyalty:read", "loyalty:write", "strategies:read", "strategies:write", "admin", "ops");
+            "events:write", "models:write", "loyalty:read", "loyalty:write", "strategies:read", "strategies:write",
+            "admin", "ops");
 
     private Keys() {}
 

@@ -38,7 +38,19 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getClvModel", "metrics:read"),
             Map.entry("listClvModels", "metrics:read"),
             Map.entry("getCustomerPrediction", "customers:read"),
-            Map.entry("listPredictions", "customers:read"));
+            Map.entry("listPredictions", "customers:read"),
+            Map.entry("getLoyaltyProgramme", "loyalty:read"),
+            Map.entry("addLoyaltyProgrammeVersion", "admin"),
+            Map.entry("enrolMember", "loyalty:write"),
+            Map.entry("getLoyaltyAccount", "loyalty:read"),
+            Map.entry("listLoyaltyTransactions", "loyalty:read"),
+            Map.entry("adjustLoyaltyPoints", "loyalty:write"),
+            Map.entry("redeemReward", "loyalty:write"),
+            Map.entry("createReward", "loyalty:write"),
+            Map.entry("listRewards", "loyalty:read"),
+            Map.entry("getReward", "loyalty:read"),
+            Map.entry("replaceReward", "loyalty:write"),
+            Map.entry("archiveReward", "loyalty:write"));
 
     private record Operation(String id, String method, String path) {}
 

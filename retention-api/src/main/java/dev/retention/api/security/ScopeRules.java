@@ -43,6 +43,7 @@ final class ScopeRules {
             rule(null, "/api/v1/customers", Access.scope(Scope.CUSTOMERS_WRITE)),
             rule(null, "/api/v1/customers/**", Access.scope(Scope.CUSTOMERS_WRITE)),
             rule(HttpMethod.GET, "/api/v1/loyalty/**", Access.scope(Scope.LOYALTY_READ)),
+            rule(null, "/api/v1/loyalty/programme/**", Access.scope(Scope.ADMIN)),
             rule(null, "/api/v1/loyalty/**", Access.scope(Scope.LOYALTY_WRITE)),
             rule(HttpMethod.GET, "/api/v1/strategies/**", Access.scope(Scope.STRATEGIES_READ)),
             rule(null, "/api/v1/strategies/**", Access.scope(Scope.STRATEGIES_WRITE)),

@@ -34,14 +34,21 @@ public class RecordEvents {
     private final EventRules rules;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final EventsRecordedListener listener;
 
     public RecordEvents(
             Customers customers, CustomerEvents events, EventRules rules, UnitOfWork unitOfWork, Clock clock) {
+        this(customers, events, rules, unitOfWork, clock, EventsRecordedListener.NONE);
+    }
+
+    public RecordEvents(Customers customers, CustomerEvents events, EventRules rules, UnitOfWork unitOfWork,
+            Clock clock, EventsRecordedListener listener) {
         this.customers = customers;
         this.events = events;
         this.rules = rules;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public IngestionResult record(List<EventSubmission> submissions) {
@@ -120,6 +127,9 @@ public class RecordEvents {
             throw new BatchRejected(result);
         }
         customers.moveAcquisitionEarlier(earliestPerCustomer(result));
+        listener.recorded(result.outcomes().stream()
+                .filter(outcome -> outcome.status() == EventOutcome.Status.CREATED).map(EventOutcome::event)
+                .toList());
         return result;
     }
 

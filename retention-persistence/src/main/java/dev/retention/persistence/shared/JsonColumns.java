@@ -1,5 +1,6 @@
 package dev.retention.persistence.shared;
 
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +11,7 @@ public final class JsonColumns {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, Object>>> OBJECTS = new TypeReference<>() {};
 
     private JsonColumns() {}
 
@@ -19,6 +21,14 @@ public final class JsonColumns {
 
     public static Map<String, Object> readObject(String json) {
         return json == null ? Map.of() : MAPPER.readValue(json, OBJECT);
+    }
+
+    public static String writeList(List<? extends Map<String, ?>> value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    public static List<Map<String, Object>> readObjects(String json) {
+        return MAPPER.readValue(json, OBJECTS);
     }
 
     public static Map<String, String> readStrings(String json) {
