@@ -132,7 +132,7 @@ class MetricsController {
         LocalDate latest = granularity.periodStart(current.minusDays(1));
         LocalDate previous = granularity.periodStart(latest.minusDays(1));
         RetentionQuery query = new RetentionParameters(previous, current, granularity, defaults.zone().getId(), null,
-                null, null).toQuery(defaults);
+                null, null, null).toQuery(defaults);
         return cache.answer("summary|" + query, request, () -> {
             RetentionReportResponse report = response(query, null, computeRetention.overall(query));
             PeriodFiguresResponse before = report.periods().get(0);

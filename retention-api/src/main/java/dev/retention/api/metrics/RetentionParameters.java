@@ -2,6 +2,7 @@ package dev.retention.api.metrics;
 
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
+import dev.retention.domain.metrics.Membership;
 import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.metrics.RetentionQuery;
 import dev.retention.domain.metrics.Valuation;
@@ -31,6 +32,8 @@ record RetentionParameters(
         @Parameter(description = "Reporting time zone, such as Europe/Berlin; default from configuration (UTC).")
         String zone,
         @Parameter(description = "Only customers of this segment.") String segment,
+        @Parameter(description = "MEMBER: only customers who are members of the loyalty programme now; NON_MEMBER: "
+                + "only those who are not; absent: both.") Membership loyalty,
         @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.") ChurnModel churnModel,
         @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.") Integer inactivityDays) {
 
@@ -86,7 +89,7 @@ record RetentionParameters(
         }
         return new RetentionQuery(periods, churnModel == null ? defaults.churnModel() : churnModel,
                 Duration.ofDays(days), defaults.activityTypes(), segment == null || segment.isBlank() ? null : segment,
-                new Valuation(marginValue, discount));
+                loyalty, new Valuation(marginValue, discount));
     }
 
     Granularity granularityOrDefault() {

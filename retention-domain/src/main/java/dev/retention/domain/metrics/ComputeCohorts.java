@@ -22,7 +22,7 @@ public class ComputeCohorts {
 
     public List<CohortTally.Cohort> compute(RetentionQuery query, int maxOffset) {
         CompletableFuture<Map<Integer, List<BigDecimal>>> revenue = CompletableFuture.supplyAsync(
-                () -> revenues.perCohortAndPeriod(query.periods(), query.segment()), executor);
+                () -> revenues.perCohortAndPeriod(query.periods(), query.filter()), executor);
         CohortTally tally = new CohortTally(query.periods(), maxOffset);
         lifecycles.forEach(query.lifecycles(), tally::add);
         return tally.report(Concurrently.await(revenue));

@@ -34,7 +34,7 @@ public class ComputeRetention {
 
     public RetentionReport overall(RetentionQuery query) {
         CompletableFuture<List<BigDecimal>> revenue = CompletableFuture.supplyAsync(
-                () -> revenues.total(query.periods(), query.segment()), executor);
+                () -> revenues.total(query.periods(), query.filter()), executor);
         RetentionTally tally = new RetentionTally(query.periods());
         lifecycles.forEach(query.lifecycles(), tally::add);
         return tally.report(Concurrently.await(revenue), query.valuation(), Instants.now(clock));
@@ -43,7 +43,7 @@ public class ComputeRetention {
     /** One report per segment, in name order with customers without a segment (the null key) last. */
     public Map<String, RetentionReport> bySegment(RetentionQuery query) {
         CompletableFuture<Map<String, List<BigDecimal>>> revenues = CompletableFuture.supplyAsync(
-                () -> this.revenues.perPeriod(query.periods(), query.segment()), executor);
+                () -> this.revenues.perPeriod(query.periods(), query.filter()), executor);
         Map<String, RetentionTally> tallies = new HashMap<>();
         lifecycles.forEach(query.lifecycles(), (lifecycle, customers) -> tallies
                 .computeIfAbsent(lifecycle.segment(), segment -> new RetentionTally(query.periods()))

@@ -11,15 +11,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which lifecycles to build: the churn model with its settings, an optional segment, and the boundaries of the
+ * Which lifecycles to build: the churn model with its settings, which customers, and the boundaries of the
  * periods; the last boundary ends the range (customers acquired later and events at or after it do not matter).
  */
 public record LifecycleQuery(
-        ChurnModel model, Set<EventType> activityTypes, Duration inactivityWindow, String segment,
+        ChurnModel model, Set<EventType> activityTypes, Duration inactivityWindow, CustomerFilter customers,
         List<Instant> boundaries) {
 
     public LifecycleQuery {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(customers, "customers");
         activityTypes = Set.copyOf(activityTypes);
         boundaries = List.copyOf(boundaries);
         if (boundaries.isEmpty()) {

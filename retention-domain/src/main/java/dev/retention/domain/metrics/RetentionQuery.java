@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
-/** A request for retention figures. {@code segment} null means all customers. */
+/**
+ * A request for retention figures. {@code segment} null means all segments; {@code membership} null means members of
+ * the loyalty programme and others alike.
+ */
 public record RetentionQuery(
         ReportingPeriods periods,
         ChurnModel model,
         Duration inactivityWindow,
         Set<EventType> activityTypes,
         String segment,
+        Membership membership,
         Valuation valuation) {
 
     public RetentionQuery {
@@ -23,6 +27,10 @@ public record RetentionQuery(
     }
 
     LifecycleQuery lifecycles() {
-        return new LifecycleQuery(model, activityTypes, inactivityWindow, segment, periods.boundaries());
+        return new LifecycleQuery(model, activityTypes, inactivityWindow, filter(), periods.boundaries());
+    }
+
+    public CustomerFilter filter() {
+        return new CustomerFilter(segment, membership);
     }
 }

@@ -7,18 +7,18 @@ import java.util.Map;
 /** Revenue (purchases minus refunds) per period. */
 public interface Revenues {
 
-    /** The revenue of each period in order; with {@code segment} given, only that segment's customers count. */
-    List<BigDecimal> total(ReportingPeriods periods, String segment);
+    /** The revenue of each period in order; only the customers of the filter count. */
+    List<BigDecimal> total(ReportingPeriods periods, CustomerFilter customers);
 
     /**
      * Per segment (the null key for customers without one), the revenue of each period in order; a segment with no
-     * revenue may be missing. With {@code segment} given, only that segment's customers count.
+     * revenue may be missing. Only the customers of the filter count.
      */
-    Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, String segment);
+    Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, CustomerFilter customers);
 
     /**
      * Per acquisition cohort (the index of the period of the customer's acquisition), the revenue of the cohort's
      * customers in each period; cohorts without revenue may be missing.
      */
-    Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, String segment);
+    Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, CustomerFilter customers);
 }

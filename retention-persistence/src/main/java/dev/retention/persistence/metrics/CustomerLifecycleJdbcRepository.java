@@ -49,16 +49,19 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
 
     /**
      * The other customers, counted per segment and per stretch between two boundaries of each of their instants;
-     * instants at or after the end of the range are left out. Parameters: until, boundaries, segment.
+     * instants at or after the end of the range are left out. Parameters: until, boundaries, segment, membership.
      */
     private static final String SUMMARISED_COUNTS = """
-            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment),
+            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment,
+                              ?::text as membership),
             summary as (
                 select c.segment, c.acquired_at,
                        case when c.churned_at < q.until then c.churned_at end as churned_at,
                        case when c.back_at < q.until then c.back_at end as back_at, q.boundaries
                 from customer c, q
                 where c.acquired_at < q.until and (q.segment is null or c.segment = q.segment)
+                  and (q.membership is null or (q.membership = 'MEMBER') = exists (
+                          select 1 from loyalty_account a where a.customer_id = c.id))
                   and c.lifecycle_kind < 2
             )
             select segment, (extract(epoch from min(acquired_at)) * 1000000)::bigint,
@@ -69,14 +72,17 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
                      width_bucket(back_at, boundaries)
             """;
 
-    /** Parameters: types, until, segment, segment, then those of the customer condition. */
+    /** Parameters: types, until, segment, segment, membership, membership, then those of the customer condition. */
     private static final String EVENTS_OF_CUSTOMERS = """
             select c.id, c.segment, (extract(epoch from c.acquired_at) * 1000000)::bigint as acquired_micros, e.type,
                    (extract(epoch from e.occurred_at) * 1000000)::bigint as occurred_micros
             from customer c
             left join customer_event e
                    on e.customer_id = c.id and e.type = any (?::text[]) and e.occurred_at < ?
-            where (?::text is null or c.segment = ?::text) and %s
+            where (?::text is null or c.segment = ?::text)
+              and (?::text is null or (?::text = 'MEMBER') = exists (
+                      select 1 from loyalty_account a where a.customer_id = c.id))
+              and %s
             order by c.id, e.occurred_at
             """;
 
@@ -170,7 +176,8 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
         try (PreparedStatement statement = connection.prepareStatement(SUMMARISED_COUNTS)) {
             statement.setObject(1, utc(query.until()));
             statement.setArray(2, SqlArrays.timestampArray(connection, query.boundaries()));
-            statement.setString(3, query.segment());
+            statement.setString(3, query.customers().segment());
+            statement.setString(4, query.customers().membershipName());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     groups.add(new SummaryGroup(rows.getString(1), instant(rows, 2), instant(rows, 3),
@@ -190,11 +197,13 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             statement.setFetchSize(FETCH_SIZE);
             statement.setArray(1, SqlArrays.textArray(connection, types, EventType::name));
             statement.setObject(2, until);
-            statement.setString(3, query.segment());
-            statement.setString(4, query.segment());
+            statement.setString(3, query.customers().segment());
+            statement.setString(4, query.customers().segment());
+            statement.setString(5, query.customers().membershipName());
+            statement.setString(6, query.customers().membershipName());
             if (customerCondition.contains("?")) {
-                statement.setObject(5, until);
-                statement.setObject(6, until);
+                statement.setObject(7, until);
+                statement.setObject(8, until);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 readLifecycles(rows, query, sink);

@@ -1,6 +1,7 @@
 package dev.retention.persistence.metrics;
 
 import dev.retention.domain.metrics.ReportingPeriods;
+import dev.retention.domain.metrics.CustomerFilter;
 import dev.retention.domain.metrics.Revenues;
 import dev.retention.persistence.shared.SqlArrays;
 import java.math.BigDecimal;
@@ -55,9 +56,15 @@ class RevenueJdbcRepository implements Revenues {
 
     @Override
     @Transactional(readOnly = true)
-    public List<BigDecimal> total(ReportingPeriods periods, String segment) {
-        if (segment != null) {
-            return perPeriod(periods, segment).getOrDefault(segment, zeros(periods.size()));
+    public List<BigDecimal> total(ReportingPeriods periods, CustomerFilter customers) {
+        if (!customers.isAll()) {
+            List<BigDecimal> total = zeros(periods.size());
+            perPeriod(periods, customers).values().forEach(series -> {
+                for (int i = 0; i < series.size(); i++) {
+                    total.set(i, total.get(i).add(series.get(i)));
+                }
+            });
+            return total;
         }
         boolean quarterHours = periods.boundaries().stream()
                 .allMatch(boundary -> boundary.getEpochSecond() % QUARTER_HOUR_SECONDS == 0);
@@ -80,18 +87,18 @@ class RevenueJdbcRepository implements Revenues {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, String segment) {
-        return sum(periods, segment, "c.segment", "", row -> row.getString(1));
+    public Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, CustomerFilter customers) {
+        return sum(periods, customers, "c.segment", "", row -> row.getString(1));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, String segment) {
-        return sum(periods, segment, "width_bucket(c.acquired_at, ?)",
+    public Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, CustomerFilter customers) {
+        return sum(periods, customers, "width_bucket(c.acquired_at, ?)",
                 " and c.acquired_at >= ? and c.acquired_at < ?", row -> row.getInt(1) - 1);
     }
 
-    private <K> Map<K, List<BigDecimal>> sum(ReportingPeriods periods, String segment, String groupExpression,
+    private <K> Map<K, List<BigDecimal>> sum(ReportingPeriods periods, CustomerFilter customers, String groupExpression,
             String extraCondition, GroupKey<K> key) {
         List<Instant> boundaries = periods.boundaries();
         boolean byCohort = !extraCondition.isEmpty();
@@ -101,7 +108,9 @@ class RevenueJdbcRepository implements Revenues {
                     + "sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue "
                     + "from customer_event e join customer c on c.id = e.customer_id "
                     + "where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ? "
-                    + "and (?::text is null or c.segment = ?::text)" + extraCondition
+                    + "and (?::text is null or c.segment = ?::text) "
+                    + "and (?::text is null or (?::text = 'MEMBER') = exists ("
+                    + "select 1 from loyalty_account a where a.customer_id = c.id))" + extraCondition
                     + " group by 1, 2")) {
                 int index = 1;
                 if (byCohort) {
@@ -110,8 +119,10 @@ class RevenueJdbcRepository implements Revenues {
                 statement.setArray(index++, SqlArrays.timestampArray(connection, boundaries));
                 statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
                 statement.setObject(index++, periods.end().atOffset(ZoneOffset.UTC));
-                statement.setString(index++, segment);
-                statement.setString(index++, segment);
+                statement.setString(index++, customers.segment());
+                statement.setString(index++, customers.segment());
+                statement.setString(index++, customers.membershipName());
+                statement.setString(index++, customers.membershipName());
                 if (byCohort) {
                     statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
                     statement.setObject(index, periods.end().atOffset(ZoneOffset.UTC));
