@@ -1,6 +1,5 @@
 package dev.retention.domain.prediction;
 
-import java.util.Comparator;
 import java.util.List;
 import org.hipparchus.special.Gamma;
 import org.hipparchus.util.FastMath;
@@ -41,24 +40,11 @@ public final class BgNbdFitter {
         private final double[] ages;
 
         Likelihood(List<PurchaseSummary> customers) {
-            List<PurchaseSummary> sorted = customers.stream()
-                    .sorted(Comparator.comparingInt(PurchaseSummary::frequency)).toList();
-            int groups = (int) sorted.stream().mapToInt(PurchaseSummary::frequency).distinct().count();
-            frequencies = new int[groups];
-            groupEnds = new int[groups];
-            recencies = new double[sorted.size()];
-            ages = new double[sorted.size()];
-            int group = -1;
-            for (int i = 0; i < sorted.size(); i++) {
-                PurchaseSummary customer = sorted.get(i);
-                if (group < 0 || frequencies[group] != customer.frequency()) {
-                    group++;
-                    frequencies[group] = customer.frequency();
-                }
-                groupEnds[group] = i + 1;
-                recencies[i] = customer.recency();
-                ages[i] = customer.age();
-            }
+            FrequencyGroups groups = FrequencyGroups.of(customers);
+            frequencies = groups.frequencies();
+            groupEnds = groups.groupEnds();
+            recencies = groups.customers().stream().mapToDouble(PurchaseSummary::recency).toArray();
+            ages = groups.customers().stream().mapToDouble(PurchaseSummary::age).toArray();
         }
 
         double at(double r, double alpha, double a, double b) {

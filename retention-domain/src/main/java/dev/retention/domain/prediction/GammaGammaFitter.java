@@ -1,6 +1,6 @@
 package dev.retention.domain.prediction;
 
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.special.Gamma;
 import org.hipparchus.util.FastMath;
@@ -19,7 +19,7 @@ public final class GammaGammaFitter {
     public static ModelFit<GammaGammaParameters> fit(List<PurchaseSummary> customers) {
         List<PurchaseSummary> repeat = customers.stream()
                 .filter(customer -> customer.frequency() > 0 && customer.averageRepeatSpend().signum() > 0)
-                .sorted(Comparator.comparingInt(PurchaseSummary::frequency)).toList();
+                .toList();
         if (repeat.size() < MIN_REPEAT_CUSTOMERS) {
             throw new ModelFitException("Gamma-Gamma needs at least " + MIN_REPEAT_CUSTOMERS
                     + " customers with repeat purchases of positive value, got " + repeat.size());
@@ -39,23 +39,12 @@ public final class GammaGammaFitter {
         private final double[] spends;
         private final double[] logSpends;
 
-        Likelihood(List<PurchaseSummary> sorted) {
-            int groups = (int) sorted.stream().mapToInt(PurchaseSummary::frequency).distinct().count();
-            frequencies = new int[groups];
-            groupEnds = new int[groups];
-            spends = new double[sorted.size()];
-            logSpends = new double[sorted.size()];
-            int group = -1;
-            for (int i = 0; i < sorted.size(); i++) {
-                PurchaseSummary customer = sorted.get(i);
-                if (group < 0 || frequencies[group] != customer.frequency()) {
-                    group++;
-                    frequencies[group] = customer.frequency();
-                }
-                groupEnds[group] = i + 1;
-                spends[i] = customer.averageRepeatSpend().doubleValue();
-                logSpends[i] = FastMath.log(spends[i]);
-            }
+        Likelihood(List<PurchaseSummary> customers) {
+            FrequencyGroups groups = FrequencyGroups.of(customers);
+            frequencies = groups.frequencies();
+            groupEnds = groups.groupEnds();
+            spends = groups.customers().stream().mapToDouble(c -> c.averageRepeatSpend().doubleValue()).toArray();
+            logSpends = Arrays.stream(spends).map(FastMath::log).toArray();
         }
 
         double at(double p, double q, double gamma) {
