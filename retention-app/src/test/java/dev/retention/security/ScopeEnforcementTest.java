@@ -50,7 +50,10 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("listRewards", "loyalty:read"),
             Map.entry("getReward", "loyalty:read"),
             Map.entry("replaceReward", "loyalty:write"),
-            Map.entry("archiveReward", "loyalty:write"));
+            Map.entry("archiveReward", "loyalty:write"),
+            Map.entry("getRfmSegments", "metrics:read"),
+            Map.entry("listRfmSegmentCustomers", "metrics:read"),
+            Map.entry("getCustomerRfm", "customers:read"));
 
     private record Operation(String id, String method, String path) {}
 

@@ -1,0 +1,131 @@
+package dev.retention.api.rfm;
+
+import dev.retention.api.shared.PageResponse;
+import dev.retention.api.shared.Paging;
+import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.customer.Customers;
+import dev.retention.domain.rfm.RfmQuery;
+import dev.retention.domain.rfm.RfmScore;
+import dev.retention.domain.rfm.RfmScores;
+import dev.retention.domain.rfm.RfmSegment;
+import dev.retention.domain.rfm.RfmSegmentSummary;
+import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "RFM segments", description = "Customers scored on recency, frequency and monetary value.")
+class RfmController {
+
+    static final String RULES = " Customers with a PURCHASE in the window (asOf - windowDays, asOf] are scored 1 to 5 "
+            + "on each figure by quintiles (NTILE(5)): recency by last purchase, frequency by number of purchases, "
+            + "monetary by purchases less refunds, each in ascending order with ties broken by customer id, so the "
+            + "same data always give the same scores. The segment follows R and F: R 4-5 with F 1 is New Customers "
+            + "(R 5) or Promising (R 4), with F 2-3 Potential Loyalists, with F 4-5 Champions (R 5) or Loyal "
+            + "Customers (R 4); R 3 is About to Sleep (F 1-2), Need Attention (F 3) or Loyal Customers (F 4-5); R 1-2 "
+            + "is Can't Lose Them (F 5), At Risk (F 3-4), Lost (R 1, F 1) or Hibernating (the rest).";
+    private static final String DEFAULT_WINDOW_DAYS = "365";
+
+    private final RfmScores scores;
+    private final Customers customers;
+    private final Clock clock;
+
+    RfmController(RfmScores scores, Customers customers, Clock clock) {
+        this.scores = scores;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/segments/rfm")
+    @Operation(operationId = "getRfmSegments", summary = "Customers by RFM segment",
+            description = "The size, revenue and average scores of every segment." + RULES)
+    @ApiResponse(responseCode = "200", description = "The segments.")
+    @ApiResponse(responseCode = "400", description = "windowDays out of range or asOf malformed.",
+            content = @Content(mediaType = "application/problem+json"))
+    RfmSummaryResponse segments(
+            @Parameter(description = "End of the window (UTC); default now.") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @Parameter(description = "Window length in days, 1 to 3650; default 365.")
+            @RequestParam(defaultValue = DEFAULT_WINDOW_DAYS) int windowDays) {
+        RfmQuery query = query(asOf, windowDays);
+        List<RfmSegmentSummary> summaries = scores.summarise(query);
+        long total = summaries.stream().mapToLong(RfmSegmentSummary::customers).sum();
+        BigDecimal revenue = summaries.stream().map(RfmSegmentSummary::revenue).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        return new RfmSummaryResponse(query.asOf(), windowDays, total, revenue, summaries.stream()
+                .map(summary -> new RfmSummaryResponse.Segment(summary.segment(), summary.segment().label(),
+                        summary.customers(), percent(BigDecimal.valueOf(summary.customers()), BigDecimal.valueOf(total)),
+                        summary.revenue(), percent(summary.revenue(), revenue), summary.averageRecency(),
+                        summary.averageFrequency(), summary.averageMonetary()))
+                .toList());
+    }
+
+    @GetMapping("/api/v1/segments/rfm/{segment}/customers")
+    @Operation(operationId = "listRfmSegmentCustomers", summary = "The customers of one RFM segment",
+            description = "Paged, most recent purchase first." + RULES)
+    @ApiResponse(responseCode = "200", description = "One page.")
+    @ApiResponse(responseCode = "400", description = "Unknown segment, windowDays out of range, or page/size invalid.",
+            content = @Content(mediaType = "application/problem+json"))
+    PageResponse<RfmScoreResponse> members(
+            @Parameter(description = "The segment, such as CHAMPIONS or AT_RISK.") @PathVariable RfmSegment segment,
+            @Parameter(description = "End of the window (UTC); default now.") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @Parameter(description = "Window length in days, 1 to 3650; default 365.")
+            @RequestParam(defaultValue = DEFAULT_WINDOW_DAYS) int windowDays,
+            @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
+            int size) {
+        return PageResponse.of(scores.members(query(asOf, windowDays), segment, Paging.of(page, size)),
+                RfmController::response);
+    }
+
+    @GetMapping("/api/v1/customers/{id}/rfm")
+    @Operation(operationId = "getCustomerRfm", summary = "One customer's RFM scores and segment",
+            description = "Scored among all customers with a purchase in the window." + RULES)
+    @ApiResponse(responseCode = "200", description = "The scores.")
+    @ApiResponse(responseCode = "404", description = "No such customer, or it made no purchase in the window.",
+            content = @Content(mediaType = "application/problem+json"))
+    RfmScoreResponse customer(
+            @Parameter(description = "The customer's id.") @PathVariable UUID id,
+            @Parameter(description = "End of the window (UTC); default now.") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @Parameter(description = "Window length in days, 1 to 3650; default 365.")
+            @RequestParam(defaultValue = DEFAULT_WINDOW_DAYS) int windowDays) {
+        if (customers.findById(CustomerId.of(id)).isEmpty()) {
+            throw new ResourceNotFoundException("Customer", id);
+        }
+        return scores.of(query(asOf, windowDays), id).map(RfmController::response)
+                .orElseThrow(() -> new ResourceNotFoundException("RFM score", id, "Customer " + id
+                        + " made no purchase in the window, so it has no RFM score."));
+    }
+
+    private RfmQuery query(Instant asOf, int windowDays) {
+        return new RfmQuery(asOf == null ? Instants.now(clock) : Instants.stored(asOf), windowDays);
+    }
+
+    private static RfmScoreResponse response(RfmScore score) {
+        return new RfmScoreResponse(score.customerId(), score.lastPurchaseAt(), score.recencyDays(), score.frequency(),
+                score.monetary(), score.recencyScore(), score.frequencyScore(), score.monetaryScore(),
+                score.segment(), score.segment().label());
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN);
+    }
+}

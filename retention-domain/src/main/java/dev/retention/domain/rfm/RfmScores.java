@@ -1,0 +1,24 @@
+package dev.retention.domain.rfm;
+
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Scores customers in the database: quintiles by NTILE(5) over last purchase, purchase count and net amount in the
+ * window, each ascending with ties broken by customer id, so that the same data always give the same scores; the
+ * segment follows {@link RfmSegment#of}.
+ */
+public interface RfmScores {
+
+    /** Every segment with its customers, revenue and average scores; empty segments too. */
+    List<RfmSegmentSummary> summarise(RfmQuery query);
+
+    /** The members of one segment, most recent purchase first. */
+    Page<RfmScore> members(RfmQuery query, RfmSegment segment, PageRequest page);
+
+    /** One customer's scores; empty when it made no purchase in the window. */
+    Optional<RfmScore> of(RfmQuery query, UUID customerId);
+}

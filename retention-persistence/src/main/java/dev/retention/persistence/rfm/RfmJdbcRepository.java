@@ -1,0 +1,162 @@
+package dev.retention.persistence.rfm;
+
+import dev.retention.domain.rfm.RfmQuery;
+import dev.retention.domain.rfm.RfmScore;
+import dev.retention.domain.rfm.RfmScores;
+import dev.retention.domain.rfm.RfmSegment;
+import dev.retention.domain.rfm.RfmSegmentSummary;
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import dev.retention.persistence.shared.SqlArrays;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores every customer in one statement: figures per customer from the PURCHASE and REFUND events in the window,
+ * NTILE(5) per figure, and the segment from the (R, F) table of {@link RfmSegment}, passed in as arrays so that the
+ * rule lives in one place.
+ */
+@Repository
+class RfmJdbcRepository implements RfmScores {
+
+    /** Parameters: window start, as of, then the segment table's r, f and segment arrays. */
+    private static final String SEGMENTED = """
+            with q as (select ?::timestamptz as from_at, ?::timestamptz as as_of),
+            figures as (
+                select e.customer_id,
+                       max(e.occurred_at) filter (where e.type = 'PURCHASE') as last_purchase,
+                       count(*) filter (where e.type = 'PURCHASE') as frequency,
+                       sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as monetary
+                from customer_event e, q
+                where e.type in ('PURCHASE', 'REFUND') and e.occurred_at > q.from_at and e.occurred_at <= q.as_of
+                group by e.customer_id
+                having count(*) filter (where e.type = 'PURCHASE') > 0
+            ), scored as (
+                select figures.*,
+                       ntile(5) over (order by last_purchase, customer_id) as r,
+                       ntile(5) over (order by frequency, customer_id) as f,
+                       ntile(5) over (order by monetary, customer_id) as m
+                from figures
+            ), segmented as (
+                select scored.*, t.segment
+                from scored join unnest(?::int[], ?::int[], ?::text[]) as t(r, f, segment)
+                                 on t.r = scored.r and t.f = scored.f
+            )
+            """;
+    private static final String SCORE_COLUMNS = "customer_id, last_purchase, frequency, monetary, r, f, m, segment";
+
+    private final JdbcTemplate jdbc;
+
+    RfmJdbcRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RfmSegmentSummary> summarise(RfmQuery query) {
+        Map<RfmSegment, RfmSegmentSummary> summaries = new EnumMap<>(RfmSegment.class);
+        query(query, "select segment, count(*), coalesce(sum(monetary), 0), avg(r), avg(f), avg(m) "
+                + "from segmented group by segment", List.of(), row -> {
+                    RfmSegment segment = RfmSegment.valueOf(row.getString(1));
+                    summaries.put(segment, new RfmSegmentSummary(segment, row.getLong(2), row.getBigDecimal(3),
+                            average(row.getBigDecimal(4)), average(row.getBigDecimal(5)),
+                            average(row.getBigDecimal(6))));
+                });
+        List<RfmSegmentSummary> all = new ArrayList<>();
+        for (RfmSegment segment : RfmSegment.values()) {
+            all.add(summaries.getOrDefault(segment, new RfmSegmentSummary(segment, 0, BigDecimal.ZERO, null, null,
+                    null)));
+        }
+        return all;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<RfmScore> members(RfmQuery query, RfmSegment segment, PageRequest page) {
+        long[] total = {0};
+        query(query, "select count(*) from segmented where segment = ?", List.of(segment.name()),
+                row -> total[0] = row.getLong(1));
+        List<RfmScore> items = new ArrayList<>();
+        query(query, "select " + SCORE_COLUMNS + " from segmented where segment = ? "
+                + "order by last_purchase desc, customer_id limit ? offset ?",
+                List.of(segment.name(), page.size(), page.offset()), row -> items.add(score(query, row)));
+        return new Page<>(items, page.page(), page.size(), total[0]);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<RfmScore> of(RfmQuery query, UUID customerId) {
+        List<RfmScore> found = new ArrayList<>();
+        query(query, "select " + SCORE_COLUMNS + " from segmented where customer_id = ?", List.of(customerId),
+                row -> found.add(score(query, row)));
+        return found.stream().findFirst();
+    }
+
+    private interface RowReader {
+
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(RfmQuery query, String select, List<Object> parameters, RowReader reader) {
+        List<Integer> rs = new ArrayList<>();
+        List<Integer> fs = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
+        for (int r = 1; r <= 5; r++) {
+            for (int f = 1; f <= 5; f++) {
+                rs.add(r);
+                fs.add(f);
+                segments.add(RfmSegment.of(r, f).name());
+            }
+        }
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(SEGMENTED + select)) {
+                statement.setObject(1, utc(query.windowStart()));
+                statement.setObject(2, utc(query.asOf()));
+                statement.setArray(3, SqlArrays.textArray(connection, rs, r -> r));
+                statement.setArray(4, SqlArrays.textArray(connection, fs, f -> f));
+                statement.setArray(5, SqlArrays.textArray(connection, segments, s -> s));
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(6 + i, parameters.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static RfmScore score(RfmQuery query, ResultSet row) throws SQLException {
+        Instant last = row.getObject("last_purchase", OffsetDateTime.class).toInstant();
+        return new RfmScore(row.getObject("customer_id", UUID.class), last,
+                Duration.between(last, query.asOf()).toDays(), row.getLong("frequency"), row.getBigDecimal("monetary"),
+                row.getInt("r"), row.getInt("f"), row.getInt("m"), RfmSegment.valueOf(row.getString("segment")));
+    }
+
+    private static BigDecimal average(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
