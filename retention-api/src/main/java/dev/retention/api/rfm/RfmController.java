@@ -9,7 +9,6 @@ import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.rfm.RfmSegmentSummary;
-import dev.retention.domain.shared.Instants;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,10 +18,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +37,6 @@ class RfmController {
             + "(R 5) or Promising (R 4), with F 2-3 Potential Loyalists, with F 4-5 Champions (R 5) or Loyal "
             + "Customers (R 4); R 3 is About to Sleep (F 1-2), Need Attention (F 3) or Loyal Customers (F 4-5); R 1-2 "
             + "is Can't Lose Them (F 5), At Risk (F 3-4), Lost (R 1, F 1) or Hibernating (the rest).";
-    private static final String DEFAULT_WINDOW_DAYS = "365";
 
     private final RfmScores scores;
     private final Customers customers;
@@ -57,17 +54,13 @@ class RfmController {
     @ApiResponse(responseCode = "200", description = "The segments.")
     @ApiResponse(responseCode = "400", description = "windowDays out of range or asOf malformed.",
             content = @Content(mediaType = "application/problem+json"))
-    RfmSummaryResponse segments(
-            @Parameter(description = "End of the window (UTC); default now.") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @Parameter(description = "Window length in days, 1 to 3650; default 365.")
-            @RequestParam(defaultValue = DEFAULT_WINDOW_DAYS) int windowDays) {
-        RfmQuery query = query(asOf, windowDays);
+    RfmSummaryResponse segments(@ParameterObject RfmWindow window) {
+        RfmQuery query = window.toQuery(clock);
         List<RfmSegmentSummary> summaries = scores.summarise(query);
         long total = summaries.stream().mapToLong(RfmSegmentSummary::customers).sum();
         BigDecimal revenue = summaries.stream().map(RfmSegmentSummary::revenue).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
-        return new RfmSummaryResponse(query.asOf(), windowDays, total, revenue, summaries.stream()
+        return new RfmSummaryResponse(query.asOf(), query.windowDays(), total, revenue, summaries.stream()
                 .map(summary -> new RfmSummaryResponse.Segment(summary.segment(), summary.segment().label(),
                         summary.customers(), percent(BigDecimal.valueOf(summary.customers()), BigDecimal.valueOf(total)),
                         summary.revenue(), percent(summary.revenue(), revenue), summary.averageRecency(),
@@ -83,14 +76,11 @@ class RfmController {
             content = @Content(mediaType = "application/problem+json"))
     PageResponse<RfmScoreResponse> members(
             @Parameter(description = "The segment, such as CHAMPIONS or AT_RISK.") @PathVariable RfmSegment segment,
-            @Parameter(description = "End of the window (UTC); default now.") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @Parameter(description = "Window length in days, 1 to 3650; default 365.")
-            @RequestParam(defaultValue = DEFAULT_WINDOW_DAYS) int windowDays,
+            @ParameterObject RfmWindow window,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        return PageResponse.of(scores.members(query(asOf, windowDays), segment, Paging.of(page, size)),
+        return PageResponse.of(scores.members(window.toQuery(clock), segment, Paging.of(page, size)),
                 RfmController::response);
     }
 
@@ -102,20 +92,13 @@ class RfmController {
             content = @Content(mediaType = "application/problem+json"))
     RfmScoreResponse customer(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
-            @Parameter(description = "End of the window (UTC); default now.") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @Parameter(description = "Window length in days, 1 to 3650; default 365.")
-            @RequestParam(defaultValue = DEFAULT_WINDOW_DAYS) int windowDays) {
+            @ParameterObject RfmWindow window) {
         if (customers.findById(CustomerId.of(id)).isEmpty()) {
             throw new ResourceNotFoundException("Customer", id);
         }
-        return scores.of(query(asOf, windowDays), id).map(RfmController::response)
+        return scores.of(window.toQuery(clock), id).map(RfmController::response)
                 .orElseThrow(() -> new ResourceNotFoundException("RFM score", id, "Customer " + id
                         + " made no purchase in the window, so it has no RFM score."));
-    }
-
-    private RfmQuery query(Instant asOf, int windowDays) {
-        return new RfmQuery(asOf == null ? Instants.now(clock) : Instants.stored(asOf), windowDays);
     }
 
     private static RfmScoreResponse response(RfmScore score) {
