@@ -53,7 +53,8 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("archiveReward", "loyalty:write"),
             Map.entry("getRfmSegments", "metrics:read"),
             Map.entry("listRfmSegmentCustomers", "metrics:read"),
-            Map.entry("getCustomerRfm", "customers:read"));
+            Map.entry("getCustomerRfm", "customers:read"),
+            Map.entry("listAtRiskCustomers", "customers:read"));
 
     private record Operation(String id, String method, String path) {}
 

@@ -1,0 +1,58 @@
+package dev.retention.api.risk;
+
+import dev.retention.domain.risk.AtRiskCustomer;
+import dev.retention.domain.risk.AtRiskCustomers;
+import dev.retention.domain.risk.AtRiskQuery;
+import dev.retention.domain.shared.Instants;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Customers")
+class AtRiskController {
+
+    private final AtRiskCustomers atRisk;
+    private final Clock clock;
+
+    AtRiskController(AtRiskCustomers atRisk, Clock clock) {
+        this.atRisk = atRisk;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/customers/at-risk")
+    @Operation(operationId = "listAtRiskCustomers", summary = "Active customers who are about to leave",
+            description = "Active customers (not erased, not churned at asOf under the contractual rules) whose time "
+                    + "since their last purchase exceeds their own rhythm: for a repeat buyer, twice its median gap "
+                    + "between purchase days (UTC); for a one-time buyer, the 90th percentile of the gap between the "
+                    + "first two purchase days of the repeat buyers of its segment (of all customers when its segment "
+                    + "has none or it has no segment). Ordered by value at risk, the purchases less refunds of the "
+                    + "12 months before asOf, highest first; each with its reason.")
+    @ApiResponse(responseCode = "200", description = "The list; empty when nobody is at risk.")
+    @ApiResponse(responseCode = "400", description = "limit out of range or asOf malformed.",
+            content = @Content(mediaType = "application/problem+json"))
+    List<AtRiskCustomerResponse> list(
+            @Parameter(description = "The moment to judge at (UTC); default now.") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @Parameter(description = "How many customers, 1 to 500; default 50.") @RequestParam(defaultValue = "50")
+            int limit) {
+        AtRiskQuery query = new AtRiskQuery(asOf == null ? Instants.now(clock) : Instants.stored(asOf), limit);
+        return atRisk.find(query).stream().map(AtRiskController::response).toList();
+    }
+
+    private static AtRiskCustomerResponse response(AtRiskCustomer customer) {
+        return new AtRiskCustomerResponse(customer.customerId(), customer.externalId(), customer.segment(),
+                customer.lastPurchaseAt(), customer.daysSinceLastPurchase(), customer.purchaseDays(),
+                customer.medianGapDays(), customer.thresholdDays(), customer.valueAtRisk(),
+                customer.probabilityAlive(), customer.reason());
+    }
+}
