@@ -7,6 +7,8 @@ import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.feedback.Feedbacks;
+import dev.retention.domain.feedback.RecordFeedback;
 import dev.retention.domain.loyalty.EarnPoints;
 import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.metrics.ComputeCohorts;
@@ -93,6 +95,11 @@ class UseCaseConfiguration {
     @Bean
     ComputeCohorts computeCohorts(CustomerLifecycles lifecycles, Revenues revenues, ExecutorService metricsQueries) {
         return new ComputeCohorts(lifecycles, revenues, metricsQueries);
+    }
+
+    @Bean
+    RecordFeedback recordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, UnitOfWork unitOfWork, Clock clock) {
+        return new RecordFeedback(recordEvents, feedbacks, unitOfWork, clock);
     }
 
     @Bean

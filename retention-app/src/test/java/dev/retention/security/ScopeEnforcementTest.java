@@ -54,7 +54,9 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getRfmSegments", "metrics:read"),
             Map.entry("listRfmSegmentCustomers", "metrics:read"),
             Map.entry("getCustomerRfm", "customers:read"),
-            Map.entry("listAtRiskCustomers", "customers:read"));
+            Map.entry("listAtRiskCustomers", "customers:read"),
+            Map.entry("recordFeedback", "events:write"),
+            Map.entry("getFeedbackMetrics", "metrics:read"));
 
     private record Operation(String id, String method, String path) {}
 
