@@ -7,6 +7,10 @@ import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.rfm.RfmScores;
+import dev.retention.domain.risk.AtRiskCustomers;
+import dev.retention.domain.strategy.ManageStrategies;
+import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.feedback.Feedbacks;
 import dev.retention.domain.feedback.RecordFeedback;
 import dev.retention.domain.loyalty.EarnPoints;
@@ -100,6 +104,12 @@ class UseCaseConfiguration {
     @Bean
     RecordFeedback recordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, UnitOfWork unitOfWork, Clock clock) {
         return new RecordFeedback(recordEvents, feedbacks, unitOfWork, clock);
+    }
+
+    @Bean
+    ManageStrategies manageStrategies(Strategies strategies, RfmScores rfm, AtRiskCustomers atRisk,
+            UnitOfWork unitOfWork, Clock clock) {
+        return new ManageStrategies(strategies, rfm, atRisk, unitOfWork, clock);
     }
 
     @Bean

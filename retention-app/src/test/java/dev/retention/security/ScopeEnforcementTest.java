@@ -56,7 +56,14 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getCustomerRfm", "customers:read"),
             Map.entry("listAtRiskCustomers", "customers:read"),
             Map.entry("recordFeedback", "events:write"),
-            Map.entry("getFeedbackMetrics", "metrics:read"));
+            Map.entry("getFeedbackMetrics", "metrics:read"),
+            Map.entry("createStrategy", "strategies:write"),
+            Map.entry("listStrategies", "strategies:read"),
+            Map.entry("getStrategy", "strategies:read"),
+            Map.entry("moveStrategy", "strategies:write"),
+            Map.entry("listStrategyAssignments", "strategies:read"),
+            Map.entry("recordStrategyTouch", "strategies:write"),
+            Map.entry("getStrategyEffect", "strategies:read"));
 
     private record Operation(String id, String method, String path) {}
 

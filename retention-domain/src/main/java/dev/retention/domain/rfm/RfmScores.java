@@ -4,6 +4,7 @@ import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,9 @@ public interface RfmScores {
 
     /** The members of one segment, most recent purchase first. */
     Page<RfmScore> members(RfmQuery query, RfmSegment segment, PageRequest page);
+
+    /** The ids of the customers in any of these segments. */
+    List<UUID> customerIds(RfmQuery query, Set<RfmSegment> segments);
 
     /** One customer's scores; empty when it made no purchase in the window. */
     Optional<RfmScore> of(RfmQuery query, UUID customerId);

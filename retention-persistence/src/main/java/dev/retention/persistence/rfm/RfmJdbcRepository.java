@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -98,6 +99,16 @@ class RfmJdbcRepository implements RfmScores {
                 + "order by last_purchase desc, customer_id limit ? offset ?",
                 List.of(segment.name(), page.size(), page.offset()), row -> items.add(score(query, row)));
         return new Page<>(items, page.page(), page.size(), total[0]);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> customerIds(RfmQuery query, Set<RfmSegment> segments) {
+        List<UUID> ids = new ArrayList<>();
+        query(query, "select customer_id from segmented where segment = any (?)",
+                List.of(segments.stream().map(Enum::name).toArray(String[]::new)),
+                row -> ids.add(row.getObject(1, UUID.class)));
+        return ids;
     }
 
     @Override

@@ -1,0 +1,36 @@
+package dev.retention.api.strategy;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+
+@Schema(description = "Treatment against holdout, during the strategy's window and after it.")
+record StrategyEffectResponse(
+        @Schema(description = "The strategy.") UUID strategyId,
+        @Schema(description = "From the start of the window to its end, or to now while it runs.") Window during,
+        @Schema(description = "From the end of the window to now; absent until it has ended.") Window after) {
+
+    @Schema(name = "StrategyEffectWindow", description = "One stretch of time.")
+    record Window(
+            @Schema(description = "Start.") Instant from,
+            @Schema(description = "End.") Instant until,
+            @Schema(description = "Customers in treatment.") long treatmentCustomers,
+            @Schema(description = "Customers in holdout.") long holdoutCustomers,
+            @Schema(description = "Share of the group active at the end (two-proportion z-test).") Figure retention,
+            @Schema(description = "Share of those active at the start who were not at the end (z-test); lower is "
+                    + "better.") Figure churn,
+            @Schema(description = "Purchases less refunds in the stretch per assigned customer (Welch's t).")
+            Figure revenuePerCustomer) {}
+
+    @Schema(name = "StrategyEffectFigure", description = "One figure for both groups; absent values where a group is "
+            + "too small (no customer, or fewer than two for revenue).")
+    record Figure(
+            @Schema(description = "Treatment value.") Double treatment,
+            @Schema(description = "Holdout value.") Double holdout,
+            @Schema(description = "Absolute uplift, treatment - holdout.") Double uplift,
+            @Schema(description = "Lower end of its 95% confidence interval.") Double lower,
+            @Schema(description = "Upper end of its 95% confidence interval.") Double upper,
+            @Schema(description = "The test statistic: z for rates, t for revenue.") Double statistic,
+            @Schema(description = "significant positive, not significant or significant negative; positive means "
+                    + "better (for churn: lower).", example = "not significant") String verdict) {}
+}

@@ -1,0 +1,55 @@
+package dev.retention.domain.strategy;
+
+import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.Violation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A retention strategy: an action of a type through a channel, aimed at a target from {@code startsAt} until
+ * {@code endsAt}, with {@code holdoutPercent} of the targeted customers kept out as a control group.
+ */
+public record Strategy(UUID id, String name, StrategyType type, String action, StrategyChannel channel,
+        StrategyTarget target, Instant startsAt, Instant endsAt, int holdoutPercent, StrategyStatus status,
+        Instant createdAt, Instant activatedAt, Instant updatedAt) {
+
+    public static final int DEFAULT_HOLDOUT_PERCENT = 10;
+
+    public Strategy {
+        List<Violation> violations = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > 200) {
+            violations.add(new Violation("name", "is required, at most 200 characters"));
+        }
+        if (type == null) {
+            violations.add(new Violation("type", "is required"));
+        }
+        if (action == null || action.isBlank() || action.length() > 2000) {
+            violations.add(new Violation("action", "is required, at most 2000 characters"));
+        }
+        if (channel == null) {
+            violations.add(new Violation("channel", "is required"));
+        }
+        if (target == null || target.isEmpty()) {
+            violations.add(new Violation("target", "must name RFM segments, a customer segment or the at-risk list"));
+        }
+        if (startsAt == null) {
+            violations.add(new Violation("startsAt", "is required"));
+        }
+        if (endsAt == null || (startsAt != null && !endsAt.isAfter(startsAt))) {
+            violations.add(new Violation("endsAt", "is required and must be after startsAt"));
+        }
+        if (holdoutPercent < 1 || holdoutPercent > 50) {
+            violations.add(new Violation("holdoutPercent", "must be between 1 and 50"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    public Strategy moveTo(StrategyStatus next, Instant at) {
+        return new Strategy(id, name, type, action, channel, target, startsAt, endsAt, holdoutPercent, next, createdAt,
+                next == StrategyStatus.ACTIVE ? at : activatedAt, at);
+    }
+}
