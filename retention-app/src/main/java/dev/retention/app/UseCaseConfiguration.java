@@ -102,8 +102,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RecordFeedback recordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, UnitOfWork unitOfWork, Clock clock) {
-        return new RecordFeedback(recordEvents, feedbacks, unitOfWork, clock);
+    RecordFeedback recordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, Strategies strategies,
+            UnitOfWork unitOfWork, Clock clock) {
+        return new RecordFeedback(recordEvents, feedbacks, strategies, unitOfWork, clock);
     }
 
     @Bean

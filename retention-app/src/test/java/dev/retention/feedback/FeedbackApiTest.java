@@ -75,6 +75,8 @@ class FeedbackApiTest extends ApiTest {
         Response tooLow = answer(retail, null, 0, "2026-01-03T10:00:00Z");
         Response noChannel = http.post("/api/v1/customers/" + retail + "/feedback", Map.of("npsScore", 5));
         Response unknown = answer("5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a", 5, null, "2026-01-03T10:00:00Z");
+        Response noStrategy = http.post("/api/v1/customers/" + retail + "/feedback", Map.of("npsScore", 5,
+                "channel", "SMS", "strategyId", "5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a"));
 
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.body()).contains("npsScore");
@@ -84,6 +86,8 @@ class FeedbackApiTest extends ApiTest {
         assertThat(noChannel.status()).isEqualTo(400);
         assertThat(noChannel.body()).contains("channel");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(noStrategy.status()).isEqualTo(400);
+        assertThat(noStrategy.body()).contains("strategyId");
         assertThat(count("customer_feedback")).isZero();
         assertThat(count("customer_event")).isZero();
         assertThat(http.get("/api/v1/metrics/feedback?from=2026-03-01&to=2026-01-01").status()).isEqualTo(400);

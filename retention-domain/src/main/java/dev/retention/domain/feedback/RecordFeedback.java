@@ -8,6 +8,7 @@ import dev.retention.domain.event.EventType;
 import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.shared.Instants;
 import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.shared.Violation;
@@ -23,12 +24,15 @@ public class RecordFeedback {
 
     private final RecordEvents recordEvents;
     private final Feedbacks feedbacks;
+    private final Strategies strategies;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RecordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, UnitOfWork unitOfWork, Clock clock) {
+    public RecordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, Strategies strategies, UnitOfWork unitOfWork,
+            Clock clock) {
         this.recordEvents = recordEvents;
         this.feedbacks = feedbacks;
+        this.strategies = strategies;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -40,6 +44,9 @@ public class RecordFeedback {
         Instant at = occurredAt == null ? now : Instants.stored(occurredAt);
         // Checked before anything is written; the stored answer also names its event.
         new Feedback(id, customerId, null, npsScore, csatScore, channel, comment, strategyId, at, now);
+        if (strategyId != null && strategies.find(strategyId).isEmpty()) {
+            throw InvalidInputException.of("strategyId", "names no strategy");
+        }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("feedbackId", id.toString());
         if (npsScore != null) {
