@@ -1,5 +1,7 @@
 package dev.retention.persistence.customer;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.customer.Customer;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.CustomerQuery;
@@ -10,7 +12,6 @@ import dev.retention.persistence.shared.JsonColumns;
 import dev.retention.persistence.shared.SqlArrays;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -191,10 +192,6 @@ class CustomerPersistenceAdapter implements Customers {
                 return statement.executeUpdate();
             }
         });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     static Customer toDomain(CustomerEntity entity) {

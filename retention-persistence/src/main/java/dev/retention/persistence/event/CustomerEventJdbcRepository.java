@@ -1,5 +1,7 @@
 package dev.retention.persistence.event;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.event.CustomerEvent;
 import dev.retention.domain.event.CustomerEvents;
@@ -16,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
@@ -131,10 +132,6 @@ class CustomerEventJdbcRepository implements CustomerEvents {
                 "select " + COLUMNS + where + " order by e.occurred_at, e.id limit ? offset ?", ROW,
                 customerId.value(), utc(from), utc(to), page.size(), page.offset());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static CustomerEvent toEvent(ResultSet row, int rowNumber) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.retention.persistence.feedback;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.feedback.Feedback;
 import dev.retention.domain.feedback.FeedbackCounts;
 import dev.retention.domain.feedback.Feedbacks;
@@ -7,9 +9,6 @@ import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.persistence.shared.SqlArrays;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,9 +69,5 @@ class FeedbackJdbcRepository implements Feedbacks {
             return null;
         });
         return counts;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,8 @@
 package dev.retention.persistence.loyalty;
 
+import static dev.retention.persistence.shared.SqlTimes.instant;
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.loyalty.AccountBook;
 import dev.retention.domain.loyalty.LedgerEntry;
 import dev.retention.domain.loyalty.LedgerEntryType;
@@ -15,11 +18,8 @@ import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.JsonColumns;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -226,14 +226,5 @@ class LoyaltyJdbcStore implements LoyaltyStore {
                 + "redeemed_at) values (?, ?, ?, ?, ?, ?)", redemption.id(), redemption.customerId(),
                 redemption.rewardId(), redemption.idempotencyKey(), redemption.points(),
                 utc(redemption.redeemedAt()));
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,7 +1,7 @@
 package dev.retention.persistence.loyalty;
 
-import static dev.retention.persistence.loyalty.LoyaltyJdbcStore.instant;
-import static dev.retention.persistence.loyalty.LoyaltyJdbcStore.utc;
+import static dev.retention.persistence.shared.SqlTimes.instant;
+import static dev.retention.persistence.shared.SqlTimes.utc;
 
 import dev.retention.domain.loyalty.Reward;
 import dev.retention.domain.loyalty.Rewards;

@@ -1,5 +1,7 @@
 package dev.retention.persistence.metrics;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.LifecycleQuery;
@@ -13,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,9 +247,5 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
 
     private static Instant instant(long epochMicros) {
         return Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package dev.retention.persistence.metrics;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.metrics.CustomerFilter;
 import dev.retention.domain.metrics.Revenues;
@@ -9,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -72,8 +73,8 @@ class RevenueJdbcRepository implements Revenues {
         return jdbc.execute((Connection connection) -> {
             try (var statement = connection.prepareStatement(source)) {
                 statement.setArray(1, SqlArrays.timestampArray(connection, periods.boundaries()));
-                statement.setObject(2, periods.start().atOffset(ZoneOffset.UTC));
-                statement.setObject(3, periods.end().atOffset(ZoneOffset.UTC));
+                statement.setObject(2, utc(periods.start()));
+                statement.setObject(3, utc(periods.end()));
                 List<BigDecimal> revenue = zeros(periods.size());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -117,15 +118,15 @@ class RevenueJdbcRepository implements Revenues {
                     statement.setArray(index++, SqlArrays.timestampArray(connection, boundaries));
                 }
                 statement.setArray(index++, SqlArrays.timestampArray(connection, boundaries));
-                statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
-                statement.setObject(index++, periods.end().atOffset(ZoneOffset.UTC));
+                statement.setObject(index++, utc(periods.start()));
+                statement.setObject(index++, utc(periods.end()));
                 statement.setString(index++, customers.segment());
                 statement.setString(index++, customers.segment());
                 statement.setString(index++, customers.membershipName());
                 statement.setString(index++, customers.membershipName());
                 if (byCohort) {
-                    statement.setObject(index++, periods.start().atOffset(ZoneOffset.UTC));
-                    statement.setObject(index, periods.end().atOffset(ZoneOffset.UTC));
+                    statement.setObject(index++, utc(periods.start()));
+                    statement.setObject(index, utc(periods.end()));
                 }
                 Map<K, List<BigDecimal>> revenue = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {

@@ -1,5 +1,8 @@
 package dev.retention.persistence.prediction;
 
+import static dev.retention.persistence.shared.SqlTimes.instant;
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvModelStatus;
@@ -19,9 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -240,14 +241,5 @@ class ClvModelJdbcRepository implements ClvModels {
     private static String literal(List<Double> values) {
         return "{" + String.join(",", values.stream().map(v -> v == null ? "NULL" : Double.toString(v)).toList())
                 + "}";
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

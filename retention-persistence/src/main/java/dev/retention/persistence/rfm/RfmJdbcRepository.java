@@ -1,5 +1,7 @@
 package dev.retention.persistence.rfm;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
@@ -17,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -165,9 +166,5 @@ class RfmJdbcRepository implements RfmScores {
 
     private static BigDecimal average(BigDecimal value) {
         return value == null ? null : value.setScale(2, RoundingMode.HALF_EVEN);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

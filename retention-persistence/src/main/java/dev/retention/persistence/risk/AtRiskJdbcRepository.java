@@ -1,11 +1,11 @@
 package dev.retention.persistence.risk;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.risk.AtRiskCustomer;
 import dev.retention.domain.risk.AtRiskCustomers;
 import dev.retention.domain.risk.AtRiskQuery;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,9 +100,5 @@ class AtRiskJdbcRepository implements AtRiskCustomers {
                 (Double) row.getObject("probability_alive")),
                 utc(query.asOf()), (double) AtRiskQuery.GAP_MULTIPLIER, AtRiskQuery.ONE_TIME_PERCENTILE,
                 query.limit());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

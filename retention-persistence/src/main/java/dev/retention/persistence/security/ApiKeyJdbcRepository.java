@@ -1,5 +1,8 @@
 package dev.retention.persistence.security;
 
+import static dev.retention.persistence.shared.SqlTimes.instant;
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.security.ApiKey;
 import dev.retention.domain.security.ApiKeys;
 import dev.retention.domain.security.Scope;
@@ -8,8 +11,6 @@ import dev.retention.domain.shared.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,15 +80,6 @@ class ApiKeyJdbcRepository implements ApiKeys {
 
     private static String scopesLiteral(Set<Scope> scopes) {
         return scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static ApiKey toKey(ResultSet row, int rowNumber) throws SQLException {

@@ -1,12 +1,13 @@
 package dev.retention.persistence.security;
 
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.security.AuditEntry;
 import dev.retention.domain.security.AuditLog;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.JsonColumns;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,7 @@ class AuditLogJdbcRepository implements AuditLog {
     public void record(AuditEntry entry) {
         jdbc.update("insert into audit_entry (occurred_at, actor, action, target, details)"
                 + " values (?, ?, ?, ?, ?::jsonb)",
-                entry.occurredAt().atOffset(ZoneOffset.UTC), entry.actor(), entry.action(), entry.target(),
+                utc(entry.occurredAt()), entry.actor(), entry.action(), entry.target(),
                 JsonColumns.write(entry.details()));
     }
 

@@ -1,5 +1,8 @@
 package dev.retention.persistence.strategy;
 
+import static dev.retention.persistence.shared.SqlTimes.instant;
+import static dev.retention.persistence.shared.SqlTimes.utc;
+
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.metrics.StatusChange;
@@ -20,8 +23,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -183,14 +184,5 @@ class StrategyJdbcRepository implements Strategies {
                 StrategyChannel.valueOf(row.getString("channel")), target, instant(row, "starts_at"),
                 instant(row, "ends_at"), row.getInt("holdout_percent"), StrategyStatus.valueOf(row.getString("status")),
                 instant(row, "created_at"), instant(row, "activated_at"), instant(row, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
