@@ -1,5 +1,6 @@
 package dev.retention.domain.metrics;
 
+import dev.retention.domain.shared.Concurrently;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.retention.domain.metrics;
 
+import dev.retention.domain.shared.Concurrently;
 import dev.retention.domain.shared.Instants;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.metrics.LifecycleSink;
 import dev.retention.domain.metrics.StatusChange;
+import dev.retention.domain.shared.Concurrently;
 import dev.retention.persistence.shared.SqlArrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -118,7 +118,7 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
                 CompletableFuture<List<SummaryGroup>> groups = CompletableFuture.supplyAsync(
                         () -> countSummarisedInSnapshot(snapshot, query), queries);
                 stream(connection, query, UNSUMMARISED, sink);
-                for (SummaryGroup group : awaitGroups(groups)) {
+                for (SummaryGroup group : Concurrently.await(groups)) {
                     sink.add(query.summarisedLifecycle(group.segment(), group.acquiredAt(), group.churnedAt(),
                             group.backAt()), group.customers());
                 }
@@ -157,17 +157,6 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             return groups;
         } catch (SQLException e) {
             throw new UncategorizedSQLException("counting summarised customers", SUMMARISED_COUNTS, e);
-        }
-    }
-
-    private static List<SummaryGroup> awaitGroups(CompletableFuture<List<SummaryGroup>> groups) {
-        try {
-            return groups.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failed;
         }
     }
 

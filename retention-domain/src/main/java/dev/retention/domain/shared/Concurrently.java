@@ -1,14 +1,14 @@
-package dev.retention.domain.metrics;
+package dev.retention.domain.shared;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /** Waits for work started on another thread and rethrows its failure as it was thrown there. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {}
 
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException failed) {
