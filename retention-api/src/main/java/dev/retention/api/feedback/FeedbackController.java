@@ -1,6 +1,7 @@
 package dev.retention.api.feedback;
 
 import dev.retention.api.metrics.MetricsDefaults;
+import dev.retention.api.metrics.ReportingRange;
 import dev.retention.api.shared.DataChanges;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.Customers;
@@ -20,9 +21,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -114,30 +113,11 @@ class FeedbackController {
 
     private ReportingPeriods periods(LocalDate from, LocalDate to, Granularity granularity, String zone) {
         List<Violation> violations = new ArrayList<>();
-        if (from == null) {
-            violations.add(new Violation("from", "is required: the first day, such as 2026-01-01"));
-        }
-        if (to == null) {
-            violations.add(new Violation("to", "is required: the day after the range, such as 2027-01-01"));
-        }
-        ZoneId zoneId = defaults.zone();
-        try {
-            zoneId = zone == null ? zoneId : ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            violations.add(new Violation("zone", "must be a time-zone id such as UTC or Europe/Berlin"));
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            violations.add(new Violation("to", "must be after from"));
-        }
+        ReportingPeriods periods = ReportingRange.periods(from, to, granularity, zone, defaults.zone(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        try {
-            return ReportingPeriods.between(from, to, granularity, zoneId);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("to", "the range may hold at most " + ReportingPeriods.MAX_PERIODS
-                    + " periods of the granularity");
-        }
+        return periods;
     }
 
     private static FeedbackMetricsResponse.Row row(LocalDate start, LocalDate end, FeedbackCounts counts) {

@@ -10,10 +10,8 @@ import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Violation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,20 +43,8 @@ record RetentionParameters(
 
     RetentionQuery toQuery(MetricsDefaults defaults, BigDecimal margin, BigDecimal discountRate) {
         List<Violation> violations = new ArrayList<>();
-        if (from == null) {
-            violations.add(new Violation("from", "is required: the first day, such as 2026-01-01"));
-        }
-        if (to == null) {
-            violations.add(new Violation("to", "is required: the day after the range, such as 2027-01-01"));
-        }
-        ZoneId zoneId = defaults.zone();
-        if (zone != null) {
-            try {
-                zoneId = ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                violations.add(new Violation("zone", "must be a time-zone id such as UTC or Europe/Berlin"));
-            }
-        }
+        ReportingPeriods periods = ReportingRange.periods(from, to, granularityOrDefault(), zone, defaults.zone(),
+                violations);
         int days = inactivityDays == null ? defaults.inactivityDays() : inactivityDays;
         if (days < 1 || days > MAX_INACTIVITY_DAYS) {
             violations.add(new Violation("inactivityDays", "must be between 1 and " + MAX_INACTIVITY_DAYS));
@@ -70,19 +56,6 @@ record RetentionParameters(
         BigDecimal discount = discountRate == null ? BigDecimal.ZERO : discountRate;
         if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) >= 0) {
             violations.add(new Violation("discountRate", "must be at least 0 and below 1"));
-        }
-        ReportingPeriods periods = null;
-        if (from != null && to != null) {
-            if (!from.isBefore(to)) {
-                violations.add(new Violation("to", "must be after from"));
-            } else {
-                try {
-                    periods = ReportingPeriods.between(from, to, granularityOrDefault(), zoneId);
-                } catch (IllegalArgumentException e) {
-                    violations.add(new Violation("to", "the range may hold at most " + ReportingPeriods.MAX_PERIODS
-                            + " periods of the granularity"));
-                }
-            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
