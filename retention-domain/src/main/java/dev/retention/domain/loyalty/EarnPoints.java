@@ -68,7 +68,7 @@ public class EarnPoints implements EventsRecordedListener {
             Instant at = latest.get(customer).isAfter(now) ? latest.get(customer) : now;
             programme.at(at).ifPresent(rules -> book.refreshTier(rules, at));
         });
-        store.save(touched.values());
+        store.save(touched.values(), now);
     }
 
     private void enrolFirstBuyers(List<CustomerEvent> money, LoyaltyProgramme programme) {

@@ -45,7 +45,7 @@ public class ExpirePoints {
                 List<UUID> customers = store.customersWithPointsExpiredBy(now, BATCH);
                 Map<UUID, AccountBook> books = store.lockBooks(customers, AccountBook.qualifyingWindowStart(now));
                 books.values().forEach(book -> book.expire(now));
-                store.save(books.values());
+                store.save(books.values(), now);
                 return books.values().stream().mapToInt(book -> book.newEntries().size()).sum();
             });
             if (batch == null) {
@@ -69,7 +69,7 @@ public class ExpirePoints {
                 List<UUID> page = store.membersAfter(from, BATCH);
                 Map<UUID, AccountBook> books = store.lockBooks(page, AccountBook.qualifyingWindowStart(now));
                 books.values().forEach(book -> book.refreshTier(version, now));
-                store.save(books.values());
+                store.save(books.values(), now);
                 return page;
             });
             if (members.isEmpty()) {

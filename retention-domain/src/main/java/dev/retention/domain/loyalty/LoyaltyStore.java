@@ -25,8 +25,8 @@ public interface LoyaltyStore {
      */
     Map<UUID, AccountBook> lockBooks(Collection<UUID> customerIds, Instant qualifyingFrom);
 
-    /** Stores the books' accounts, lots and new ledger entries. */
-    void save(Collection<AccountBook> books);
+    /** Stores the books' accounts (as changed at {@code at}), lots and new ledger entries. */
+    void save(Collection<AccountBook> books, Instant at);
 
     Optional<LoyaltyAccount> account(UUID customerId);
 

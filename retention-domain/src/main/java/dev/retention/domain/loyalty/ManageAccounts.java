@@ -63,7 +63,7 @@ public class ManageAccounts {
                         + " points; a deduction of " + -points + " would take it below zero.");
             }
             book.adjust(points, reason.trim(), version, now);
-            store.save(List.of(book));
+            store.save(List.of(book), now);
             return book.account();
         });
     }

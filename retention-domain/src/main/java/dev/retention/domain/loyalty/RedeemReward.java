@@ -68,7 +68,7 @@ public class RedeemReward {
             if (reward.stock() != null) {
                 rewards.takeOneFromStock(rewardId);
             }
-            store.save(List.of(book));
+            store.save(List.of(book), now);
             return new Outcome(redemption, true, book.account());
         });
     }

@@ -2,6 +2,7 @@ package dev.retention.domain.strategy;
 
 import dev.retention.domain.metrics.Lifecycle;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -11,7 +12,7 @@ import java.util.UUID;
 public record CustomerOutcome(UUID customerId, Group group, Lifecycle lifecycle, BigDecimal revenueDuring,
         BigDecimal revenueAfter) {
 
-    boolean activeAt(java.time.Instant at) {
+    boolean activeAt(Instant at) {
         return lifecycle != null && lifecycle.activeAt(at);
     }
 }

@@ -1,5 +1,6 @@
 package dev.retention.domain.strategy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -13,7 +14,7 @@ public record WindowEffect(Instant from, Instant until, long treatmentCustomers,
         Comparison retention, Comparison churn, Comparison revenuePerCustomer) {
 
     static WindowEffect of(List<CustomerOutcome> outcomes, Instant from, Instant until,
-            Function<CustomerOutcome, java.math.BigDecimal> revenue) {
+            Function<CustomerOutcome, BigDecimal> revenue) {
         List<CustomerOutcome> treatment = outcomes.stream().filter(o -> o.group() == Group.TREATMENT).toList();
         List<CustomerOutcome> holdout = outcomes.stream().filter(o -> o.group() == Group.HOLDOUT).toList();
         Comparison retention = Comparison.proportions(activeAt(treatment, until), treatment.size(),
@@ -34,7 +35,7 @@ public record WindowEffect(Instant from, Instant until, long treatmentCustomers,
     }
 
     private static double[] revenues(List<CustomerOutcome> group,
-            Function<CustomerOutcome, java.math.BigDecimal> revenue) {
+            Function<CustomerOutcome, BigDecimal> revenue) {
         return group.stream().mapToDouble(outcome -> revenue.apply(outcome).doubleValue()).toArray();
     }
 }

@@ -127,12 +127,12 @@ class LoyaltyJdbcStore implements LoyaltyStore {
 
     @Override
     @Transactional
-    public void save(Collection<AccountBook> books) {
+    public void save(Collection<AccountBook> books, Instant at) {
         List<Object[]> accounts = new ArrayList<>();
         List<Object[]> newLots = new ArrayList<>();
         List<Object[]> changedLots = new ArrayList<>();
         List<Object[]> entries = new ArrayList<>();
-        OffsetDateTime now = utc(Instant.now());
+        OffsetDateTime now = utc(at);
         for (AccountBook book : books) {
             LoyaltyAccount account = book.account();
             accounts.add(new Object[] {account.balance(), account.lifetimePoints(), account.shortfall(),
