@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The at-risk rule in one statement over the purchase events (see {@link AtRiskCustomers}). */
+/**
+ * The at-risk rule in one statement over the purchase events (see {@link AtRiskCustomers}). The aggregates are
+ * materialized: inlined, the planner underestimates them and recomputes them once per customer.
+ */
 @Repository
 class AtRiskJdbcRepository implements AtRiskCustomers {
 
@@ -27,7 +30,7 @@ class AtRiskJdbcRepository implements AtRiskCustomers {
                 from customer_event e, q
                 where e.type in ('PURCHASE', 'REFUND') and e.occurred_at <= q.as_of
                 group by 1, 2
-            ), customer_value as (
+            ), customer_value as materialized (
                 select customer_id, coalesce(sum(value), 0) as value_at_risk from day_figures group by 1
             ), purchase_day as (
                 select customer_id, day, last_at from day_figures where last_at is not null
@@ -35,7 +38,7 @@ class AtRiskJdbcRepository implements AtRiskCustomers {
                 select customer_id, day, last_at, day - lag(day) over days as gap, row_number() over days as n
                 from purchase_day
                 window days as (partition by customer_id order by day)
-            ), buyer as (
+            ), buyer as materialized (
                 select customer_id, count(*) as days, max(last_at) as last_at,
                        percentile_cont(0.5) within group (order by gap) filter (where gap is not null) as median_gap,
                        max(gap) filter (where n = 2) as first_gap
@@ -47,10 +50,10 @@ class AtRiskJdbcRepository implements AtRiskCustomers {
                 join customer_value v on v.customer_id = b.customer_id
                 join customer c on c.id = b.customer_id
                 where c.erased_at is null
-            ), segment_threshold as (
+            ), segment_threshold as materialized (
                 select segment, percentile_cont((select percentile from q)) within group (order by first_gap) as days
                 from buyer_segment where first_gap is not null group by segment
-            ), overall_threshold as (
+            ), overall_threshold as materialized (
                 select percentile_cont((select percentile from q)) within group (order by first_gap) as days
                 from buyer_segment where first_gap is not null
             ), candidate as (
