@@ -180,6 +180,16 @@ class RetentionMetricsApiTest extends ApiTest {
                 + "&granularity=FORTNIGHT"))).containsExactly("granularity");
     }
 
+    @Test
+    void aBadEnumValueIsExplainedWithTheAllowedValuesAndNoClassName() {
+        Response response = http.get(Q1 + "&churnModel=SOMETIMES");
+
+        assertThat(fields(response)).containsExactly("churnModel");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be one of [CONTRACTUAL, INACTIVITY]");
+        assertThat(response.body()).doesNotContain("dev.retention", "io.swagger", "java.lang", "Failed to convert");
+    }
+
     private static List<String> fields(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();

@@ -75,9 +75,9 @@ class RfmApiTest extends ApiTest {
         JsonNode newCustomers = segment(summary, "NEW_CUSTOMERS");
         assertThat(newCustomers.get("customers").asLong()).isEqualTo(2);
         assertThat(newCustomers.get("revenue").decimalValue()).isEqualByComparingTo("30");
-        assertThat(newCustomers.get("revenueShare").decimalValue()).isEqualByComparingTo("6.59");  // 30 / 455
-        assertThat(newCustomers.get("customerShare").decimalValue()).isEqualByComparingTo("20");
-        assertThat(newCustomers.get("averageMonetaryScore").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(newCustomers.get("revenueShare").decimalValue()).isEqualTo("6.5934");  // 30 / 455 = 6.593406..
+        assertThat(newCustomers.get("customerShare").decimalValue()).isEqualTo("20.0000");
+        assertThat(newCustomers.get("averageMonetaryScore").decimalValue()).isEqualTo("1.5000");
         assertThat(segment(summary, "HIBERNATING").get("revenue").decimalValue()).isEqualByComparingTo("70");
         assertThat(segment(summary, "NEED_ATTENTION").get("customers").asLong()).isEqualTo(2);
         assertThat(segment(summary, "AT_RISK").get("averageRecencyScore").decimalValue()).isEqualByComparingTo("2");

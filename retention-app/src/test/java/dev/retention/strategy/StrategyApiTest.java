@@ -107,6 +107,9 @@ class StrategyApiTest extends ApiTest {
             if (i % 2 == 0) {   // buys inside the window
                 extra.add(Map.of("externalId", "c" + i, "type", "PURCHASE", "amount", "10.00", "currency", "EUR",
                         "occurredAt", now.minus(2, ChronoUnit.DAYS).toString(), "eventKey", "buy"));
+                // dated a few hours ahead (accepted clock skew): inside the window, but not yet happened
+                extra.add(Map.of("externalId", "c" + i, "type", "PURCHASE", "amount", "100.00", "currency", "EUR",
+                        "occurredAt", now.plus(6, ChronoUnit.HOURS).toString(), "eventKey", "ahead"));
             }
         }
         customers(40, "pilot", extra);
@@ -131,7 +134,10 @@ class StrategyApiTest extends ApiTest {
         assertThat(holdoutTouch.status()).isEqualTo(422);
         assertThat(holdoutTouch.body()).contains("holdout-customer");
 
-        JsonNode during = http.get("/api/v1/strategies/" + strategy + "/effect").json().get("during");
+        JsonNode effect = http.get("/api/v1/strategies/" + strategy + "/effect").json();
+        assertThat(effect.get("state").asString()).isEqualTo("RUNNING");
+        JsonNode during = effect.get("during");
+        assertThat(Instant.parse(during.get("until").asString())).isBetween(now, Instant.now());
 
         for (String group : List.of("TREATMENT", "HOLDOUT")) {
             List<Integer> members = groups.entrySet().stream().filter(e -> e.getValue().equals(group))
@@ -150,5 +156,76 @@ class StrategyApiTest extends ApiTest {
         assertThat(during.get("retention").get("verdict").asString()).isIn("significant positive", "not significant",
                 "significant negative");
         assertThat(http.get("/api/v1/strategies/" + strategy + "/effect").json().has("after")).isFalse();
+    }
+
+    @Test
+    void aStrategyWhoseWindowHasNotStartedReportsNoFigures() {
+        customers(4, "later", List.of());
+        String strategy = http.post("/api/v1/strategies", Map.of("name", "Next month", "type", "EXPERIENCE",
+                "action", "Call", "channel", "PHONE", "target", Map.of("customerSegment", "later"),
+                "startsAt", now.plus(5, ChronoUnit.DAYS).toString(), "endsAt", now.plus(35, ChronoUnit.DAYS).toString(),
+                "holdoutPercent", 10)).json().get("id").asString();
+        assertThat(move(strategy, "ACTIVE").status()).isEqualTo(200);
+
+        Response effect = http.get("/api/v1/strategies/" + strategy + "/effect");
+
+        assertThat(effect.status()).as(effect.toString()).isEqualTo(200);
+        assertThat(effect.json().get("state").asString()).isEqualTo("NOT_STARTED");
+        assertThat(effect.json().has("during")).isFalse();
+        assertThat(effect.json().has("after")).isFalse();
+    }
+
+    @Test
+    void activationTargetsTheCustomersOfTheNamedRfmSegments() {
+        // c0..c9 bought once within the year, n0 and n1 never: every buyer has some RFM segment, the others none.
+        List<Map<String, Object>> purchases = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            purchases.add(Map.of("externalId", "c" + i, "type", "PURCHASE", "amount", (10 + i) + ".00",
+                    "currency", "EUR", "occurredAt", now.minus(3 + 20L * i, ChronoUnit.DAYS).toString(),
+                    "eventKey", "buy"));
+        }
+        purchases.add(Map.of("externalId", "n0", "createCustomer", true, "type", "ACQUIRED",
+                "occurredAt", now.minus(30, ChronoUnit.DAYS).toString(), "eventKey", "acq"));
+        purchases.add(Map.of("externalId", "n1", "createCustomer", true, "type", "LOGIN",
+                "occurredAt", now.minus(1, ChronoUnit.DAYS).toString(), "eventKey", "login"));
+        customers(10, "rfm", purchases);
+        List<String> everySegment = http.get("/api/v1/segments/rfm").json().get("segments").valueStream()
+                .map(segment -> segment.get("segment").asString()).toList();
+
+        String all = createTargeting(Map.of("rfmSegments", everySegment));
+        Response activated = move(all, "ACTIVE");
+
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        assertThat(assignments(all).keySet()).containsExactlyInAnyOrderElementsOf(idsOf("c", 10));
+
+        // Two named segments: exactly the members the two segments list.
+        List<String> newCustomers = http.get("/api/v1/segments/rfm/NEW_CUSTOMERS/customers?size=500").json()
+                .get("items").valueStream().map(item -> item.get("customerId").asString()).toList();
+        String named = createTargeting(Map.of("rfmSegments", List.of("NEW_CUSTOMERS", "CHAMPIONS")));
+        assertThat(move(named, "ACTIVE").status()).isEqualTo(200);
+        List<String> champions = http.get("/api/v1/segments/rfm/CHAMPIONS/customers?size=500").json()
+                .get("items").valueStream().map(item -> item.get("customerId").asString()).toList();
+        List<String> expected = new ArrayList<>(newCustomers);
+        expected.addAll(champions);
+        assertThat(expected).isNotEmpty();
+        assertThat(assignments(named).keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private String createTargeting(Map<String, Object> target) {
+        Response created = http.post("/api/v1/strategies", Map.of("name", "Targeted", "type", "PERSONALISED_MARKETING",
+                "action", "Voucher", "channel", "EMAIL", "target", target,
+                "startsAt", now.minus(1, ChronoUnit.DAYS).toString(), "endsAt", now.plus(30, ChronoUnit.DAYS).toString(),
+                "holdoutPercent", 10));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private List<String> idsOf(String prefix, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(http.get("/api/v1/customers?externalId=" + prefix + i).json().get("items").get(0).get("id")
+                    .asString());
+        }
+        return ids;
     }
 }

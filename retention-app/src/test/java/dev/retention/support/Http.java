@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small real HTTP client for the tests: sends JSON, returns status, headers and the parsed body. */
 public final class Http {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Decimals are read exactly, with their scale, so tests can check the rounding rule. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;

@@ -9,6 +9,7 @@ import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.rfm.RfmSegmentSummary;
+import dev.retention.domain.shared.Decimals;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -62,8 +62,8 @@ class RfmController {
                 BigDecimal::add);
         return new RfmSummaryResponse(query.asOf(), query.windowDays(), total, revenue, summaries.stream()
                 .map(summary -> new RfmSummaryResponse.Segment(summary.segment(), summary.segment().label(),
-                        summary.customers(), percent(BigDecimal.valueOf(summary.customers()), BigDecimal.valueOf(total)),
-                        summary.revenue(), percent(summary.revenue(), revenue), summary.averageRecency(),
+                        summary.customers(), Decimals.percent(summary.customers(), total),
+                        summary.revenue(), Decimals.percent(summary.revenue(), revenue), summary.averageRecency(),
                         summary.averageFrequency(), summary.averageMonetary()))
                 .toList());
     }
@@ -105,10 +105,5 @@ class RfmController {
         return new RfmScoreResponse(score.customerId(), score.lastPurchaseAt(), score.recencyDays(), score.frequency(),
                 score.monetary(), score.recencyScore(), score.frequencyScore(), score.monetaryScore(),
                 score.segment(), score.segment().label());
-    }
-
-    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? null
-                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN);
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 record RfmScoreResponse(
         @Schema(description = "The customer's id.") UUID customerId,
         @Schema(description = "Its last purchase in the window.") Instant lastPurchaseAt,
-        @Schema(description = "Whole days from the last purchase to asOf.", example = "12") long recencyDays,
+        @Schema(description = "Whole days of 24 hours from the last purchase to asOf, rounded down.", example = "12") long recencyDays,
         @Schema(description = "Purchases in the window.", example = "7") long frequency,
         @Schema(description = "Purchase amounts less refunds in the window.", example = "412.50") BigDecimal monetary,
         @Schema(description = "Recency score, 5 for the most recent fifth.", example = "5") int recencyScore,

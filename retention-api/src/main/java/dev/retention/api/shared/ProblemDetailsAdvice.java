@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -157,8 +158,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        List<Violation> violations = exception.getBindingResult().getFieldErrors().stream()
-                .map(error -> new Violation(error.getField(), error.getDefaultMessage()))
+        BindingResult binding = exception.getBindingResult();
+        List<Violation> violations = binding.getFieldErrors().stream()
+                .map(error -> new Violation(error.getField(), error.isBindingFailure()
+                        ? expectation(binding.getFieldType(error.getField())) : error.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
                 "Invalid input", "The request has invalid fields; see errors."), violations));

@@ -183,7 +183,8 @@ class StrategyController {
 
     @GetMapping("/{id}/effect")
     @Operation(operationId = "getStrategyEffect", summary = "Did the strategy work?",
-            description = "Treatment against holdout during the window (to now while it runs) and after it: "
+            description = "Treatment against holdout during the window (to now while it runs) and after it, "
+                    + "nothing before the window starts (state NOT_STARTED): "
                     + "retention (share active at the end), churn (share of those active at the start who were not "
                     + "at the end) and revenue per customer, by the configured churn model's rules; each with the "
                     + "uplift, its 95% interval (Wald interval for rates, with the pooled two-proportion z; Welch's t "
@@ -197,7 +198,7 @@ class StrategyController {
         StrategyEffect effect = manage.effect(id, until -> new LifecycleQuery(defaults.churnModel(),
                 defaults.activityTypes(), Duration.ofDays(defaults.inactivityDays()), CustomerFilter.ALL,
                 List.of(until)));
-        return new StrategyEffectResponse(id, window(effect.during()), window(effect.after()));
+        return new StrategyEffectResponse(id, effect.state(), window(effect.during()), window(effect.after()));
     }
 
     private static StrategyEffectResponse.Window window(WindowEffect effect) {

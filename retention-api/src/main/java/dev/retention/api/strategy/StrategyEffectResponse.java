@@ -1,5 +1,6 @@
 package dev.retention.api.strategy;
 
+import dev.retention.domain.strategy.StrategyEffect;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +8,11 @@ import java.util.UUID;
 @Schema(description = "Treatment against holdout, during the strategy's window and after it.")
 record StrategyEffectResponse(
         @Schema(description = "The strategy.") UUID strategyId,
-        @Schema(description = "From the start of the window to its end, or to now while it runs.") Window during,
+        @Schema(description = "NOT_STARTED: now is before the window's start and no figure is reported; RUNNING: "
+                + "the window is open and during runs to now; ENDED: during covers the whole window and after "
+                + "runs from its end to now.") StrategyEffect.WindowState state,
+        @Schema(description = "From the start of the window to its end, or to now while it runs; absent before it "
+                + "starts. Every figure, revenue included, stops at now.") Window during,
         @Schema(description = "From the end of the window to now; absent until it has ended.") Window after) {
 
     @Schema(name = "StrategyEffectWindow", description = "One stretch of time.")

@@ -1,7 +1,7 @@
 package dev.retention.domain.feedback;
 
+import dev.retention.domain.shared.Decimals;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * NPS = % promoters (9-10) - % detractors (0-6) of the NPS answers, from -100 to 100; CSAT = mean satisfaction
@@ -9,15 +9,10 @@ import java.math.RoundingMode;
  */
 public record FeedbackFigures(FeedbackCounts counts, BigDecimal nps, BigDecimal csat) {
 
-    private static final int SCALE = 4;
-
     public static FeedbackFigures of(FeedbackCounts counts) {
-        BigDecimal nps = counts.npsResponses() == 0 ? null
-                : BigDecimal.valueOf((counts.promoters() - counts.detractors()) * 100L)
-                        .divide(BigDecimal.valueOf(counts.npsResponses()), SCALE, RoundingMode.HALF_EVEN);
-        BigDecimal csat = counts.csatResponses() == 0 ? null
-                : BigDecimal.valueOf(counts.csatSum())
-                        .divide(BigDecimal.valueOf(counts.csatResponses()), SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal nps = Decimals.percent(counts.promoters() - counts.detractors(), counts.npsResponses());
+        BigDecimal csat = Decimals.ratio(BigDecimal.valueOf(counts.csatSum()),
+                BigDecimal.valueOf(counts.csatResponses()));
         return new FeedbackFigures(counts, nps, csat);
     }
 }

@@ -1,8 +1,8 @@
 package dev.retention.domain.metrics;
 
+import dev.retention.domain.shared.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Map;
 
 /**
@@ -18,15 +18,12 @@ import java.util.Map;
  */
 final class RetentionFormulas {
 
-    static final int SCALE = 4;
     private static final MathContext EXACT = MathContext.DECIMAL128;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private RetentionFormulas() {}
 
     static BigDecimal percent(long numerator, long denominator) {
-        return denominator == 0 ? null : BigDecimal.valueOf(numerator).multiply(HUNDRED)
-                .divide(BigDecimal.valueOf(denominator), SCALE, RoundingMode.HALF_EVEN);
+        return Decimals.percent(numerator, denominator);
     }
 
     /** Unrounded ARPU, or null when nobody was active at either boundary. */
@@ -50,7 +47,7 @@ final class RetentionFormulas {
     }
 
     static BigDecimal money(BigDecimal value) {
-        return value == null ? null : value.setScale(SCALE, RoundingMode.HALF_EVEN);
+        return Decimals.rounded(value);
     }
 
     static void explain(Map<String, String> undefined, long start, long end, long churned, Valuation valuation) {

@@ -1,7 +1,7 @@
 package dev.retention.domain.prediction;
 
+import dev.retention.domain.shared.Decimals;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Scores customers with fitted BG/NBD and Gamma-Gamma models. Lifetime value is the discounted sum, month by month
@@ -10,7 +10,6 @@ import java.math.RoundingMode;
  */
 public final class CustomerValuation {
 
-    private static final int MONEY_SCALE = 4;
 
     private final BgNbdParameters purchases;
     private final GammaGammaParameters spend;
@@ -46,6 +45,6 @@ public final class CustomerValuation {
     }
 
     private static BigDecimal money(double value) {
-        return BigDecimal.valueOf(value).setScale(MONEY_SCALE, RoundingMode.HALF_EVEN);
+        return Decimals.rounded(BigDecimal.valueOf(value));
     }
 }

@@ -136,7 +136,9 @@ public class ManageStrategies {
 
     /**
      * The effect during the window (until its end, or until now while it runs) and after it (from its end until
-     * now, once it has ended), with lifecycles by {@code lifecycles}' rules.
+     * now, once it has ended), with lifecycles by {@code lifecycles}' rules. Every figure stops at now, revenue
+     * included: events may be dated up to a day ahead (clock skew) and must not count before their time. Before the
+     * window starts there is nothing to measure.
      */
     public StrategyEffect effect(UUID id, Function<Instant, LifecycleQuery> lifecycles) {
         Strategy strategy = find(id);
@@ -145,14 +147,18 @@ public class ManageStrategies {
                     + "nobody was assigned.");
         }
         Instant now = Instants.now(clock);
-        Instant duringEnd = now.isBefore(strategy.endsAt()) ? now : strategy.endsAt();
-        Instant until = now.isAfter(duringEnd) ? now : duringEnd;
-        List<CustomerOutcome> outcomes = strategies.outcomes(id, lifecycles.apply(until), strategy.startsAt(),
-                strategy.endsAt(), until);
+        if (now.isBefore(strategy.startsAt())) {
+            return new StrategyEffect(strategy, StrategyEffect.WindowState.NOT_STARTED, null, null);
+        }
+        boolean ended = !now.isBefore(strategy.endsAt());
+        Instant duringEnd = ended ? strategy.endsAt() : now;
+        List<CustomerOutcome> outcomes = strategies.outcomes(id, lifecycles.apply(now), strategy.startsAt(),
+                duringEnd, now);
         WindowEffect during = WindowEffect.of(outcomes, strategy.startsAt(), duringEnd,
                 CustomerOutcome::revenueDuring);
         WindowEffect after = now.isAfter(strategy.endsAt())
                 ? WindowEffect.of(outcomes, strategy.endsAt(), now, CustomerOutcome::revenueAfter) : null;
-        return new StrategyEffect(strategy, during, after);
+        return new StrategyEffect(strategy, ended ? StrategyEffect.WindowState.ENDED
+                : StrategyEffect.WindowState.RUNNING, during, after);
     }
 }

@@ -36,7 +36,8 @@ public interface Strategies {
 
     /**
      * Every assigned customer with its lifecycle built by {@code lifecycles} from events before {@code until}, and
-     * its purchases less refunds in [windowStart, windowEnd) and in [windowEnd, until).
+     * its purchases less refunds in [windowStart, windowEnd) and in [windowEnd, until). While the window is open,
+     * {@code windowEnd} is {@code until}, so nothing dated after {@code until} counts.
      */
     List<CustomerOutcome> outcomes(UUID strategyId, LifecycleQuery lifecycles, Instant windowStart, Instant windowEnd,
             Instant until);

@@ -7,11 +7,11 @@ import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.rfm.RfmSegmentSummary;
+import dev.retention.domain.shared.Decimals;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.SqlArrays;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -106,8 +106,9 @@ class RfmJdbcRepository implements RfmScores {
     @Transactional(readOnly = true)
     public List<UUID> customerIds(RfmQuery query, Set<RfmSegment> segments) {
         List<UUID> ids = new ArrayList<>();
-        query(query, "select customer_id from segmented where segment = any (?)",
-                List.of(segments.stream().map(Enum::name).toArray(String[]::new)),
+        // One array parameter: List.of(array) would spread the array into one parameter per segment.
+        Object segmentNames = segments.stream().map(Enum::name).toArray(String[]::new);
+        query(query, "select customer_id from segmented where segment = any (?::text[])", List.of(segmentNames),
                 row -> ids.add(row.getObject(1, UUID.class)));
         return ids;
     }
@@ -165,6 +166,6 @@ class RfmJdbcRepository implements RfmScores {
     }
 
     private static BigDecimal average(BigDecimal value) {
-        return value == null ? null : value.setScale(2, RoundingMode.HALF_EVEN);
+        return Decimals.rounded(value);
     }
 }
