@@ -88,7 +88,7 @@ class RetentionMetricsApiTest extends ApiTest {
         assertThat(periods.get(0).get("clv").decimalValue()).isEqualByComparingTo("100.0000");
         assertThat(periods.get(1).get("revenue").decimalValue()).isEqualByComparingTo("40.2500");
         assertThat(periods.get(2).has("clv")).isFalse();
-        assertThat(periods.get(2).get("undefined").get("clv").asString()).contains("unbounded");
+        assertThat(periods.get(2).get("undefinedBecause").get("clv").asString()).contains("unbounded");
         JsonNode totals = response.json().get("totals");
         assertThat(counts(totals)).containsExactly(3L, 3L, 2L, 1L, 2L, 1L);
         assertThat(totals.get("revenue").decimalValue()).isEqualByComparingTo("140.25");

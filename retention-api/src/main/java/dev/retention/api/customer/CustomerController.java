@@ -8,6 +8,7 @@ import dev.retention.domain.customer.ChangeCustomer;
 import dev.retention.domain.customer.Customer;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.CustomerQuery;
+import dev.retention.domain.customer.CustomerRules;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.customer.EraseCustomer;
 import dev.retention.domain.customer.RegisterCustomer;
@@ -173,9 +174,14 @@ class CustomerController {
 
     @Schema(name = "CustomerPatch", description = "Fields to change; absent fields stay, null clears.")
     record CustomerPatchSchema(
-            @Schema(description = "Full name, or null to clear.") String name,
-            @Schema(description = "E-mail address, or null to clear.") String email,
-            @Schema(description = "Segment, or null to clear.") String segment,
-            @Schema(description = "Attributes to set; a null value removes that key; null removes all.")
-            java.util.Map<String, String> attributes) {}
+            @Schema(description = "Full name; absent keeps it, null clears it.", nullable = true,
+                    maxLength = CustomerRules.MAX_NAME_LENGTH)
+            String name,
+            @Schema(description = "E-mail address; absent keeps it, null clears it.", nullable = true,
+                    maxLength = CustomerRules.MAX_EMAIL_LENGTH) String email,
+            @Schema(description = "Segment; absent keeps it, null clears it.", nullable = true,
+                    maxLength = CustomerRules.MAX_SEGMENT_LENGTH)
+            String segment,
+            @Schema(description = "Attributes to set, key by key; a null value removes that key; null removes all.",
+                    nullable = true) java.util.Map<String, String> attributes) {}
 }

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 @Schema(description = "Retention figures of one period [start, end), or of the whole range. Rates are percent; "
-        + "rates and money have 4 decimals, rounded half-even. A ratio whose denominator is 0 is null, and undefined "
-        + "says why.")
+        + "rates and money have 4 decimals, rounded half-even. A ratio whose denominator is 0 is absent, and "
+        + "undefinedBecause says why.")
 record PeriodFiguresResponse(
         @Schema(description = "First day of the period in the reporting zone.", example = "2026-01-01")
         LocalDate startDate,
@@ -32,4 +32,5 @@ record PeriodFiguresResponse(
         @Schema(description = "Average revenue per customer: revenue / ((S + E) / 2).") BigDecimal arpu,
         @Schema(description = "Customer lifetime value: margin * arpu * (1 + d) / (1 + d - r), r = 1 - churnRate/100; "
                 + "null for the whole range.") BigDecimal clv,
-        @Schema(description = "For each null ratio, why it is undefined.") Map<String, String> undefined) {}
+        @Schema(description = "For each absent ratio (crr, churnRate, strictRetentionRate, arpu, clv), why it is "
+                + "undefined.") Map<String, String> undefinedBecause) {}

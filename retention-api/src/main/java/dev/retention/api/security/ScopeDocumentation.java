@@ -1,8 +1,6 @@
 package dev.retention.api.security;
 
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.responses.ApiResponse;
+import dev.retention.api.shared.ProblemDocumentation;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -25,16 +23,12 @@ class ScopeDocumentation {
                     }
                     String scope = access.scope() == null ? "any valid credential" : "scope `" + access.scope() + "`";
                     operation.setDescription(operation.getDescription() + "\n\nNeeds " + scope + ".");
-                    operation.getResponses().addApiResponse("401", problem("No valid credential."));
-                    operation.getResponses().addApiResponse("403", problem("The credential lacks the " + scope
-                            + "."));
-                    operation.getResponses().addApiResponse("429", problem("Too many requests from this "
-                            + "credential; see Retry-After."));
+                    operation.getResponses().addApiResponse("401", ProblemDocumentation.problem(
+                            "No valid credential."));
+                    operation.getResponses().addApiResponse("403", ProblemDocumentation.problem(
+                            "The credential lacks the " + scope + "."));
+                    operation.getResponses().addApiResponse("429", ProblemDocumentation.problemWithRetryAfter(
+                            "Too many requests from this credential; see Retry-After."));
                 }));
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType()));
     }
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 import org.springframework.context.annotation.Configuration;
 
 /** The title, description and credentials of the OpenAPI document. */
@@ -16,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
                 description = "Customers, their events and retention figures. Every call needs an API key (or a JWT "
                         + "where configured) with the scope the operation names; errors are RFC 9457 Problem "
                         + "Details.",
-                license = @License(name = "Apache-2.0")),
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        servers = @Server(url = "http://localhost:8080", description = "A local instance; use your deployment's "
+                + "address."),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API key (rtn_...) or, where configured, a JWT whose scope claim holds the scopes.")

@@ -95,8 +95,13 @@ class StrategyController {
     }
 
     @Schema(name = "StrategyTransition", description = "The status to move to.")
-    record Transition(@Schema(description = "ACTIVE, COMPLETED or CANCELLED.",
-            requiredMode = Schema.RequiredMode.REQUIRED) StrategyStatus status) {}
+    record Transition(@Schema(description = "ACTIVE, COMPLETED or CANCELLED (a strategy never moves back to "
+            + "DRAFT).", requiredMode = Schema.RequiredMode.REQUIRED, implementation = TargetStatus.class)
+            StrategyStatus status) {}
+
+    /** The statuses a transition may name: every status but DRAFT. */
+    @Schema(name = "StrategyTransitionStatus", description = "A status a strategy can move to.")
+    enum TargetStatus { ACTIVE, COMPLETED, CANCELLED }
 
     @PostMapping("/{id}/transitions")
     @Operation(operationId = "moveStrategy", summary = "Activate, complete or cancel a strategy",

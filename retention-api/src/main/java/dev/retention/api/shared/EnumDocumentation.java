@@ -1,0 +1,80 @@
+package dev.retention.api.shared;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Names and describes the shared enumeration components. The domain's enums carry no documentation annotations
+ * (the domain knows no framework), so a component would otherwise take the description of whichever property
+ * used it first, and nested enums a name such as {@code Kind} that says nothing in a generated client.
+ */
+@Configuration(proxyBeanMethods = false)
+class EnumDocumentation {
+
+    private record EnumDoc(String name, String description) {}
+
+    private static final Map<String, EnumDoc> ENUMS = Map.ofEntries(
+            Map.entry("ChurnModel", new EnumDoc("ChurnModel", "How a customer's status is derived: CONTRACTUAL "
+                    + "(active from acquisition until a CHURNED event) or INACTIVITY (active while the last "
+                    + "activity lies within the inactivity window).")),
+            Map.entry("ClvModelStatus", new EnumDoc("ClvModelStatus", "The state of a model fit: QUEUED, RUNNING, "
+                    + "SUCCEEDED or FAILED.")),
+            Map.entry("EventType", new EnumDoc("EventType", "What a customer did or what happened to it.")),
+            Map.entry("FeedbackChannel", new EnumDoc("FeedbackChannel", "Where a feedback answer was given.")),
+            Map.entry("Granularity", new EnumDoc("Granularity", "Period length: DAY, WEEK (ISO, Monday), MONTH, "
+                    + "QUARTER or YEAR.")),
+            Map.entry("Group", new EnumDoc("StrategyGroup", "The side of a strategy an assigned customer is on: "
+                    + "TREATMENT (reached by the action) or HOLDOUT (kept out as the control group).")),
+            Map.entry("Kind", new EnumDoc("TouchKind", "What happened between a strategy and a treatment "
+                    + "customer: SENT, OPENED or REDEEMED.")),
+            Map.entry("LedgerEntryType", new EnumDoc("LedgerEntryType", "The kind of a loyalty ledger entry: EARN, "
+                    + "REDEEM, EXPIRE, ADJUST (with a reason) or CLAWBACK (a refund taking points back).")),
+            Map.entry("Membership", new EnumDoc("Membership", "Loyalty programme membership: MEMBER or "
+                    + "NON_MEMBER.")),
+            Map.entry("ModelTimeUnit", new EnumDoc("ModelTimeUnit", "The unit in which purchases are counted: at "
+                    + "most one purchase per customer and unit of time counts.")),
+            Map.entry("RfmSegment", new EnumDoc("RfmSegment", "A cell group of the RFM grid, from the recency "
+                    + "and frequency scores.")),
+            Map.entry("Status", new EnumDoc("BatchItemStatus", "What became of one event of a batch: CREATED "
+                    + "(stored now), DUPLICATE (stored before under this key), CONFLICT (the key is taken by other "
+                    + "content), INVALID (refused, see errors), NOT_STORED (valid, but the batch was refused "
+                    + "because of other events).")),
+            Map.entry("StrategyChannel", new EnumDoc("StrategyChannel", "How a strategy reaches the customer.")),
+            Map.entry("StrategyStatus", new EnumDoc("StrategyStatus", "A strategy's status: DRAFT, ACTIVE, "
+                    + "COMPLETED or CANCELLED.")),
+            Map.entry("StrategyType", new EnumDoc("StrategyType", "The family of a retention strategy.")),
+            Map.entry("WindowState", new EnumDoc("StrategyWindowState", "Where now lies against a strategy's "
+                    + "window: NOT_STARTED, RUNNING or ENDED.")));
+
+    @Bean
+    OpenApiCustomizer enumComponents() {
+        return openApi -> {
+            Components components = openApi.getComponents();
+            Map<String, Schema> renamed = new LinkedHashMap<>();
+            Map<String, String> newNames = new LinkedHashMap<>();
+            components.getSchemas().forEach((name, schema) -> {
+                EnumDoc doc = schema.getEnum() == null ? null : ENUMS.get(name);
+                if (doc != null) {
+                    schema.setDescription(doc.description());
+                    newNames.put(name, doc.name());
+                }
+                renamed.put(doc == null ? name : doc.name(), schema);
+            });
+            components.setSchemas(new TreeMap<>(renamed));
+            SchemaWalk.everySchema(openApi, schema -> {
+                if (schema.get$ref() != null) {
+                    String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+                    if (newNames.containsKey(name)) {
+                        schema.set$ref("#/components/schemas/" + newNames.get(name));
+                    }
+                }
+            });
+        };
+    }
+}

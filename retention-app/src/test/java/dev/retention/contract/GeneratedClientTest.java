@@ -1,0 +1,250 @@
+package dev.retention.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retention.client.ApiClient;
+import dev.retention.client.ApiException;
+import dev.retention.client.ApiResponse;
+import dev.retention.client.api.AdministrationApi;
+import dev.retention.client.api.CustomersApi;
+import dev.retention.client.api.EventsApi;
+import dev.retention.client.api.FeedbackApi;
+import dev.retention.client.api.MetricsApi;
+import dev.retention.client.api.RfmSegmentsApi;
+import dev.retention.client.api.StrategiesApi;
+import dev.retention.client.model.BatchEventRequest;
+import dev.retention.client.model.BatchItemStatus;
+import dev.retention.client.model.BatchProblem;
+import dev.retention.client.model.BatchRequest;
+import dev.retention.client.model.BatchResponse;
+import dev.retention.client.model.ChurnModel;
+import dev.retention.client.model.CreateApiKeyRequest;
+import dev.retention.client.model.CreateCustomerRequest;
+import dev.retention.client.model.CustomerPatch;
+import dev.retention.client.model.CustomerResponse;
+import dev.retention.client.model.EventRequest;
+import dev.retention.client.model.EventType;
+import dev.retention.client.model.FeedbackChannel;
+import dev.retention.client.model.FeedbackRequest;
+import dev.retention.client.model.Granularity;
+import dev.retention.client.model.IssuedApiKeyResponse;
+import dev.retention.client.model.PeriodFiguresResponse;
+import dev.retention.client.model.Problem;
+import dev.retention.client.model.RetentionReportResponse;
+import dev.retention.client.model.RfmSegment;
+import dev.retention.client.model.StrategyChannel;
+import dev.retention.client.model.StrategyGroup;
+import dev.retention.client.model.StrategyRequest;
+import dev.retention.client.model.StrategyResponse;
+import dev.retention.client.model.StrategyTarget;
+import dev.retention.client.model.StrategyTouch;
+import dev.retention.client.model.StrategyTransition;
+import dev.retention.client.model.StrategyTransitionStatus;
+import dev.retention.client.model.StrategyType;
+import dev.retention.client.model.StrategyWindowState;
+import dev.retention.client.model.TouchKind;
+import dev.retention.support.ApiTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main flows of the tour, driven only through the Java client that the build generates from the committed
+ * OpenAPI document with the generator's default options: what a team that generates its client gets.
+ */
+class GeneratedClientTest extends ApiTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+
+    private ApiClient client;
+    private CustomersApi customers;
+    private EventsApi events;
+    private MetricsApi metrics;
+
+    @BeforeEach
+    void client() {
+        client = new ApiClient().setPort(port)
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + ADMIN_KEY));
+        customers = new CustomersApi(client);
+        events = new EventsApi(client);
+        metrics = new MetricsApi(client);
+    }
+
+    @Test
+    void patchingOneFieldLeavesTheOthersAndNullClears() throws ApiException {
+        CustomerResponse created = customers.createCustomer(new CreateCustomerRequest().externalId("crm-10042")
+                .name("Ada Lovelace").email("ada@example.com").segment("retail").attributes(Map.of("country", "DE")));
+
+        CustomerResponse segmentOnly = customers.updateCustomer(created.getId(), new CustomerPatch().segment("sme"),
+                null);
+
+        assertThat(segmentOnly.getSegment()).isEqualTo("sme");
+        assertThat(segmentOnly.getName()).isEqualTo("Ada Lovelace");
+        assertThat(segmentOnly.getEmail()).isEqualTo("ada@example.com");
+        assertThat(segmentOnly.getAttributes()).containsEntry("country", "DE");
+
+        CustomerResponse cleared = customers.updateCustomer(created.getId(), new CustomerPatch().email(null),
+                "\"" + segmentOnly.getVersion() + "\"");
+
+        assertThat(cleared.getEmail()).isNull();
+        assertThat(cleared.getName()).isEqualTo("Ada Lovelace");
+        assertThat(cleared.getSegment()).isEqualTo("sme");
+
+        ApiException stale = catchThrowableOfType(ApiException.class, () -> customers.updateCustomer(created.getId(),
+                new CustomerPatch().name("Someone else"), "\"" + segmentOnly.getVersion() + "\""));
+        assertThat(stale.getCode()).isEqualTo(412);
+        assertThat(customers.listCustomers("crm-10042", null, null, null, 0, 20).getItems())
+                .extracting(CustomerResponse::getName).containsExactly("Ada Lovelace");
+    }
+
+    @Test
+    void eventsAreIdempotentOneByOneAndInBatches() throws Exception {
+        UUID id = customers.createCustomer(new CreateCustomerRequest().externalId("crm-1")).getId();
+        EventRequest purchase = new EventRequest().type(EventType.PURCHASE).occurredAt(NOW.minusDays(3))
+                .amount(new BigDecimal("49.90")).currency("EUR").eventKey("order-1");
+
+        ApiResponse<?> first = events.recordEventWithHttpInfo(id, purchase);
+        ApiResponse<?> replay = events.recordEventWithHttpInfo(id, purchase);
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(replay.getStatusCode()).isEqualTo(200);
+
+        BatchRequest batch = new BatchRequest().events(List.of(
+                new BatchEventRequest().externalId("crm-2").createCustomer(true).type(EventType.ACQUIRED)
+                        .occurredAt(NOW.minusDays(10)).eventKey("acq-2"),
+                new BatchEventRequest().externalId("crm-2").type(EventType.PURCHASE).occurredAt(NOW.minusDays(2))
+                        .amount(new BigDecimal("12.5")).currency("EUR").eventKey("order-7")));
+        BatchResponse stored = events.recordEventBatch(batch);
+        BatchResponse again = events.recordEventBatch(batch);
+
+        assertThat(stored.getCreated()).isEqualTo(2);
+        assertThat(again.getDuplicates()).isEqualTo(2);
+        assertThat(again.getItems()).extracting(item -> item.getStatus()).containsOnly(BatchItemStatus.DUPLICATE);
+
+        BatchRequest refused = new BatchRequest().events(List.of(
+                new BatchEventRequest().externalId("crm-3").createCustomer(true).type(EventType.ACQUIRED)
+                        .occurredAt(NOW.minusDays(1)).eventKey("acq-3"),
+                new BatchEventRequest().externalId("crm-3").type(EventType.PURCHASE).occurredAt(NOW.minusDays(1))
+                        .amount(new BigDecimal("5")).currency("USD").eventKey("order-usd")));
+        ApiException rejected = catchThrowableOfType(ApiException.class, () -> events.recordEventBatch(refused));
+
+        assertThat(rejected.getCode()).isEqualTo(422);
+        BatchProblem problem = client.getObjectMapper().readValue(rejected.getResponseBody(), BatchProblem.class);
+        assertThat(problem.getRejected()).isEqualTo(1);
+        assertThat(problem.getItems()).extracting(item -> item.getStatus())
+                .containsExactly(BatchItemStatus.NOT_STORED, BatchItemStatus.INVALID);
+        assertThat(customers.listCustomers("crm-3", null, null, null, 0, 20).getItems()).isEmpty();
+    }
+
+    @Test
+    void retentionFiguresCohortsAndTheSummaryWithConditionalRequests() throws Exception {
+        // Two customers acquired in January 2026; one churns in February: by hand S(Feb) = 2, E(Feb) = 1, CRR 50.
+        BatchRequest history = new BatchRequest().events(List.of(
+                acquired("a", "2026-01-05T10:00:00Z"), acquired("b", "2026-01-06T10:00:00Z"),
+                new BatchEventRequest().externalId("b").type(EventType.CHURNED)
+                        .occurredAt(OffsetDateTime.parse("2026-02-10T10:00:00Z")).eventKey("churn-b")));
+        events.recordEventBatch(history);
+
+        ApiResponse<RetentionReportResponse> answer = metrics.getRetentionWithHttpInfo(LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-04-01"), Granularity.MONTH, "UTC", null, null, ChurnModel.CONTRACTUAL, null,
+                null, null);
+
+        PeriodFiguresResponse february = answer.getData().getPeriods().get(1);
+        assertThat(february.getStartCustomers()).isEqualTo(2);
+        assertThat(february.getEndCustomers()).isEqualTo(1);
+        assertThat(february.getCrr()).isEqualByComparingTo("50");
+        assertThat(answer.getData().getPeriods().get(0).getCrr()).isNull();
+        assertThat(answer.getData().getPeriods().get(0).getUndefinedBecause()).containsKey("crr");
+        String etag = answer.getHeaders().get("ETag").get(0);
+
+        ApiException notModified = catchThrowableOfType(ApiException.class, () -> metrics.getRetention(
+                LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"), Granularity.MONTH, "UTC", null, null,
+                ChurnModel.CONTRACTUAL, null, null, null, Map.of("If-None-Match", etag)));
+        assertThat(notModified.getCode()).isEqualTo(304);
+
+        var cohorts = metrics.getCohorts(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"),
+                Granularity.MONTH, "UTC", null, null, ChurnModel.CONTRACTUAL, null, 2);
+        assertThat(cohorts.getCohorts().get(0).getSize()).isEqualTo(2);
+        assertThat(cohorts.getCohorts().get(0).getOffsets().get(1).getActive()).isEqualTo(1);
+        assertThat(metrics.getRetentionSummary()).isNotNull();
+    }
+
+    @Test
+    void rfmAtRiskStrategiesFeedbackAndKeys() throws ApiException {
+        for (int i = 0; i < 10; i++) {
+            events.recordEventBatch(new BatchRequest().events(List.of(
+                    new BatchEventRequest().externalId("c" + i).createCustomer(true).type(EventType.PURCHASE)
+                            .occurredAt(NOW.minusDays(5 + 30L * i)).amount(new BigDecimal(10 + i)).currency("EUR")
+                            .eventKey("p1"),
+                    new BatchEventRequest().externalId("c" + i).type(EventType.PURCHASE)
+                            .occurredAt(NOW.minusDays(6 + 30L * i)).amount(new BigDecimal(10 + i)).currency("EUR")
+                            .eventKey("p2"))));
+        }
+        RfmSegmentsApi rfm = new RfmSegmentsApi(client);
+        assertThat(rfm.getRfmSegments(null, 365).getCustomers()).isEqualTo(10);
+        assertThat(new CustomersApi(client).listAtRiskCustomers(null, 20)).isNotNull();
+
+        StrategiesApi strategies = new StrategiesApi(client);
+        StrategyResponse strategy = strategies.createStrategy(new StrategyRequest().name("Win back")
+                .type(StrategyType.PERSONALISED_MARKETING).action("10% voucher").channel(StrategyChannel.EMAIL)
+                .target(new StrategyTarget().rfmSegments(EnumSet.allOf(RfmSegment.class)))
+                .startsAt(NOW.minusDays(1)).endsAt(NOW.plusDays(30)).holdoutPercent(50));
+        strategies.moveStrategy(strategy.getId(), new StrategyTransition().status(StrategyTransitionStatus.ACTIVE));
+        var treatment = strategies.listStrategyAssignments(strategy.getId(), StrategyGroup.TREATMENT, 0, 500)
+                .getItems();
+        var holdout = strategies.listStrategyAssignments(strategy.getId(), StrategyGroup.HOLDOUT, 0, 500).getItems();
+        assertThat(treatment.size() + holdout.size()).isEqualTo(10);
+        assertThat(treatment).isNotEmpty();
+        strategies.recordStrategyTouch(strategy.getId(), new StrategyTouch()
+                .customerId(treatment.get(0).getCustomerId()).kind(TouchKind.SENT));
+        var effect = strategies.getStrategyEffect(strategy.getId());
+        assertThat(effect.getState()).isEqualTo(StrategyWindowState.RUNNING);
+        assertThat(effect.getDuring().getTreatmentCustomers()).isEqualTo(treatment.size());
+
+        UUID customer = treatment.get(0).getCustomerId();
+        var feedback = new FeedbackApi(client).recordFeedback(customer, new FeedbackRequest().npsScore(9)
+                .csatScore(4).channel(FeedbackChannel.EMAIL).comment("Quick delivery"));
+        assertThat(feedback).isNotNull();
+
+        AdministrationApi admin = new AdministrationApi(client);
+        IssuedApiKeyResponse issued = admin.createApiKey(new CreateApiKeyRequest().name("dashboard")
+                .scopes(List.of("metrics:read")));
+        ApiClient dashboard = new ApiClient().setPort(port)
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + issued.getKey()));
+        assertThat(new MetricsApi(dashboard).getRetentionSummary()).isNotNull();
+        ApiException forbidden = catchThrowableOfType(ApiException.class,
+                () -> new CustomersApi(dashboard).createCustomer(new CreateCustomerRequest().externalId("x")));
+        assertThat(forbidden.getCode()).isEqualTo(403);
+        admin.revokeApiKey(issued.getApiKey().getId());
+        ApiException revoked = catchThrowableOfType(ApiException.class,
+                () -> new MetricsApi(dashboard).getRetentionSummary());
+        assertThat(revoked.getCode()).isEqualTo(401);
+    }
+
+    @Test
+    void errorsAreProblemDocuments() throws Exception {
+        ApiException missing = catchThrowableOfType(ApiException.class,
+                () -> customers.getCustomer(UUID.randomUUID()));
+
+        assertThat(missing.getCode()).isEqualTo(404);
+        Problem problem = client.getObjectMapper().readValue(missing.getResponseBody(), Problem.class);
+        assertThat(problem.getStatus()).isEqualTo(404);
+        assertThat(problem.getType().toString()).isEqualTo("https://retention.dev/problems/not-found");
+    }
+
+    private static BatchEventRequest acquired(String externalId, String at) {
+        return new BatchEventRequest().externalId(externalId).createCustomer(true).type(EventType.ACQUIRED)
+                .occurredAt(OffsetDateTime.parse(at)).eventKey("acq-" + externalId);
+    }
+}
