@@ -30,8 +30,9 @@ record RetentionParameters(
         @Parameter(description = "Reporting time zone, such as Europe/Berlin; default from configuration (UTC).")
         String zone,
         @Parameter(description = "Only customers of this segment.") String segment,
-        @Parameter(description = "MEMBER: only customers who are members of the loyalty programme now; NON_MEMBER: "
-                + "only those who are not; absent: both.") Membership loyalty,
+        @Parameter(description = "MEMBER: in each period, only customers who enrolled in the loyalty programme before "
+                + "the period started; NON_MEMBER: only the others; absent: both. Cohorts take the group at the start "
+                + "of the period after the acquisition period.") Membership loyalty,
         @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.") ChurnModel churnModel,
         @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.") Integer inactivityDays) {
 

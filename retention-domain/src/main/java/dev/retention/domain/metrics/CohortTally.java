@@ -10,18 +10,27 @@ import java.util.Map;
 
 /**
  * Counts cohorts in one pass: a customer belongs to the cohort of the period of its first acquisition, and counts
- * at offset k if active at the end of period cohort + k.
+ * at offset k if active at the end of period cohort + k. With a {@link Membership}, a customer's group is the one it
+ * belongs to in the period after its acquisition period (enrolled before that period starts), fixed for the whole
+ * row, so that no offset depends on an enrolment that came after it.
  */
 public final class CohortTally {
 
     private final ReportingPeriods periods;
+    private final Membership membership;
     private final Instant[] boundaries;
     private final int maxOffset;
     private final long[] sizes;
     private final long[][] active;
 
     public CohortTally(ReportingPeriods periods, int maxOffset) {
+        this(periods, maxOffset, null);
+    }
+
+    /** @param membership the group to count, or null for every customer */
+    public CohortTally(ReportingPeriods periods, int maxOffset, Membership membership) {
         this.periods = periods;
+        this.membership = membership;
         this.boundaries = periods.boundaries().toArray(Instant[]::new);
         this.maxOffset = Math.min(maxOffset, periods.size() - 1);
         this.sizes = new long[periods.size()];
@@ -35,7 +44,8 @@ public final class CohortTally {
     /** Counts {@code customers} customers that share this lifecycle. */
     public void add(Lifecycle lifecycle, long customers) {
         int cohort = periodOf(lifecycle.acquiredAt());
-        if (cohort < 0) {
+        if (cohort < 0 || (membership != null
+                && !membership.includes(lifecycle.memberSince(), boundaries[cohort + 1]))) {
             return;
         }
         sizes[cohort] += customers;

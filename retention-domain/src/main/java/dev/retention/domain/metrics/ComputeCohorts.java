@@ -24,7 +24,7 @@ public class ComputeCohorts {
     public List<CohortTally.Cohort> compute(RetentionQuery query, int maxOffset) {
         CompletableFuture<Map<Integer, List<BigDecimal>>> revenue = CompletableFuture.supplyAsync(
                 () -> revenues.perCohortAndPeriod(query.periods(), query.filter()), executor);
-        CohortTally tally = new CohortTally(query.periods(), maxOffset);
+        CohortTally tally = new CohortTally(query.periods(), maxOffset, query.membership());
         lifecycles.forEach(query.lifecycles(), tally::add);
         return tally.report(Concurrently.await(revenue));
     }

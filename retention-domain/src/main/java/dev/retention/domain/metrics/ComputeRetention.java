@@ -36,7 +36,7 @@ public class ComputeRetention {
     public RetentionReport overall(RetentionQuery query) {
         CompletableFuture<List<BigDecimal>> revenue = CompletableFuture.supplyAsync(
                 () -> revenues.total(query.periods(), query.filter()), executor);
-        RetentionTally tally = new RetentionTally(query.periods());
+        RetentionTally tally = new RetentionTally(query.periods(), query.membership());
         lifecycles.forEach(query.lifecycles(), tally::add);
         return tally.report(Concurrently.await(revenue), query.valuation(), Instants.now(clock));
     }
@@ -47,7 +47,8 @@ public class ComputeRetention {
                 () -> this.revenues.perPeriod(query.periods(), query.filter()), executor);
         Map<String, RetentionTally> tallies = new HashMap<>();
         lifecycles.forEach(query.lifecycles(), (lifecycle, customers) -> tallies
-                .computeIfAbsent(lifecycle.segment(), segment -> new RetentionTally(query.periods()))
+                .computeIfAbsent(lifecycle.segment(), segment -> new RetentionTally(query.periods(),
+                        query.membership()))
                 .add(lifecycle, customers));
         Map<String, List<BigDecimal>> revenue = Concurrently.await(revenues);
         List<String> segments = new ArrayList<>(tallies.keySet());
@@ -55,7 +56,8 @@ public class ComputeRetention {
         segments.sort(Comparator.nullsLast(Comparator.naturalOrder()));
         Map<String, RetentionReport> reports = new LinkedHashMap<>();
         for (String segment : segments) {
-            RetentionTally tally = tallies.getOrDefault(segment, new RetentionTally(query.periods()));
+            RetentionTally tally = tallies.getOrDefault(segment, new RetentionTally(query.periods(),
+                    query.membership()));
             reports.put(segment, tally.report(revenue.getOrDefault(segment, zeros(query.periods().size())),
                     query.valuation(), Instants.now(clock)));
         }

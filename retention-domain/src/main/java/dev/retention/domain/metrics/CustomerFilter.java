@@ -1,6 +1,10 @@
 package dev.retention.domain.metrics;
 
-/** Which customers count: those of {@code segment} (null: any) with {@code membership} (null: members or not). */
+/**
+ * Which customers count: those of {@code segment} (null: any) in the {@code membership} group (null: members or not).
+ * Membership is decided period by period (see {@link Membership}), so it is applied where periods are counted, not
+ * by leaving customers out.
+ */
 public record CustomerFilter(String segment, Membership membership) {
 
     public static final CustomerFilter ALL = new CustomerFilter(null, null);

@@ -5,7 +5,8 @@ public interface CustomerLifecycles {
 
     /**
      * Hands every customer's lifecycle to the sink. Customers whose lifecycles no boundary of the query tells
-     * apart may be handed over together, as one lifecycle and their number.
+     * apart may be handed over together, as one lifecycle and their number. When the query's filter names a
+     * membership, every customer is handed over, with when it enrolled ({@link Lifecycle#memberSince()}).
      */
     void forEach(LifecycleQuery query, LifecycleSink sink);
 }

@@ -43,11 +43,12 @@ public record LifecycleQuery(
     }
 
     /**
-     * The lifecycle of a customer acquired at {@code acquiredAt} that churned at {@code churnedAt} (null: never
-     * before {@link #until()}) and came back at {@code backAt} (null: never before it), by the contractual rules.
+     * The lifecycle of a customer acquired at {@code acquiredAt}, enrolled in the loyalty programme at
+     * {@code memberSince} (null: never, or not asked), that churned at {@code churnedAt} (null: never before
+     * {@link #until()}) and came back at {@code backAt} (null: never before it), by the contractual rules.
      */
-    public Lifecycle summarisedLifecycle(String customerSegment, Instant acquiredAt, Instant churnedAt,
-            Instant backAt) {
+    public Lifecycle summarisedLifecycle(String customerSegment, Instant acquiredAt, Instant memberSince,
+            Instant churnedAt, Instant backAt) {
         if (!summarisedCustomersNeedNoEvents()) {
             throw new IllegalStateException("under " + model + " every customer's lifecycle depends on its events");
         }
@@ -58,7 +59,8 @@ public record LifecycleQuery(
                 changes.add(new StatusChange(backAt, EventType.REACTIVATED));
             }
         }
-        return LifecyclePolicy.contractual(customerSegment, acquiredAt, changes).orElseThrow();
+        return LifecyclePolicy.contractual(customerSegment, acquiredAt, changes).orElseThrow()
+                .withMemberSince(memberSince);
     }
 
     /** The event types the lifecycles are built from. */
@@ -75,6 +77,18 @@ public record LifecycleQuery(
 
     /** Builds one customer's lifecycle from its acquisition time and the events of {@link #eventTypes()}. */
     public Optional<Lifecycle> lifecycle(String customerSegment, Instant acquiredAt,
+            List<StatusChange> events) {
+        return lifecycle(customerSegment, acquiredAt, null, events);
+    }
+
+    /** The same for a customer enrolled in the loyalty programme at {@code memberSince} (null: never). */
+    public Optional<Lifecycle> lifecycle(String customerSegment, Instant acquiredAt, Instant memberSince,
+            List<StatusChange> events) {
+        return policyLifecycle(customerSegment, acquiredAt, events)
+                .map(lifecycle -> lifecycle.withMemberSince(memberSince));
+    }
+
+    private Optional<Lifecycle> policyLifecycle(String customerSegment, Instant acquiredAt,
             List<StatusChange> events) {
         if (model == ChurnModel.CONTRACTUAL) {
             return LifecyclePolicy.contractual(customerSegment, acquiredAt, events);

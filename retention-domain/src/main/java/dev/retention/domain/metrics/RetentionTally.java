@@ -11,25 +11,37 @@ import java.util.Map;
 /**
  * Counts one group of customers over all periods in a single pass: each lifecycle is turned into the ranges of
  * boundaries at which the customer is active, and difference arrays add those ranges up, so the cost is linear in
- * customers, spells and periods.
+ * customers, spells and periods. With a {@link Membership}, a customer counts only in the periods where it belongs
+ * to that group (all figures of a period, S and E alike, over the same customers), and in the totals when it belongs
+ * to the group of the first period.
  */
 public final class RetentionTally {
 
     private final ReportingPeriods periods;
+    private final Membership membership;
     private final Instant[] boundaries;
-    private final long[] activeDelta;
+    private final long[] startDelta;
+    private final long[] endDelta;
     private final long[] retainedDelta;
     private final long[] newCustomers;
     private final long[] reactivated;
+    private long endOfRange;
     private long newInRange;
     private long retainedOverRange;
     private long reactivatedOverRange;
 
     public RetentionTally(ReportingPeriods periods) {
+        this(periods, null);
+    }
+
+    /** @param membership the group to count, or null for every customer */
+    public RetentionTally(ReportingPeriods periods, Membership membership) {
         this.periods = periods;
+        this.membership = membership;
         this.boundaries = periods.boundaries().toArray(Instant[]::new);
         int n = periods.size();
-        this.activeDelta = new long[n + 2];
+        this.startDelta = new long[n + 1];
+        this.endDelta = new long[n + 1];
         this.retainedDelta = new long[n + 1];
         this.newCustomers = new long[n];
         this.reactivated = new long[n];
@@ -42,29 +54,69 @@ public final class RetentionTally {
     /** Counts {@code customers} customers that share this lifecycle. */
     public void add(Lifecycle lifecycle, long customers) {
         int n = periods.size();
+        int firstMemberPeriod = firstMemberPeriod(lifecycle.memberSince());
+        int lo = membership == Membership.MEMBER ? firstMemberPeriod : 0;
+        int hi = membership == Membership.NON_MEMBER ? firstMemberPeriod : n;
+        if (lo >= hi) {
+            return;
+        }
         int acquiredIn = periodOf(lifecycle.acquiredAt());
-        if (acquiredIn >= 0) {
+        if (acquiredIn >= lo && acquiredIn < hi) {
             newCustomers[acquiredIn] += customers;
-            newInRange += customers;
         }
         List<int[]> ranges = activeRanges(lifecycle);
         for (int[] range : ranges) {
-            activeDelta[range[0]] += customers;
-            activeDelta[range[1] + 1] -= customers;
-            retainedDelta[range[0]] += customers;
-            retainedDelta[range[1]] -= customers;
-            int firstBoundary = range[0];
-            if (firstBoundary > 0 && firstBoundary - 1 != acquiredIn) {
-                reactivated[firstBoundary - 1] += customers;
+            int first = range[0];
+            int last = range[1];
+            addOver(startDelta, Math.max(first, lo), Math.min(last, hi - 1), customers);
+            addOver(endDelta, Math.max(first - 1, lo), Math.min(last - 1, hi - 1), customers);
+            addOver(retainedDelta, Math.max(first, lo), Math.min(last - 1, hi - 1), customers);
+            if (first > 0 && first - 1 != acquiredIn && first - 1 >= lo && first - 1 < hi) {
+                reactivated[first - 1] += customers;
             }
+        }
+        if (lo > 0) {
+            return;
+        }
+        if (acquiredIn >= 0) {
+            newInRange += customers;
         }
         boolean activeAtStart = !ranges.isEmpty() && ranges.get(0)[0] == 0;
         boolean activeAtEnd = !ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == n;
+        if (activeAtEnd) {
+            endOfRange += customers;
+        }
         if (activeAtStart && activeAtEnd) {
             retainedOverRange += customers;
         } else if (activeAtEnd && acquiredIn < 0) {
             reactivatedOverRange += customers;
         }
+    }
+
+    /** Adds {@code customers} to the periods from..to (inclusive) of a difference array. */
+    private static void addOver(long[] delta, int from, int to, long customers) {
+        if (from <= to) {
+            delta[from] += customers;
+            delta[to + 1] -= customers;
+        }
+    }
+
+    /**
+     * The first period in which a customer enrolled at {@code memberSince} is a member (periods.size() if none);
+     * membership only grows, so it is a member in every period from there on.
+     */
+    private int firstMemberPeriod(Instant memberSince) {
+        int low = 0;
+        int high = periods.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (Membership.MEMBER.includes(memberSince, boundaries[middle])) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     /**
@@ -114,26 +166,28 @@ public final class RetentionTally {
      */
     public RetentionReport report(List<BigDecimal> revenue, Valuation valuation, Instant now) {
         int n = periods.size();
-        long[] active = new long[n + 1];
-        long running = 0;
-        for (int k = 0; k <= n; k++) {
-            running += activeDelta[k];
-            active[k] = running;
-        }
         List<RetentionFigures> rows = new ArrayList<>(n);
-        long retainedRunning = 0;
+        long start = 0;
+        long end = 0;
+        long retained = 0;
         BigDecimal total = BigDecimal.ZERO;
+        long startOfRange = 0;
         for (int i = 0; i < n; i++) {
-            retainedRunning += retainedDelta[i];
+            start += startDelta[i];
+            end += endDelta[i];
+            retained += retainedDelta[i];
+            if (i == 0) {
+                startOfRange = start;
+            }
             ReportingPeriod period = periods.get(i);
             rows.add(figures(period.startDate(), period.endDate(), period.start(), period.end(),
-                    !period.end().isAfter(now), active[i], active[i + 1], newCustomers[i], retainedRunning,
-                    reactivated[i], revenue.get(i), valuation));
+                    !period.end().isAfter(now), start, end, newCustomers[i], retained, reactivated[i],
+                    revenue.get(i), valuation));
             total = total.add(revenue.get(i));
         }
         RetentionFigures totals = figures(periods.get(0).startDate(), periods.get(n - 1).endDate(), periods.start(),
-                periods.end(), !periods.end().isAfter(now), active[0], active[n], newInRange, retainedOverRange,
-                reactivatedOverRange, total, valuation);
+                periods.end(), !periods.end().isAfter(now), startOfRange, endOfRange, newInRange,
+                retainedOverRange, reactivatedOverRange, total, valuation);
         return new RetentionReport(rows, withoutClv(totals));
     }
 

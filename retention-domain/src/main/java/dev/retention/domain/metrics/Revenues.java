@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Revenue (purchases minus refunds) per period. */
+/**
+ * Revenue (purchases minus refunds) per period. With a membership in the filter, a customer's revenue in a period
+ * counts when it belongs to that group in that period ({@link Membership#includes} at the period's start); per
+ * cohort, at the start of the period after its acquisition period, as in {@link CohortTally}.
+ */
 public interface Revenues {
 
     /** The revenue of each period in order; only the customers of the filter count. */

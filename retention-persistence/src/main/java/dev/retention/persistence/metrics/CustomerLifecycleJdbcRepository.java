@@ -49,40 +49,49 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
     private static final String UNSUMMARISED = "c.lifecycle_kind = 2";
 
     /**
-     * The other customers, counted per segment and per stretch between two boundaries of each of their instants;
-     * instants at or after the end of the range are left out. Parameters: until, boundaries, segment, membership.
+     * When the customer enrolled in the loyalty programme, read only when the query asks for a membership; which
+     * periods that makes it a member of is the domain's rule ({@link dev.retention.domain.metrics.Membership}).
+     */
+    private static final String MEMBER_SINCE =
+            "(select a.enrolled_at from loyalty_account a where a.customer_id = c.id)";
+    private static final String NO_MEMBER_SINCE = "null::timestamptz";
+
+    /**
+     * The other customers, counted per segment and per stretch between two boundaries of each of their instants
+     * (enrolment included); instants at or after the end of the range are left out. Parameters: until, boundaries,
+     * segment; the member-since expression is formatted in.
      */
     private static final String SUMMARISED_COUNTS = """
-            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment,
-                              ?::text as membership),
+            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment),
             summary as (
                 select c.segment, c.acquired_at,
                        case when c.churned_at < q.until then c.churned_at end as churned_at,
-                       case when c.back_at < q.until then c.back_at end as back_at, q.boundaries
+                       case when c.back_at < q.until then c.back_at end as back_at, %s as member_since, q.boundaries
                 from customer c, q
                 where c.acquired_at < q.until and (q.segment is null or c.segment = q.segment)
-                  and (q.membership is null or (q.membership = 'MEMBER') = exists (
-                          select 1 from loyalty_account a where a.customer_id = c.id))
                   and c.lifecycle_kind < 2
             )
             select segment, (extract(epoch from min(acquired_at)) * 1000000)::bigint,
                    (extract(epoch from min(churned_at)) * 1000000)::bigint,
-                   (extract(epoch from min(back_at)) * 1000000)::bigint, count(*)
+                   (extract(epoch from min(back_at)) * 1000000)::bigint, count(*),
+                   (extract(epoch from min(member_since)) * 1000000)::bigint
             from summary
             group by segment, width_bucket(acquired_at, boundaries), width_bucket(churned_at, boundaries),
-                     width_bucket(back_at, boundaries)
+                     width_bucket(back_at, boundaries), width_bucket(member_since, boundaries)
             """;
 
-    /** Parameters: types, until, segment, segment, membership, membership, then those of the customer condition. */
+    /**
+     * Parameters: types, until, segment, segment, then those of the customer condition; the member-since expression
+     * and the customer condition are formatted in.
+     */
     private static final String EVENTS_OF_CUSTOMERS = """
             select c.id, c.segment, (extract(epoch from c.acquired_at) * 1000000)::bigint as acquired_micros, e.type,
-                   (extract(epoch from e.occurred_at) * 1000000)::bigint as occurred_micros
+                   (extract(epoch from e.occurred_at) * 1000000)::bigint as occurred_micros,
+                   (extract(epoch from %s) * 1000000)::bigint as member_since_micros
             from customer c
             left join customer_event e
                    on e.customer_id = c.id and e.type = any (?::text[]) and e.occurred_at < ?
             where (?::text is null or c.segment = ?::text)
-              and (?::text is null or (?::text = 'MEMBER') = exists (
-                      select 1 from loyalty_account a where a.customer_id = c.id))
               and %s
             order by c.id, e.occurred_at
             """;
@@ -119,7 +128,8 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
                         () -> countSummarisedInSnapshot(snapshot, query), queries);
                 stream(connection, query, UNSUMMARISED, sink);
                 for (SummaryGroup group : Concurrently.await(groups)) {
-                    sink.add(query.summarisedLifecycle(group.segment(), group.acquiredAt(), group.churnedAt(),
+                    sink.add(query.summarisedLifecycle(group.segment(), group.acquiredAt(), group.memberSince(),
+                            group.churnedAt(),
                             group.backAt()), group.customers());
                 }
             } else {
@@ -134,7 +144,11 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
      * earliest of each instant: it orders like every member's and lies in the same stretch.
      */
     private record SummaryGroup(String segment, Instant acquiredAt, Instant churnedAt, Instant backAt,
-            long customers) {}
+            long customers, Instant memberSince) {}
+
+    private static String memberSince(LifecycleQuery query) {
+        return query.customers().membership() == null ? NO_MEMBER_SINCE : MEMBER_SINCE;
+    }
 
     private static String exportSnapshot(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
@@ -163,15 +177,15 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
     private static List<SummaryGroup> countSummarised(Connection connection, LifecycleQuery query)
             throws SQLException {
         List<SummaryGroup> groups = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(SUMMARISED_COUNTS)) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                SUMMARISED_COUNTS.formatted(memberSince(query)))) {
             statement.setObject(1, utc(query.until()));
             statement.setArray(2, SqlArrays.timestampArray(connection, query.boundaries()));
             statement.setString(3, query.customers().segment());
-            statement.setString(4, query.customers().membershipName());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     groups.add(new SummaryGroup(rows.getString(1), instant(rows, 2), instant(rows, 3),
-                            instant(rows, 4), rows.getLong(5)));
+                            instant(rows, 4), rows.getLong(5), instant(rows, 6)));
                 }
             }
         }
@@ -183,17 +197,15 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
         OffsetDateTime until = utc(query.until());
         List<EventType> types = List.copyOf(query.eventTypes());
         try (PreparedStatement statement = connection.prepareStatement(
-                EVENTS_OF_CUSTOMERS.formatted(customerCondition))) {
+                EVENTS_OF_CUSTOMERS.formatted(memberSince(query), customerCondition))) {
             statement.setFetchSize(FETCH_SIZE);
             statement.setArray(1, SqlArrays.textArray(connection, types, EventType::name));
             statement.setObject(2, until);
             statement.setString(3, query.customers().segment());
             statement.setString(4, query.customers().segment());
-            statement.setString(5, query.customers().membershipName());
-            statement.setString(6, query.customers().membershipName());
             if (customerCondition.contains("?")) {
-                statement.setObject(7, until);
-                statement.setObject(8, until);
+                statement.setObject(5, until);
+                statement.setObject(6, until);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 readLifecycles(rows, query, sink);
@@ -206,17 +218,20 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
         UUID current = null;
         String segment = null;
         Instant acquiredAt = null;
+        Instant memberSince = null;
         List<StatusChange> events = new ArrayList<>();
         while (rows.next()) {
             UUID id = rows.getObject(1, UUID.class);
             if (!id.equals(current)) {
                 if (current != null) {
-                    query.lifecycle(segment, acquiredAt, events).ifPresent(lifecycle -> sink.add(lifecycle, 1));
+                    query.lifecycle(segment, acquiredAt, memberSince, events)
+                            .ifPresent(lifecycle -> sink.add(lifecycle, 1));
                 }
                 current = id;
                 segment = rows.getString(2);
                 long acquired = rows.getLong(3);
                 acquiredAt = rows.wasNull() ? null : instant(acquired);
+                memberSince = instant(rows, 6);
                 events = new ArrayList<>();
             }
             String type = rows.getString(4);
@@ -225,7 +240,7 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             }
         }
         if (current != null) {
-            query.lifecycle(segment, acquiredAt, events).ifPresent(lifecycle -> sink.add(lifecycle, 1));
+            query.lifecycle(segment, acquiredAt, memberSince, events).ifPresent(lifecycle -> sink.add(lifecycle, 1));
         }
     }
 

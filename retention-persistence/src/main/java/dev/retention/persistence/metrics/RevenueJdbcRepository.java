@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -86,48 +85,54 @@ class RevenueJdbcRepository implements Revenues {
         });
     }
 
+    /**
+     * Per group and period; with a membership, a customer's revenue counts where {@code a.enrolled_at} lies before the
+     * start of the period named by {@code memberPeriod} (a 1-based index into the boundaries), the SQL form of
+     * {@link dev.retention.domain.metrics.Membership#includes}. Parameters: boundaries, start, end, segment,
+     * membership.
+     */
+    private static final String BY_GROUP_AND_PERIOD = """
+            with q as (select ?::timestamptz[] as boundaries, ?::timestamptz as start_at, ?::timestamptz as end_at,
+                              ?::text as segment, ?::text as membership)
+            select %1$s as grouping, width_bucket(e.occurred_at, q.boundaries) as bucket,
+                   sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue
+            from q
+            cross join customer_event e
+            join customer c on c.id = e.customer_id
+            left join loyalty_account a on q.membership is not null and a.customer_id = c.id
+            where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= q.start_at and e.occurred_at < q.end_at
+              and (q.segment is null or c.segment = q.segment)
+              and (q.membership is null
+                   or (q.membership = 'MEMBER') = coalesce(a.enrolled_at < q.boundaries[%2$s], false))
+              %3$s
+            group by 1, 2
+            """;
+
     @Override
     @Transactional(readOnly = true)
     public Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, CustomerFilter customers) {
-        return sum(periods, customers, "c.segment", "", row -> row.getString(1));
+        return sum(periods, customers, BY_GROUP_AND_PERIOD.formatted("c.segment",
+                "width_bucket(e.occurred_at, q.boundaries)", ""), row -> row.getString(1));
     }
 
+    /** A cohort's membership is fixed at the start of the period after its acquisition period. */
     @Override
     @Transactional(readOnly = true)
     public Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, CustomerFilter customers) {
-        return sum(periods, customers, "width_bucket(c.acquired_at, ?)",
-                " and c.acquired_at >= ? and c.acquired_at < ?", row -> row.getInt(1) - 1);
+        return sum(periods, customers, BY_GROUP_AND_PERIOD.formatted("width_bucket(c.acquired_at, q.boundaries)",
+                "width_bucket(c.acquired_at, q.boundaries) + 1",
+                "and c.acquired_at >= q.start_at and c.acquired_at < q.end_at"), row -> row.getInt(1) - 1);
     }
 
-    private <K> Map<K, List<BigDecimal>> sum(ReportingPeriods periods, CustomerFilter customers, String groupExpression,
-            String extraCondition, GroupKey<K> key) {
-        List<Instant> boundaries = periods.boundaries();
-        boolean byCohort = !extraCondition.isEmpty();
+    private <K> Map<K, List<BigDecimal>> sum(ReportingPeriods periods, CustomerFilter customers, String query,
+            GroupKey<K> key) {
         return jdbc.execute((Connection connection) -> {
-            try (var statement = connection.prepareStatement("select " + groupExpression + " as grouping, "
-                    + "width_bucket(e.occurred_at, ?) as bucket, "
-                    + "sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue "
-                    + "from customer_event e join customer c on c.id = e.customer_id "
-                    + "where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ? "
-                    + "and (?::text is null or c.segment = ?::text) "
-                    + "and (?::text is null or (?::text = 'MEMBER') = exists ("
-                    + "select 1 from loyalty_account a where a.customer_id = c.id))" + extraCondition
-                    + " group by 1, 2")) {
-                int index = 1;
-                if (byCohort) {
-                    statement.setArray(index++, SqlArrays.timestampArray(connection, boundaries));
-                }
-                statement.setArray(index++, SqlArrays.timestampArray(connection, boundaries));
-                statement.setObject(index++, utc(periods.start()));
-                statement.setObject(index++, utc(periods.end()));
-                statement.setString(index++, customers.segment());
-                statement.setString(index++, customers.segment());
-                statement.setString(index++, customers.membershipName());
-                statement.setString(index++, customers.membershipName());
-                if (byCohort) {
-                    statement.setObject(index++, utc(periods.start()));
-                    statement.setObject(index, utc(periods.end()));
-                }
+            try (var statement = connection.prepareStatement(query)) {
+                statement.setArray(1, SqlArrays.timestampArray(connection, periods.boundaries()));
+                statement.setObject(2, utc(periods.start()));
+                statement.setObject(3, utc(periods.end()));
+                statement.setString(4, customers.segment());
+                statement.setString(5, customers.membershipName());
                 Map<K, List<BigDecimal>> revenue = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
