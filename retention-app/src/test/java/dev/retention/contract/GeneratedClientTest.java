@@ -34,6 +34,7 @@ import dev.retention.client.model.PeriodFiguresResponse;
 import dev.retention.client.model.Problem;
 import dev.retention.client.model.RetentionReportResponse;
 import dev.retention.client.model.RfmSegment;
+import dev.retention.client.model.Scope;
 import dev.retention.client.model.StrategyChannel;
 import dev.retention.client.model.StrategyGroup;
 import dev.retention.client.model.StrategyRequest;
@@ -158,7 +159,7 @@ class GeneratedClientTest extends ApiTest {
 
         ApiResponse<RetentionReportResponse> answer = metrics.getRetentionWithHttpInfo(LocalDate.parse("2026-01-01"),
                 LocalDate.parse("2026-04-01"), Granularity.MONTH, "UTC", null, null, ChurnModel.CONTRACTUAL, null,
-                null, null);
+                null, null, null);
 
         PeriodFiguresResponse february = answer.getData().getPeriods().get(1);
         assertThat(february.getStartCustomers()).isEqualTo(2);
@@ -170,14 +171,14 @@ class GeneratedClientTest extends ApiTest {
 
         ApiException notModified = catchThrowableOfType(ApiException.class, () -> metrics.getRetention(
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"), Granularity.MONTH, "UTC", null, null,
-                ChurnModel.CONTRACTUAL, null, null, null, Map.of("If-None-Match", etag)));
+                ChurnModel.CONTRACTUAL, null, null, null, etag));
         assertThat(notModified.getCode()).isEqualTo(304);
 
         var cohorts = metrics.getCohorts(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"),
-                Granularity.MONTH, "UTC", null, null, ChurnModel.CONTRACTUAL, null, 2);
+                Granularity.MONTH, "UTC", null, null, ChurnModel.CONTRACTUAL, null, 2, null);
         assertThat(cohorts.getCohorts().get(0).getSize()).isEqualTo(2);
         assertThat(cohorts.getCohorts().get(0).getOffsets().get(1).getActive()).isEqualTo(1);
-        assertThat(metrics.getRetentionSummary()).isNotNull();
+        assertThat(metrics.getRetentionSummary(null)).isNotNull();
     }
 
     @Test
@@ -219,16 +220,16 @@ class GeneratedClientTest extends ApiTest {
 
         AdministrationApi admin = new AdministrationApi(client);
         IssuedApiKeyResponse issued = admin.createApiKey(new CreateApiKeyRequest().name("dashboard")
-                .scopes(List.of("metrics:read")));
+                .scopes(List.of(Scope.METRICS_READ)));
         ApiClient dashboard = new ApiClient().setPort(port)
                 .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + issued.getKey()));
-        assertThat(new MetricsApi(dashboard).getRetentionSummary()).isNotNull();
+        assertThat(new MetricsApi(dashboard).getRetentionSummary(null)).isNotNull();
         ApiException forbidden = catchThrowableOfType(ApiException.class,
                 () -> new CustomersApi(dashboard).createCustomer(new CreateCustomerRequest().externalId("x")));
         assertThat(forbidden.getCode()).isEqualTo(403);
         admin.revokeApiKey(issued.getApiKey().getId());
         ApiException revoked = catchThrowableOfType(ApiException.class,
-                () -> new MetricsApi(dashboard).getRetentionSummary());
+                () -> new MetricsApi(dashboard).getRetentionSummary(null));
         assertThat(revoked.getCode()).isEqualTo(401);
     }
 

@@ -22,10 +22,10 @@ interface AdminApiMapper {
         return scopes.stream().map(Scope::value).sorted().toList();
     }
 
-    default String status(ApiKey key, Clock clock) {
+    default ApiKeyStatus status(ApiKey key, Clock clock) {
         if (key.isRevoked()) {
-            return "REVOKED";
+            return ApiKeyStatus.REVOKED;
         }
-        return key.isExpiredAt(clock.instant()) ? "EXPIRED" : "ACTIVE";
+        return key.isExpiredAt(clock.instant()) ? ApiKeyStatus.EXPIRED : ApiKeyStatus.ACTIVE;
     }
 }

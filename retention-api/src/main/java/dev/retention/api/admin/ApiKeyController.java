@@ -4,6 +4,7 @@ import dev.retention.api.security.ApiKeyCache;
 import dev.retention.api.security.CurrentActor;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.security.ApiKeys;
 import dev.retention.domain.security.IssueApiKey;
 import dev.retention.domain.security.IssuedApiKey;
@@ -56,6 +57,7 @@ class ApiKeyController {
         this.clock = clock;
     }
 
+    @ResponseHeaders(location = true)
     @PostMapping
     @Operation(operationId = "createApiKey", summary = "Issue an API key",
             description = "Issues a random key (256 bits) with the given scopes. The key is in this answer only; the "

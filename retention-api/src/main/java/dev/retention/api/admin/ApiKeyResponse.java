@@ -1,5 +1,7 @@
 package dev.retention.api.admin;
 
+import dev.retention.api.shared.EnumDocumentation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +12,11 @@ record ApiKeyResponse(
         @Schema(description = "The key's id.") UUID id,
         @Schema(description = "What the key is for.", example = "ops-dashboard") String name,
         @Schema(description = "The key's first characters, to tell keys apart.", example = "rtn_Zx3q") String prefix,
-        @Schema(description = "Granted scopes.") List<String> scopes,
+        @ArraySchema(arraySchema = @Schema(description = "Granted scopes."),
+                schema = @Schema(ref = EnumDocumentation.SCOPE)) List<String> scopes,
         @Schema(description = "When it was issued.") Instant createdAt,
         @Schema(description = "Who issued it.") String createdBy,
         @Schema(description = "When it was last used (to the minute).") Instant lastUsedAt,
         @Schema(description = "When it expires, if ever.") Instant expiresAt,
         @Schema(description = "When it was revoked, if it was.") Instant revokedAt,
-        @Schema(description = "ACTIVE, EXPIRED or REVOKED.") String status) {}
+        ApiKeyStatus status) {}

@@ -4,6 +4,7 @@ import dev.retention.api.security.CurrentActor;
 import dev.retention.api.shared.DataChanges;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.customer.ChangeCustomer;
 import dev.retention.domain.customer.Customer;
 import dev.retention.domain.customer.CustomerId;
@@ -65,6 +66,7 @@ class CustomerController {
         this.mapper = mapper;
     }
 
+    @ResponseHeaders(location = true, versionTag = true)
     @PostMapping
     @Operation(operationId = "createCustomer", summary = "Register a customer",
             description = "Registers a customer under the CRM's externalId, which must be unique. Returns 201 with "
@@ -82,6 +84,7 @@ class CustomerController {
         return ResponseEntity.created(location).eTag(etag(customer)).body(mapper.toResponse(customer));
     }
 
+    @ResponseHeaders(versionTag = true)
     @GetMapping("/{id}")
     @Operation(operationId = "getCustomer", summary = "Get one customer",
             description = "Returns the customer with its version as ETag.")
@@ -117,18 +120,21 @@ class CustomerController {
         return PageResponse.of(customers.search(query, Paging.of(page, size)), mapper::toResponse);
     }
 
+    @ResponseHeaders(versionTag = true)
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
     @Operation(operationId = "updateCustomer", summary = "Change a customer's details",
             description = "A JSON merge patch (RFC 7396) of name, email, segment and attributes: an absent field "
                     + "stays, null clears it; attributes merge key by key (null removes a key). Send If-Match with "
-                    + "the ETag to refuse the change when someone else changed the customer first (409).")
+                    + "the ETag to refuse the change when someone else changed the customer first (412).")
     @ApiResponse(responseCode = "200", description = "The changed customer.")
     @ApiResponse(responseCode = "400", description = "Invalid or non-patchable fields.",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No customer has this id.",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "Stale version or erased customer.",
+    @ApiResponse(responseCode = "409", description = "The customer is erased and takes no changes.",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "412", description = "If-Match names a version other than the current one: someone "
+            + "changed the customer first.", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<CustomerResponse> patch(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @Parameter(description = "The ETag of the version the change is based on.")

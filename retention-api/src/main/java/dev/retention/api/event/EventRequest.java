@@ -14,7 +14,7 @@ record EventRequest(
                 + "in the future.", requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-03-01T12:30:00Z")
         Instant occurredAt,
         @Schema(description = "Positive amount with at most 4 decimals; required for PURCHASE and REFUND, "
-                + "forbidden otherwise.", example = "49.90") BigDecimal amount,
+                + "forbidden otherwise.", example = "49.90", minimum = "0", exclusiveMinimum = true) BigDecimal amount,
         @Schema(description = "ISO 4217 code; must be the deployment's reporting currency.", example = "EUR")
         String currency,
         @Schema(description = "Optional product reference.", example = "sku-123") String productId,

@@ -2,10 +2,11 @@ package dev.retention.api.loyalty;
 
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.loyalty.Reward;
 import dev.retention.domain.loyalty.Rewards;
-import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,6 +44,7 @@ class RewardController {
         this.clock = clock;
     }
 
+    @ResponseHeaders(location = true)
     @PostMapping
     @Operation(operationId = "createReward", summary = "Add a reward to the catalogue")
     @ApiResponse(responseCode = "201", description = "Added, with its Location.")

@@ -1,17 +1,18 @@
 package dev.retention.api.metrics;
 
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
+import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriods;
-import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.metrics.RetentionQuery;
 import dev.retention.domain.metrics.RetentionReport;
+import dev.retention.domain.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.retention.domain.metrics.Granularity;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @Tag(name = "Metrics", description = "Retention, churn, revenue and lifetime value per period, for dashboards.")
@@ -53,6 +54,7 @@ class MetricsController {
         this.defaults = defaults;
     }
 
+    @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/retention")
     @Operation(operationId = "getRetention", summary = "Retention figures per period",
             description = "S, E, N, retained, churned, reactivated, CRR, churn rate, strict retention rate, "
@@ -72,6 +74,7 @@ class MetricsController {
                 () -> response(query, query.segment(), computeRetention.overall(query)));
     }
 
+    @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/retention/segments")
     @Operation(operationId = "getRetentionBySegment", summary = "Retention figures per segment",
             description = "The same figures broken down by customer segment; customers without a segment are "
@@ -95,6 +98,7 @@ class MetricsController {
                         .toList()));
     }
 
+    @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/cohorts")
     @Operation(operationId = "getCohorts", summary = "Cohort retention and lifetime-value curves",
             description = "A cohort is the customers whose first acquisition falls in the same period. For each cohort "
@@ -120,6 +124,7 @@ class MetricsController {
                 computeCohorts.compute(query, offsets).stream().map(mapper::toRow).toList()));
     }
 
+    @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/summary")
     @Operation(operationId = "getRetentionSummary", summary = "The latest complete period at a glance",
             description = "The figures of the latest complete period of the configured granularity (default MONTH), "

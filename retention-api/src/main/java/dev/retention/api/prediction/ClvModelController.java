@@ -3,6 +3,7 @@ package dev.retention.api.prediction;
 import dev.retention.api.metrics.MetricsDefaults;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.shared.ResourceNotFoundException;
@@ -49,6 +50,7 @@ class ClvModelController {
         this.defaults = defaults;
     }
 
+    @ResponseHeaders(location = true)
     @PostMapping
     @Operation(operationId = "fitClvModel", summary = "Fit a lifetime-value model",
             description = "Queues a fit and returns at once with 202 and the model's Location; poll it for "

@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import dev.retention.api.shared.EnumDocumentation;
 import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,7 +18,7 @@ record ClvModelResponse(
         @Schema(description = "What the job is doing now, in words.", example = "fitting BG/NBD on 2357 customers")
         String stage,
         @Schema(description = "Progress of the job, 0 to 100.", example = "40") int progressPercent,
-        @Schema(description = "Who asked for the fit: request or schedule.", example = "request") String trigger,
+        @Schema(ref = EnumDocumentation.FIT_TRIGGER) String trigger,
         @Schema(description = "Last local date of the calibration period (inclusive).") LocalDate calibrationEnd,
         @Schema(description = "The unit in which time is counted.") ModelTimeUnit timeUnit,
         @Schema(description = "Lifetime-value horizon in months.") int horizonMonths,

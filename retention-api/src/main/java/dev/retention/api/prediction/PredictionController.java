@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import dev.retention.api.shared.EnumDocumentation;
 import dev.retention.domain.customer.Customer;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.Customers;
@@ -13,10 +14,11 @@ import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,8 +86,8 @@ class PredictionController {
     @ApiResponse(responseCode = "404", description = "No model has been fitted for the segment.",
             content = @Content(mediaType = "application/problem+json"))
     PredictionListResponse ranked(
-            @Parameter(description = "clv (default) or pAlive.") @RequestParam(defaultValue = "clv")
-            String orderBy,
+            @Parameter(description = "clv (default) or pAlive.", schema = @Schema(ref = EnumDocumentation.PREDICTION_ORDER))
+            @RequestParam(defaultValue = "clv") String orderBy,
             @Parameter(description = "How many customers, 1 to 500; default 50.")
             @RequestParam(defaultValue = "50") int limit,
             @Parameter(description = "Use the model of this segment; absent: the model of all customers.")
@@ -99,16 +101,14 @@ class PredictionController {
                 modelSegment, modelSegment == null ? "No lifetime-value model of all customers has been fitted yet."
                         : "No lifetime-value model has been fitted for segment " + modelSegment + "."));
         return new PredictionListResponse(model.id(), model.finishedAt(), modelSegment,
-                order == PredictionOrder.CLV ? "clv" : "pAlive",
+                order.value(),
                 models.ranked(model.id(), order, limit).stream()
                         .map(prediction -> mapper.toResponse(model, prediction, currency)).toList());
     }
 
     private static PredictionOrder order(String orderBy) {
-        return switch (orderBy.trim().toLowerCase(Locale.ROOT)) {
-            case "clv" -> PredictionOrder.CLV;
-            case "palive" -> PredictionOrder.P_ALIVE;
-            default -> throw InvalidInputException.of("orderBy", "must be clv or pAlive");
-        };
+        return PredictionOrder.fromValue(orderBy).orElseThrow(() -> InvalidInputException.of("orderBy", "must be one of "
+                + Arrays.stream(PredictionOrder.values()).map(PredictionOrder::value).toList()));
     }
+
 }

@@ -1,8 +1,15 @@
 package dev.retention.api.shared;
 
+import dev.retention.domain.prediction.ClvModel;
+import dev.retention.domain.prediction.PredictionOrder;
+import dev.retention.domain.security.Scope;
+import dev.retention.domain.strategy.Verdict;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -15,7 +22,14 @@ import org.springframework.context.annotation.Configuration;
  * used it first, and nested enums a name such as {@code Kind} that says nothing in a generated client.
  */
 @Configuration(proxyBeanMethods = false)
-class EnumDocumentation {
+public class EnumDocumentation {
+
+    private static final String COMPONENTS = "#/components/schemas/";
+    /** References to the enumerations whose values are not Java constant names, for {@code @Schema(ref = ...)}. */
+    public static final String SCOPE = COMPONENTS + "Scope";
+    public static final String FIT_TRIGGER = COMPONENTS + "FitTrigger";
+    public static final String PREDICTION_ORDER = COMPONENTS + "PredictionOrder";
+    public static final String VERDICT = COMPONENTS + "Verdict";
 
     private record EnumDoc(String name, String description) {}
 
@@ -56,6 +70,15 @@ class EnumDocumentation {
     OpenApiCustomizer enumComponents() {
         return openApi -> {
             Components components = openApi.getComponents();
+            stringEnum(components, SCOPE, "A permission of a credential; admin includes every other scope.",
+                    Arrays.stream(Scope.values()).map(Scope::value).toList());
+            stringEnum(components, FIT_TRIGGER, "Who asked for a model fit: a client's request or the schedule.",
+                    List.of(ClvModel.REQUESTED, ClvModel.SCHEDULED));
+            stringEnum(components, PREDICTION_ORDER, "How predictions are ranked: clv, highest lifetime value first; "
+                    + "pAlive, lowest P(alive) first.", Arrays.stream(PredictionOrder.values())
+                    .map(PredictionOrder::value).toList());
+            stringEnum(components, VERDICT, "What the 95% interval of an uplift says; positive means better for the "
+                    + "business (for churn: lower).", Arrays.stream(Verdict.values()).map(Verdict::words).toList());
             Map<String, Schema> renamed = new LinkedHashMap<>();
             Map<String, String> newNames = new LinkedHashMap<>();
             components.getSchemas().forEach((name, schema) -> {
@@ -76,5 +99,11 @@ class EnumDocumentation {
                 }
             });
         };
+    }
+
+    private static void stringEnum(Components components, String reference, String description, List<String> values) {
+        StringSchema schema = new StringSchema();
+        schema.setEnum(values);
+        components.addSchemas(reference.substring(COMPONENTS.length()), schema.description(description));
     }
 }

@@ -90,7 +90,7 @@ public class ProblemDocumentation {
         batch.addProperty("rejected", new IntegerSchema().format("int64").description("Events refused."));
         batch.addProperty("items", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/"
                 + "BatchItemResponse")).description("One outcome per event, in the order sent."));
-        batch.required(List.of("type", "title", "status", "rejected", "items"));
+        batch.required(List.of("type", "title", "status", "created", "duplicates", "rejected", "items"));
         return batch;
     }
 

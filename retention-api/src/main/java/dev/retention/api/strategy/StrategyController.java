@@ -3,6 +3,7 @@ package dev.retention.api.strategy;
 import dev.retention.api.metrics.MetricsDefaults;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.metrics.CustomerFilter;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.shared.InvalidInputException;
@@ -55,6 +56,7 @@ class StrategyController {
         this.defaults = defaults;
     }
 
+    @ResponseHeaders(location = true)
     @PostMapping
     @Operation(operationId = "createStrategy", summary = "Create a strategy",
             description = "Stores the strategy as DRAFT; nobody is assigned before activation.")

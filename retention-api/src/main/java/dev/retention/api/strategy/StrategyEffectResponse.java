@@ -1,5 +1,6 @@
 package dev.retention.api.strategy;
 
+import dev.retention.api.shared.EnumDocumentation;
 import dev.retention.domain.strategy.StrategyEffect;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -36,6 +37,5 @@ record StrategyEffectResponse(
             @Schema(description = "Lower end of its 95% confidence interval.") Double lower,
             @Schema(description = "Upper end of its 95% confidence interval.") Double upper,
             @Schema(description = "The test statistic: z for rates, t for revenue.") Double statistic,
-            @Schema(description = "significant positive, not significant or significant negative; positive means "
-                    + "better (for churn: lower).", example = "not significant") String verdict) {}
+            @Schema(ref = EnumDocumentation.VERDICT) String verdict) {}
 }

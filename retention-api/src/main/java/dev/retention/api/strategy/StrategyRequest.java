@@ -1,6 +1,7 @@
 package dev.retention.api.strategy;
 
 import dev.retention.domain.rfm.RfmSegment;
+import dev.retention.domain.strategy.Strategy;
 import dev.retention.domain.strategy.StrategyChannel;
 import dev.retention.domain.strategy.StrategyType;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +24,8 @@ record StrategyRequest(
         @Schema(description = "End of the window (UTC), after the start.", requiredMode = Schema.RequiredMode.REQUIRED)
         Instant endsAt,
         @Schema(description = "Share of targeted customers kept as control group, 1 to 50; default 10.",
-                example = "10") Integer holdoutPercent) {
+                example = "10", minimum = "" + Strategy.MIN_HOLDOUT_PERCENT,
+                maximum = "" + Strategy.MAX_HOLDOUT_PERCENT) Integer holdoutPercent) {
 
     @Schema(name = "StrategyTarget", description = "Customers matching every criterion given.")
     record Target(

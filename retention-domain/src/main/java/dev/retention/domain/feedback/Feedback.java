@@ -16,17 +16,21 @@ public record Feedback(UUID id, UUID customerId, UUID eventId, Integer npsScore,
         FeedbackChannel channel, String comment, UUID strategyId, Instant occurredAt, Instant recordedAt) {
 
     public static final int MAX_COMMENT_LENGTH = 2000;
+    public static final int MIN_NPS = 0;
+    public static final int MAX_NPS = 10;
+    public static final int MIN_CSAT = 1;
+    public static final int MAX_CSAT = 5;
 
     public Feedback {
         List<Violation> violations = new ArrayList<>();
         if (npsScore == null && csatScore == null) {
             violations.add(new Violation("npsScore", "npsScore or csatScore is required"));
         }
-        if (npsScore != null && (npsScore < 0 || npsScore > 10)) {
-            violations.add(new Violation("npsScore", "must be between 0 and 10"));
+        if (npsScore != null && (npsScore < MIN_NPS || npsScore > MAX_NPS)) {
+            violations.add(new Violation("npsScore", "must be between " + MIN_NPS + " and " + MAX_NPS));
         }
-        if (csatScore != null && (csatScore < 1 || csatScore > 5)) {
-            violations.add(new Violation("csatScore", "must be between 1 and 5"));
+        if (csatScore != null && (csatScore < MIN_CSAT || csatScore > MAX_CSAT)) {
+            violations.add(new Violation("csatScore", "must be between " + MIN_CSAT + " and " + MAX_CSAT));
         }
         if (channel == null) {
             violations.add(new Violation("channel", "is required"));

@@ -11,6 +11,11 @@ public record ClvModel(UUID id, ClvSettings settings, String trigger, ClvModelSt
         int progressPercent, Instant requestedAt, Instant startedAt, Instant finishedAt, String error,
         ModelFit<BgNbdParameters> purchaseFit, ModelFit<GammaGammaParameters> spendFit, Timings timings) {
 
+    /** The trigger of a fit that a client asked for. */
+    public static final String REQUESTED = "request";
+    /** The trigger of a fit queued by the scheduled refit. */
+    public static final String SCHEDULED = "schedule";
+
     /**
      * Milliseconds spent summarising the events, fitting both models, and scoring and storing the customers; null
      * for a step not reached (a failed fit keeps the steps it finished).

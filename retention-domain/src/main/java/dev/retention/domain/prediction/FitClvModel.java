@@ -26,7 +26,7 @@ public class FitClvModel {
     }
 
     public ClvModel queue(ClvSettings settings) {
-        return models.queue(settings, "request", Instants.now(clock));
+        return models.queue(settings, ClvModel.REQUESTED, Instants.now(clock));
     }
 
     /**

@@ -16,6 +16,8 @@ public record Strategy(UUID id, String name, StrategyType type, String action, S
         Instant createdAt, Instant activatedAt, Instant updatedAt) {
 
     public static final int DEFAULT_HOLDOUT_PERCENT = 10;
+    public static final int MIN_HOLDOUT_PERCENT = 1;
+    public static final int MAX_HOLDOUT_PERCENT = 50;
 
     public Strategy {
         List<Violation> violations = new ArrayList<>();
@@ -40,8 +42,9 @@ public record Strategy(UUID id, String name, StrategyType type, String action, S
         if (endsAt == null || (startsAt != null && !endsAt.isAfter(startsAt))) {
             violations.add(new Violation("endsAt", "is required and must be after startsAt"));
         }
-        if (holdoutPercent < 1 || holdoutPercent > 50) {
-            violations.add(new Violation("holdoutPercent", "must be between 1 and 50"));
+        if (holdoutPercent < MIN_HOLDOUT_PERCENT || holdoutPercent > MAX_HOLDOUT_PERCENT) {
+            violations.add(new Violation("holdoutPercent", "must be between " + MIN_HOLDOUT_PERCENT + " and "
+                    + MAX_HOLDOUT_PERCENT));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -60,7 +60,7 @@ class ClvModelJdbcRepository implements ClvModels {
     @Transactional
     public Optional<ClvModel> queueOnce(ClvSettings settings, String slot, Instant at) {
         UUID id = UUID.randomUUID();
-        return insert(id, settings, "schedule", slot, at) == 1 ? find(id) : Optional.empty();
+        return insert(id, settings, ClvModel.SCHEDULED, slot, at) == 1 ? find(id) : Optional.empty();
     }
 
     private int insert(UUID id, ClvSettings settings, String trigger, String slot, Instant at) {
