@@ -77,6 +77,7 @@ public final class Http {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            SpecValidation.check(method, response.uri(), response);
             return new Response(response.statusCode(), response, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

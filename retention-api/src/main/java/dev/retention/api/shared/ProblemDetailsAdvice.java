@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
@@ -191,11 +192,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception exception, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem
+        // Spring's own exceptions (415, 405, ...) arrive without a body and carry their Problem Details themselves.
+        Object problemBody = body == null && exception instanceof ErrorResponse error ? error.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem
                 && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(ProblemTypes.of("http-" + status.value()));
         }
-        return super.handleExceptionInternal(exception, body, headers, status, request);
+        return super.handleExceptionInternal(exception, problemBody, headers, status, request);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -56,6 +56,18 @@ public class ProblemDocumentation {
                     responses.addApiResponse("503", problemWithRetryAfter("The database cannot be reached; retry "
                             + "after the given seconds."));
                 }
+                boolean takesInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                        || operation.getRequestBody() != null;
+                if (takesInput && !responses.containsKey("400")) {
+                    responses.addApiResponse("400", problem("A parameter or the body is malformed or out of range; "
+                            + "errors names each one."));
+                }
+                if (operation.getRequestBody() != null) {
+                    responses.putIfAbsent("413", problem("The body is larger than the configured limit (8 MiB by "
+                            + "default)."));
+                    responses.putIfAbsent("415", problem("The body's Content-Type is not one the operation "
+                            + "accepts."));
+                }
                 responses.forEach((status, response) -> {
                     if (status.startsWith("4") || status.startsWith("5")) {
                         boolean batch = BATCH_OPERATION.equals(operation.getOperationId()) && status.equals("422");
@@ -104,6 +116,8 @@ public class ProblemDocumentation {
         schema.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
                 .description("Each offending field and why; present where fields are at fault."));
         schema.addProperty("requiredScope", new StringSchema().description("The scope the credential lacks (403)."));
+        schema.addProperty("maxBytes", new IntegerSchema().format("int64").description("The largest body accepted "
+                + "(413)."));
         schema.required(List.of("type", "title", "status"));
     }
 }
