@@ -11,15 +11,21 @@ import dev.retention.client.api.AdministrationApi;
 import dev.retention.client.api.CustomersApi;
 import dev.retention.client.api.EventsApi;
 import dev.retention.client.api.FeedbackApi;
+import dev.retention.client.api.LoyaltyApi;
 import dev.retention.client.api.MetricsApi;
+import dev.retention.client.api.PredictionsApi;
 import dev.retention.client.api.RfmSegmentsApi;
 import dev.retention.client.api.StrategiesApi;
+import dev.retention.client.model.AdjustmentRequest;
 import dev.retention.client.model.BatchEventRequest;
 import dev.retention.client.model.BatchItemStatus;
 import dev.retention.client.model.BatchProblem;
 import dev.retention.client.model.BatchRequest;
 import dev.retention.client.model.BatchResponse;
 import dev.retention.client.model.ChurnModel;
+import dev.retention.client.model.ClvModelRequest;
+import dev.retention.client.model.ClvModelResponse;
+import dev.retention.client.model.ClvModelStatus;
 import dev.retention.client.model.CreateApiKeyRequest;
 import dev.retention.client.model.CreateCustomerRequest;
 import dev.retention.client.model.CustomerPatch;
@@ -28,11 +34,19 @@ import dev.retention.client.model.EventRequest;
 import dev.retention.client.model.EventType;
 import dev.retention.client.model.FeedbackChannel;
 import dev.retention.client.model.FeedbackRequest;
+import dev.retention.client.model.FitTrigger;
 import dev.retention.client.model.Granularity;
 import dev.retention.client.model.IssuedApiKeyResponse;
+import dev.retention.client.model.LedgerEntryType;
+import dev.retention.client.model.ModelTimeUnit;
 import dev.retention.client.model.PeriodFiguresResponse;
+import dev.retention.client.model.PredictionOrder;
 import dev.retention.client.model.Problem;
+import dev.retention.client.model.ProgrammeVersionRequest;
+import dev.retention.client.model.RedemptionRequest;
+import dev.retention.client.model.RedemptionResponse;
 import dev.retention.client.model.RetentionReportResponse;
+import dev.retention.client.model.RewardRequest;
 import dev.retention.client.model.RfmSegment;
 import dev.retention.client.model.Scope;
 import dev.retention.client.model.StrategyChannel;
@@ -45,6 +59,7 @@ import dev.retention.client.model.StrategyTransition;
 import dev.retention.client.model.StrategyTransitionStatus;
 import dev.retention.client.model.StrategyType;
 import dev.retention.client.model.StrategyWindowState;
+import dev.retention.client.model.Tier;
 import dev.retention.client.model.TouchKind;
 import dev.retention.support.ApiTest;
 import java.math.BigDecimal;
@@ -52,9 +67,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,6 +259,84 @@ class GeneratedClientTest extends ApiTest {
         Problem problem = client.getObjectMapper().readValue(missing.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(404);
         assertThat(problem.getType().toString()).isEqualTo("https://retention.dev/problems/not-found");
+    }
+
+    @Test
+    void loyaltyProgrammeAccountRewardAndIdempotentRedemption() throws ApiException {
+        LoyaltyApi loyalty = new LoyaltyApi(client);
+        loyalty.addLoyaltyProgrammeVersion(new ProgrammeVersionRequest().pointsPerUnit(BigDecimal.ONE)
+                .pointsLifetimeMonths(12).tiers(List.of(new Tier().name("Green").qualifyingPoints(0L)
+                        .multiplier(BigDecimal.ONE))));
+        UUID customer = customers.createCustomer(new CreateCustomerRequest().externalId("member-1")).getId();
+
+        assertThat(loyalty.enrolMemberWithHttpInfo(customer).getStatusCode()).isEqualTo(201);
+        loyalty.adjustLoyaltyPoints(customer, new AdjustmentRequest().points(200L).reason("Welcome gift"));
+        UUID reward = loyalty.createReward(new RewardRequest().name("Free coffee").costPoints(150L).stock(5))
+                .getId();
+        RedemptionRequest redemption = new RedemptionRequest().rewardId(reward).idempotencyKey("crm-81723");
+        ApiResponse<RedemptionResponse> first = loyalty.redeemRewardWithHttpInfo(customer, redemption);
+        ApiResponse<RedemptionResponse> again = loyalty.redeemRewardWithHttpInfo(customer, redemption);
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(first.getData().getBalance()).isEqualTo(50);
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(again.getData().getId()).isEqualTo(first.getData().getId());
+        assertThat(loyalty.getLoyaltyAccount(customer).getBalance()).isEqualTo(50);
+        assertThat(loyalty.listLoyaltyTransactions(customer, 0, 50).getItems())
+                .extracting(entry -> entry.getType()).containsExactlyInAnyOrder(LedgerEntryType.ADJUST,
+                        LedgerEntryType.REDEEM);
+        assertThat(loyalty.getReward(reward).getStock()).isEqualTo(4);
+    }
+
+    /**
+     * Two hundred customers simulated as BG/NBD assumes (a fixed seed): each buys at its own rate (Gamma, shape 2,
+     * mean 0.2 a week) and after each purchase drops out with its own probability (Beta(1, 3)); each has its own
+     * mean spend. The fit runs as a job that the client polls.
+     */
+    @Test
+    void aModelFitIsPolledAndItsPredictionsRead() throws Exception {
+        Random random = new Random(7);
+        OffsetDateTime start = OffsetDateTime.parse("2025-01-06T12:00:00Z");
+        List<BatchEventRequest> purchases = new ArrayList<>();
+        for (int c = 0; c < 200; c++) {
+            double rate = -0.1 * (Math.log(1 - random.nextDouble()) + Math.log(1 - random.nextDouble()));
+            double dropout = 1 - Math.pow(1 - random.nextDouble(), 1 / 3.0);
+            double spend = 20 + random.nextDouble() * 100;
+            double week = random.nextDouble() * 20;
+            for (int n = 0; week < 60; n++) {
+                purchases.add(new BatchEventRequest().externalId("sim-" + c).createCustomer(true)
+                        .type(EventType.PURCHASE).occurredAt(start.plusMinutes(Math.round(week * 7 * 24 * 60)))
+                        .amount(BigDecimal.valueOf(spend * (0.7 + 0.6 * random.nextDouble()))
+                                .setScale(2, java.math.RoundingMode.HALF_EVEN))
+                        .currency("EUR").eventKey("p-" + n));
+                if (random.nextDouble() < dropout) {
+                    break;
+                }
+                week += -Math.log(1 - random.nextDouble()) / rate;
+            }
+        }
+        events.recordEventBatch(new BatchRequest().events(purchases));
+        PredictionsApi predictions = new PredictionsApi(client);
+
+        ApiResponse<ClvModelResponse> queued = predictions.fitClvModelWithHttpInfo(new ClvModelRequest()
+                .calibrationEnd(LocalDate.parse("2026-03-01")).timeUnit(ModelTimeUnit.WEEK).horizonMonths(12));
+        assertThat(queued.getStatusCode()).isEqualTo(202);
+        assertThat(queued.getHeaders().get("Location").get(0)).endsWith(queued.getData().getId().toString());
+        ClvModelResponse fit = queued.getData();
+        for (int poll = 0; poll < 300 && (fit.getStatus() == ClvModelStatus.QUEUED
+                || fit.getStatus() == ClvModelStatus.RUNNING); poll++) {
+            Thread.sleep(100);
+            fit = predictions.getClvModel(fit.getId());
+        }
+
+        assertThat(fit.getStatus()).as(fit.getError()).isEqualTo(ClvModelStatus.SUCCEEDED);
+        assertThat(fit.getTrigger()).isEqualTo(FitTrigger.REQUEST);
+        var ranked = predictions.listPredictions(PredictionOrder.CLV, 5, null);
+        assertThat(ranked.getItems()).hasSize(5);
+        assertThat(ranked.getOrderBy()).isEqualTo(PredictionOrder.CLV);
+        var best = predictions.getCustomerPrediction(ranked.getItems().get(0).getCustomerId());
+        assertThat(best.getProbabilityAlive()).isBetween(0.0, 1.0);
+        assertThat(best.getLifetimeValue()).isPositive();
     }
 
     private static BatchEventRequest acquired(String externalId, String at) {
