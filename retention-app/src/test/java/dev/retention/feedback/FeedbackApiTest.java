@@ -92,4 +92,16 @@ class FeedbackApiTest extends ApiTest {
         assertThat(count("customer_event")).isZero();
         assertThat(http.get("/api/v1/metrics/feedback?from=2026-03-01&to=2026-01-01").status()).isEqualTo(400);
     }
+
+    @Test
+    void anErasedCustomerTakesNoFeedbackLikeItTakesNoEvents() {
+        String erased = customer("e", "retail");
+        assertThat(http.delete("/api/v1/customers/" + erased).status()).isEqualTo(204);
+
+        Response answer = answer(erased, 9, null, "2026-01-03T10:00:00Z");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("type").asString()).endsWith("/customer-erased");
+        assertThat(count("customer_feedback")).isZero();
+    }
 }

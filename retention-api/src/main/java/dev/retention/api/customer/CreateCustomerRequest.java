@@ -14,7 +14,7 @@ record CreateCustomerRequest(
         @NotBlank @Size(max = CustomerRules.MAX_EXTERNAL_ID_LENGTH) String externalId,
         @Schema(description = "Full name.", example = "Ada Lovelace")
         @Size(max = CustomerRules.MAX_NAME_LENGTH) String name,
-        @Schema(description = "E-mail address.", example = "ada@example.com")
+        @Schema(description = "E-mail address.", example = "ada@example.com", format = "email")
         @Size(max = CustomerRules.MAX_EMAIL_LENGTH) String email,
         @Schema(description = "Free-text segment used to break metrics down.", example = "retail")
         @Size(max = CustomerRules.MAX_SEGMENT_LENGTH) String segment,

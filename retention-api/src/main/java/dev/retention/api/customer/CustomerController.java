@@ -183,7 +183,7 @@ class CustomerController {
             @Schema(description = "Full name; absent keeps it, null clears it.", nullable = true,
                     maxLength = CustomerRules.MAX_NAME_LENGTH)
             String name,
-            @Schema(description = "E-mail address; absent keeps it, null clears it.", nullable = true,
+            @Schema(description = "E-mail address; absent keeps it, null clears it.", nullable = true, format = "email",
                     maxLength = CustomerRules.MAX_EMAIL_LENGTH) String email,
             @Schema(description = "Segment; absent keeps it, null clears it.", nullable = true,
                     maxLength = CustomerRules.MAX_SEGMENT_LENGTH)

@@ -64,6 +64,8 @@ class FeedbackController {
             + "each field.", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No customer has this id.",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The customer has been erased and takes no new feedback.",
+            content = @Content(mediaType = "application/problem+json"))
     FeedbackResponse record(@Parameter(description = "The customer's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The answer.")
             @RequestBody FeedbackRequest request) {
@@ -87,9 +89,11 @@ class FeedbackController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
             content = @Content(mediaType = "application/problem+json"))
     FeedbackMetricsResponse metrics(
-            @Parameter(description = "First day of the range.", example = "2026-01-01") @RequestParam(required = false)
+            @Parameter(description = "First day of the range.", example = "2026-01-01", required = true)
+            @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Day after the range.", example = "2027-01-01") @RequestParam(required = false)
+            @Parameter(description = "Day after the range.", example = "2027-01-01", required = true)
+            @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "DAY, WEEK, MONTH, QUARTER or YEAR; default MONTH.")
             @RequestParam(required = false) Granularity granularity,

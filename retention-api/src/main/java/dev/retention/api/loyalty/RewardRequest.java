@@ -9,7 +9,8 @@ record RewardRequest(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String name,
         @Schema(description = "Description, at most 2000 characters.") String description,
-        @Schema(description = "Cost in points, at least 1.", example = "150", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "Cost in points, at least 1.", example = "150", minimum = "1",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         Long costPoints,
         @Schema(description = "Items left; absent: unlimited.", example = "100") Integer stock,
         @Schema(description = "Redeemable from (UTC); absent: at once.") Instant activeFrom,

@@ -11,6 +11,7 @@ import dev.retention.domain.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -64,9 +65,11 @@ class MetricsController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<RetentionReportResponse> retention(
             @ParameterObject RetentionParameters parameters,
-            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
+            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.",
+                    schema = @Schema(type = "number", minimum = "0", maximum = "1")) @RequestParam(required = false)
             BigDecimal margin,
-            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.")
+            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.",
+                    schema = @Schema(type = "number", minimum = "0", maximum = "1", exclusiveMaximum = true))
             @RequestParam(required = false) BigDecimal discountRate,
             WebRequest request) {
         RetentionQuery query = parameters.toQuery(defaults, margin, discountRate);
@@ -85,9 +88,11 @@ class MetricsController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<SegmentedRetentionResponse> retentionBySegment(
             @ParameterObject RetentionParameters parameters,
-            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.") @RequestParam(required = false)
+            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.",
+                    schema = @Schema(type = "number", minimum = "0", maximum = "1")) @RequestParam(required = false)
             BigDecimal margin,
-            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.")
+            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.",
+                    schema = @Schema(type = "number", minimum = "0", maximum = "1", exclusiveMaximum = true))
             @RequestParam(required = false) BigDecimal discountRate,
             WebRequest request) {
         RetentionQuery query = parameters.toQuery(defaults, margin, discountRate);

@@ -9,6 +9,7 @@ import dev.retention.domain.metrics.Valuation;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Violation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,9 +23,9 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 record RetentionParameters(
         @Parameter(description = "First day of the range; the period containing it is the first.",
-                example = "2026-01-01") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                example = "2026-01-01", required = true) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         @Parameter(description = "Day after the range; periods starting before it are included.",
-                example = "2027-01-01") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                example = "2027-01-01", required = true) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         @Parameter(description = "DAY, WEEK (ISO, Monday), MONTH, QUARTER or YEAR; default MONTH.")
         Granularity granularity,
         @Parameter(description = "Reporting time zone, such as Europe/Berlin; default from configuration (UTC).")
@@ -34,7 +35,10 @@ record RetentionParameters(
                 + "the period started; NON_MEMBER: only the others; absent: both. Cohorts take the group at the start "
                 + "of the period after the acquisition period.") Membership loyalty,
         @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.") ChurnModel churnModel,
-        @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.") Integer inactivityDays) {
+        @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.",
+                schema = @Schema(type = "integer", format = "int32", minimum = "1",
+                        maximum = "" + RetentionParameters.MAX_INACTIVITY_DAYS))
+        Integer inactivityDays) {
 
     static final int MAX_INACTIVITY_DAYS = 3650;
 

@@ -17,10 +17,11 @@ record ClvModelRequest(
         @Schema(description = "The unit in which purchases are counted: one purchase per customer and unit of "
                 + "time at most is a repeat purchase; default WEEK, as in the papers.", example = "WEEK")
         ModelTimeUnit timeUnit,
-        @Schema(description = "Lifetime-value horizon in months, 1 to 120; default 12.", example = "12")
+        @Schema(description = "Lifetime-value horizon in months, 1 to 120; default 12.", example = "12",
+                minimum = "1", maximum = "" + ClvSettings.MAX_HORIZON_MONTHS)
         Integer horizonMonths,
         @Schema(description = "Monthly discount rate for lifetime value, 0 <= d < 1; default 0.01.",
-                example = "0.01")
+                example = "0.01", minimum = "0", maximum = "1", exclusiveMaximum = true)
         BigDecimal monthlyDiscountRate,
         @Schema(description = "Fit on the customers of this segment only; absent: all customers.",
                 example = "retail")

@@ -7,6 +7,7 @@ import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.shared.Instants;
@@ -61,6 +62,10 @@ public class RecordFeedback {
         return unitOfWork.inTransaction(() -> {
             IngestionResult result = recordEvents.record(List.of(event));
             EventOutcome outcome = result.outcomes().get(0);
+            if ("customer-erased".equals(outcome.problem())) {
+                throw new ConflictException(outcome.problem(), "Customer " + customerId + " has been erased and "
+                        + "takes no new feedback.");
+            }
             if (outcome.status() != EventOutcome.Status.CREATED) {
                 throw new InvalidInputException(outcome.errors() == null || outcome.errors().isEmpty()
                         ? List.of(new Violation("occurredAt", "the FEEDBACK event was refused")) : outcome.errors());
