@@ -63,10 +63,11 @@ class EventApiTest extends ApiTest {
         assertThat(fieldsOf(post(purchase("o-2", "1.23456")))).containsExactly("amount");
         Map<String, Object> noAmount = purchase("o-3", 1);
         noAmount.remove("amount");
-        assertThat(fieldsOf(post(noAmount))).containsExactly("amount");
+        // Well-formed, but the amount does not fit the type: a rule between two values (422).
+        assertThat(ruleFieldsOf(post(noAmount))).containsExactly("amount");
         Map<String, Object> loginWithAmount = purchase("o-4", 5);
         loginWithAmount.put("type", "LOGIN");
-        assertThat(fieldsOf(post(loginWithAmount))).containsExactlyInAnyOrder("amount", "currency");
+        assertThat(ruleFieldsOf(post(loginWithAmount))).containsExactlyInAnyOrder("amount", "currency");
         assertThat(count("customer_event")).isZero();
     }
 
@@ -155,6 +156,12 @@ class EventApiTest extends ApiTest {
 
     private static List<String> fieldsOf(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+    }
+
+    private static List<String> ruleFieldsOf(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.json().get("type").asString()).endsWith("/rule-violated");
         return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
     }
 }

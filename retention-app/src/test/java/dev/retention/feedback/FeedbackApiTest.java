@@ -78,7 +78,7 @@ class FeedbackApiTest extends ApiTest {
         Response noStrategy = http.post("/api/v1/customers/" + retail + "/feedback", Map.of("npsScore", 5,
                 "channel", "SMS", "strategyId", "5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a"));
 
-        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.status()).isEqualTo(422);   // well-formed, but one of the two scores is needed
         assertThat(none.body()).contains("npsScore");
         assertThat(tooHigh.body()).contains("npsScore");
         assertThat(tooLow.status()).isEqualTo(400);
@@ -86,11 +86,11 @@ class FeedbackApiTest extends ApiTest {
         assertThat(noChannel.status()).isEqualTo(400);
         assertThat(noChannel.body()).contains("channel");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(noStrategy.status()).isEqualTo(400);
+        assertThat(noStrategy.status()).isEqualTo(422);
         assertThat(noStrategy.body()).contains("strategyId");
         assertThat(count("customer_feedback")).isZero();
         assertThat(count("customer_event")).isZero();
-        assertThat(http.get("/api/v1/metrics/feedback?from=2026-03-01&to=2026-01-01").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/metrics/feedback?from=2026-03-01&to=2026-01-01").status()).isEqualTo(422);
     }
 
     @Test

@@ -117,7 +117,7 @@ class LoyaltyApiTest extends ApiTest {
         Response past = http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", "1",
                 "effectiveFrom", "2020-01-01T00:00:00Z", "tiers", List.of(Map.of("name", "Green",
                         "qualifyingPoints", 0, "multiplier", "1"))));
-        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.status()).isEqualTo(422);   // well-formed, but in the past
         assertThat(past.body()).contains("effectiveFrom", "retroactively");
 
         programme();

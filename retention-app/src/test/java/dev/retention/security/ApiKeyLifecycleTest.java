@@ -97,7 +97,7 @@ class ApiKeyLifecycleTest extends ApiTest {
         assertThat(unknownScope.json().get("errors").get(0).get("field").asString()).isEqualTo("scopes");
         Response pastExpiry = http.post("/api/v1/admin/api-keys", Map.of("name", "x", "scopes",
                 List.of("ops"), "expiresAt", "2020-01-01T00:00:00Z"));
-        assertThat(pastExpiry.status()).isEqualTo(400);
+        assertThat(pastExpiry.status()).isEqualTo(422);
         assertThat(http.delete("/api/v1/admin/api-keys/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a").status())
                 .isEqualTo(404);
     }

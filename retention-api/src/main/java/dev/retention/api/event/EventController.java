@@ -110,7 +110,7 @@ class EventController {
             throw new ResourceNotFoundException("Customer", id);
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw InvalidInputException.of("to", "must be after from");
+            throw InvalidInputException.rule("to", "must be after from");
         }
         return PageResponse.of(events.history(customerId, from, to, Paging.of(page, size)), mapper::toResponse);
     }

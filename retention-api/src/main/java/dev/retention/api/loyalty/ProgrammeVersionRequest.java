@@ -32,5 +32,5 @@ record ProgrammeVersionRequest(
                     example = "500", minimum = "0")
             Long qualifyingPoints,
             @Schema(description = "Multiplier of earned points, 1 to 10.", example = "1.2", minimum = "1",
-                    maximum = "10") BigDecimal multiplier) {}
+                    maximum = "10", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal multiplier) {}
 }

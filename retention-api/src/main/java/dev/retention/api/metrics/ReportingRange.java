@@ -37,13 +37,13 @@ public final class ReportingRange {
             return null;
         }
         if (!from.isBefore(to)) {
-            violations.add(new Violation("to", "must be after from"));
+            violations.add(Violation.rule("to", "must be after from"));
             return null;
         }
         try {
             return ReportingPeriods.between(from, to, granularity, zoneId);
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("to", "the range may hold at most " + ReportingPeriods.MAX_PERIODS
+            violations.add(Violation.rule("to", "the range may hold at most " + ReportingPeriods.MAX_PERIODS
                     + " periods of the granularity"));
             return null;
         }

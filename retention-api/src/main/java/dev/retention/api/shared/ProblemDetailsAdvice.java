@@ -17,11 +17,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindingResult;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,9 +48,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String CLOSED_CONNECTION = "Connection is closed";
 
     @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException exception) {
-        return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                "The request has invalid fields; see errors."), exception.violations());
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException exception) {
+        if (exception.onlyRulesBroken()) {
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "rule-violated", "Business rule violated", "The request is well-formed but breaks a rule "
+                            + "between its values, the present or stored data; see errors."),
+                    exception.violations()));
+        }
+        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                "Invalid input", "The request has invalid fields; see errors."), exception.violations()));
     }
 
     @ExceptionHandler(RuleViolationException.class)

@@ -62,6 +62,13 @@ public class ProblemDocumentation {
                     responses.addApiResponse("400", problem("A parameter or the body is malformed or out of range; "
                             + "errors names each one."));
                 }
+                boolean relatesValues = operation.getRequestBody() != null || (operation.getParameters() != null
+                        && operation.getParameters().stream().anyMatch(parameter -> "to".equals(parameter.getName())));
+                if (relatesValues) {
+                    responses.putIfAbsent("422", problem("Well-formed, but a value breaks a rule relating it to "
+                            + "another value, to the present or to stored data (an end before its start, an expiry "
+                            + "in the past); errors names each one."));
+                }
                 if (operation.getRequestBody() != null) {
                     responses.putIfAbsent("413", problem("The body is larger than the configured limit (8 MiB by "
                             + "default)."));

@@ -87,15 +87,15 @@ public final class EventRules {
         BigDecimal amount = event.amount();
         if (!event.type().carriesAmount()) {
             if (amount != null) {
-                violations.add(new Violation("amount", "is only allowed for PURCHASE and REFUND events"));
+                violations.add(Violation.rule("amount", "is only allowed for PURCHASE and REFUND events"));
             }
             if (event.currency() != null) {
-                violations.add(new Violation("currency", "is only allowed for PURCHASE and REFUND events"));
+                violations.add(Violation.rule("currency", "is only allowed for PURCHASE and REFUND events"));
             }
             return;
         }
         if (amount == null) {
-            violations.add(new Violation("amount", "is required for " + event.type() + " events"));
+            violations.add(Violation.rule("amount", "is required for " + event.type() + " events"));
         } else if (amount.signum() <= 0) {
             violations.add(new Violation("amount", "must be positive (a refund is a REFUND event with a positive "
                     + "amount)"));
@@ -105,7 +105,7 @@ public final class EventRules {
             violations.add(new Violation("amount", "must be below 10^" + MAX_AMOUNT_INTEGER_DIGITS));
         }
         if (event.currency() == null) {
-            violations.add(new Violation("currency", "is required for " + event.type() + " events"));
+            violations.add(Violation.rule("currency", "is required for " + event.type() + " events"));
         } else if (!isIsoCurrency(event.currency())) {
             violations.add(new Violation("currency", "must be an ISO 4217 code such as EUR"));
         }

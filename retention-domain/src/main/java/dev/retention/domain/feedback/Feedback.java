@@ -24,7 +24,7 @@ public record Feedback(UUID id, UUID customerId, UUID eventId, Integer npsScore,
     public Feedback {
         List<Violation> violations = new ArrayList<>();
         if (npsScore == null && csatScore == null) {
-            violations.add(new Violation("npsScore", "npsScore or csatScore is required"));
+            violations.add(Violation.rule("npsScore", "npsScore or csatScore is required"));
         }
         if (npsScore != null && (npsScore < MIN_NPS || npsScore > MAX_NPS)) {
             violations.add(new Violation("npsScore", "must be between " + MIN_NPS + " and " + MAX_NPS));

@@ -46,7 +46,7 @@ public class RecordFeedback {
         // Checked before anything is written; the stored answer also names its event.
         new Feedback(id, customerId, null, npsScore, csatScore, channel, comment, strategyId, at, now);
         if (strategyId != null && strategies.find(strategyId).isEmpty()) {
-            throw InvalidInputException.of("strategyId", "names no strategy");
+            throw InvalidInputException.rule("strategyId", "names no strategy");
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("feedbackId", id.toString());

@@ -31,7 +31,7 @@ public class ChangeProgramme {
         Instant now = Instants.now(clock);
         Instant from = effectiveFrom == null ? now : Instants.stored(effectiveFrom);
         if (from.isBefore(now)) {
-            throw InvalidInputException.of("effectiveFrom", "must not lie in the past: a change applies to "
+            throw InvalidInputException.rule("effectiveFrom", "must not lie in the past: a change applies to "
                     + "purchases from its effective time on, never retroactively");
         }
         ProgrammeVersion version = new ProgrammeVersion(UUID.randomUUID(), from, pointsPerUnit, tiers,

@@ -45,7 +45,7 @@ public class ManageAccounts {
     /** Adds (positive) or deducts (negative) points with a reason; a deduction beyond the balance is refused. */
     public LoyaltyAccount adjust(UUID customerId, long points, String reason) {
         if (points == 0) {
-            throw InvalidInputException.of("points", "must not be 0");
+            throw InvalidInputException.rule("points", "must not be 0");
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
             throw InvalidInputException.of("reason", "is required, at most " + MAX_REASON_LENGTH + " characters");

@@ -59,13 +59,13 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
                 continue;
             }
             if (!names.add(tier.name())) {
-                violations.add(new Violation(field + ".name", "repeats the name " + tier.name()));
+                violations.add(Violation.rule(field + ".name", "repeats the name " + tier.name()));
             }
             if (i == 0 && tier.qualifyingPoints() != 0) {
-                violations.add(new Violation(field + ".qualifyingPoints", "must be 0 for the first tier"));
+                violations.add(Violation.rule(field + ".qualifyingPoints", "must be 0 for the first tier"));
             }
             if (i > 0 && tiers.get(i - 1) != null && tier.qualifyingPoints() <= tiers.get(i - 1).qualifyingPoints()) {
-                violations.add(new Violation(field + ".qualifyingPoints", "must be above the previous tier's"));
+                violations.add(Violation.rule(field + ".qualifyingPoints", "must be above the previous tier's"));
             }
             if (tier.multiplier() == null || tier.multiplier().compareTo(BigDecimal.ONE) < 0
                     || tier.multiplier().compareTo(MAX_MULTIPLIER) > 0) {

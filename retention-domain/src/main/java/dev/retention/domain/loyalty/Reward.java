@@ -30,7 +30,7 @@ public record Reward(UUID id, String name, String description, long costPoints, 
             violations.add(new Violation("stock", "must be 0 or more, or null for unlimited"));
         }
         if (activeFrom != null && activeUntil != null && !activeUntil.isAfter(activeFrom)) {
-            violations.add(new Violation("activeUntil", "must be after activeFrom"));
+            violations.add(Violation.rule("activeUntil", "must be after activeFrom"));
         }
         if (minimumTier != null && (minimumTier.isBlank() || minimumTier.length() > 50)) {
             violations.add(new Violation("minimumTier", "must be a tier name, at most 50 characters"));

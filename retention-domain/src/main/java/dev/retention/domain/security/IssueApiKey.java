@@ -44,7 +44,7 @@ public class IssueApiKey {
             violations.add(new Violation("scopes", "must name at least one scope"));
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            violations.add(new Violation("expiresAt", "must lie in the future"));
+            violations.add(Violation.rule("expiresAt", "must lie in the future"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -2,7 +2,10 @@ package dev.retention.domain.shared;
 
 import java.util.List;
 
-/** Input that is malformed or out of range, field by field. */
+/**
+ * Input refused field by field: malformed or out of range, or, where every violation is a {@link Violation#rule},
+ * well-formed but breaking rules that relate values to each other, to the present or to stored data.
+ */
 public class InvalidInputException extends RuntimeException {
 
     private final List<Violation> violations;
@@ -18,5 +21,14 @@ public class InvalidInputException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** True when the input is well-formed and only breaks rules between values (see {@link Violation#rule}). */
+    public boolean onlyRulesBroken() {
+        return !violations.isEmpty() && violations.stream().allMatch(Violation::rule);
+    }
+
+    public static InvalidInputException rule(String field, String message) {
+        return new InvalidInputException(List.of(Violation.rule(field, message)));
     }
 }

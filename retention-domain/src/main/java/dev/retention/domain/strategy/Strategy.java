@@ -34,13 +34,15 @@ public record Strategy(UUID id, String name, StrategyType type, String action, S
             violations.add(new Violation("channel", "is required"));
         }
         if (target == null || target.isEmpty()) {
-            violations.add(new Violation("target", "must name RFM segments, a customer segment or the at-risk list"));
+            violations.add(Violation.rule("target", "must name RFM segments, a customer segment or the at-risk list"));
         }
         if (startsAt == null) {
             violations.add(new Violation("startsAt", "is required"));
         }
-        if (endsAt == null || (startsAt != null && !endsAt.isAfter(startsAt))) {
-            violations.add(new Violation("endsAt", "is required and must be after startsAt"));
+        if (endsAt == null) {
+            violations.add(new Violation("endsAt", "is required"));
+        } else if (startsAt != null && !endsAt.isAfter(startsAt)) {
+            violations.add(Violation.rule("endsAt", "must be after startsAt"));
         }
         if (holdoutPercent < MIN_HOLDOUT_PERCENT || holdoutPercent > MAX_HOLDOUT_PERCENT) {
             violations.add(new Violation("holdoutPercent", "must be between " + MIN_HOLDOUT_PERCENT + " and "
