@@ -53,6 +53,7 @@ import dev.retention.client.model.StrategyChannel;
 import dev.retention.client.model.StrategyGroup;
 import dev.retention.client.model.StrategyRequest;
 import dev.retention.client.model.StrategyResponse;
+import dev.retention.client.model.StrategyStatus;
 import dev.retention.client.model.StrategyTarget;
 import dev.retention.client.model.StrategyTouch;
 import dev.retention.client.model.StrategyTransition;
@@ -229,6 +230,24 @@ class GeneratedClientTest extends ApiTest {
         var effect = strategies.getStrategyEffect(strategy.getId());
         assertThat(effect.getState()).isEqualTo(StrategyWindowState.RUNNING);
         assertThat(effect.getDuring().getTreatmentCustomers()).isEqualTo(treatment.size());
+
+        // The other kinds of target. Three customers are moved to the segment retail. Every customer bought twice a
+        // day apart and has been silent for at least 5 days since, beyond twice its own rhythm: all ten are at risk.
+        for (int i = 0; i < 3; i++) {
+            UUID id = customers.listCustomers("c" + i, null, null, null, 0, 1).getItems().get(0).getId();
+            customers.updateCustomer(id, new CustomerPatch().segment("retail"), null);
+        }
+        Map<StrategyTarget, Long> expected = Map.of(new StrategyTarget().customerSegment("retail"), 3L,
+                new StrategyTarget().atRisk(true), 10L);
+        for (Map.Entry<StrategyTarget, Long> target : expected.entrySet()) {
+            StrategyResponse other = strategies.createStrategy(new StrategyRequest().name("Targeted")
+                    .type(StrategyType.EXPERIENCE).action("Call").channel(StrategyChannel.PHONE)
+                    .target(target.getKey()).startsAt(NOW.minusDays(1)).endsAt(NOW.plusDays(30)));
+            assertThat(strategies.moveStrategy(other.getId(), new StrategyTransition()
+                    .status(StrategyTransitionStatus.ACTIVE)).getStatus()).isEqualTo(StrategyStatus.ACTIVE);
+            assertThat(strategies.listStrategyAssignments(other.getId(), null, 0, 500).getTotalItems())
+                    .as(target.getKey().toString()).isEqualTo(target.getValue());
+        }
 
         UUID customer = treatment.get(0).getCustomerId();
         var feedback = new FeedbackApi(client).recordFeedback(customer, new FeedbackRequest().npsScore(9)
