@@ -1,5 +1,6 @@
 package dev.retention.domain.metrics;
 
+import dev.retention.domain.shared.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -77,10 +78,10 @@ public final class CohortTally {
                     cumulative = cumulative.add(revenue.get(c + k));
                 }
                 BigDecimal perCustomer = sizes[c] == 0 ? null
-                        : RetentionFormulas.money(
+                        : Decimals.rounded(
                                 cumulative.divide(BigDecimal.valueOf(sizes[c]), MathContext.DECIMAL128));
                 cells.add(new CohortCell(k, periods.get(c + k).startDate(), active[c][k],
-                        RetentionFormulas.percent(active[c][k], sizes[c]), perCustomer));
+                        Decimals.percent(active[c][k], sizes[c]), perCustomer));
             }
             cohorts.add(new Cohort(periods.get(c).startDate(), sizes[c], cells));
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** Retention figures over a range of periods, for all customers, one segment, or broken down by segment. */
 public class ComputeRetention {
@@ -46,18 +47,16 @@ public class ComputeRetention {
         CompletableFuture<Map<String, List<BigDecimal>>> revenues = CompletableFuture.supplyAsync(
                 () -> this.revenues.perPeriod(query.periods(), query.filter()), executor);
         Map<String, RetentionTally> tallies = new HashMap<>();
+        Supplier<RetentionTally> newTally = () -> new RetentionTally(query.periods(), query.membership());
         lifecycles.forEach(query.lifecycles(), (lifecycle, customers) -> tallies
-                .computeIfAbsent(lifecycle.segment(), segment -> new RetentionTally(query.periods(),
-                        query.membership()))
-                .add(lifecycle, customers));
+                .computeIfAbsent(lifecycle.segment(), segment -> newTally.get()).add(lifecycle, customers));
         Map<String, List<BigDecimal>> revenue = Concurrently.await(revenues);
         List<String> segments = new ArrayList<>(tallies.keySet());
         revenue.keySet().stream().filter(segment -> !tallies.containsKey(segment)).forEach(segments::add);
         segments.sort(Comparator.nullsLast(Comparator.naturalOrder()));
         Map<String, RetentionReport> reports = new LinkedHashMap<>();
         for (String segment : segments) {
-            RetentionTally tally = tallies.getOrDefault(segment, new RetentionTally(query.periods(),
-                    query.membership()));
+            RetentionTally tally = tallies.computeIfAbsent(segment, revenueOnly -> newTally.get());
             reports.put(segment, tally.report(revenue.getOrDefault(segment, zeros(query.periods().size())),
                     query.valuation(), Instants.now(clock)));
         }

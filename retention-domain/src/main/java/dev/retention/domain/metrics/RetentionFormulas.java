@@ -1,6 +1,5 @@
 package dev.retention.domain.metrics;
 
-import dev.retention.domain.shared.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Map;
@@ -22,10 +21,6 @@ final class RetentionFormulas {
 
     private RetentionFormulas() {}
 
-    static BigDecimal percent(long numerator, long denominator) {
-        return Decimals.percent(numerator, denominator);
-    }
-
     /** Unrounded ARPU, or null when nobody was active at either boundary. */
     static BigDecimal arpu(BigDecimal revenue, long start, long end) {
         return start + end == 0 ? null
@@ -44,10 +39,6 @@ final class RetentionFormulas {
         }
         return valuation.margin().multiply(arpu).multiply(BigDecimal.ONE.add(valuation.discountRate()))
                 .divide(denominator, EXACT);
-    }
-
-    static BigDecimal money(BigDecimal value) {
-        return Decimals.rounded(value);
     }
 
     static void explain(Map<String, String> undefined, long start, long end, long churned, Valuation valuation) {

@@ -1,5 +1,6 @@
 package dev.retention.domain.metrics;
 
+import dev.retention.domain.shared.Decimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,14 +172,10 @@ public final class RetentionTally {
         long end = 0;
         long retained = 0;
         BigDecimal total = BigDecimal.ZERO;
-        long startOfRange = 0;
         for (int i = 0; i < n; i++) {
             start += startDelta[i];
             end += endDelta[i];
             retained += retainedDelta[i];
-            if (i == 0) {
-                startOfRange = start;
-            }
             ReportingPeriod period = periods.get(i);
             rows.add(figures(period.startDate(), period.endDate(), period.start(), period.end(),
                     !period.end().isAfter(now), start, end, newCustomers[i], retained, reactivated[i],
@@ -186,7 +183,7 @@ public final class RetentionTally {
             total = total.add(revenue.get(i));
         }
         RetentionFigures totals = figures(periods.get(0).startDate(), periods.get(n - 1).endDate(), periods.start(),
-                periods.end(), !periods.end().isAfter(now), startOfRange, endOfRange, newInRange,
+                periods.end(), !periods.end().isAfter(now), startDelta[0], endOfRange, newInRange,
                 retainedOverRange, reactivatedOverRange, total, valuation);
         return new RetentionReport(rows, withoutClv(totals));
     }
@@ -199,10 +196,10 @@ public final class RetentionTally {
         Map<String, String> undefined = new HashMap<>();
         RetentionFormulas.explain(undefined, s, e, churned, valuation);
         return new RetentionFigures(startDate, endDate, start, end, complete, s, e, newCount, retained, churned,
-                reactivated, RetentionFormulas.percent(e - newCount, s), RetentionFormulas.percent(churned, s),
-                RetentionFormulas.percent(retained, s), RetentionFormulas.money(revenue),
-                RetentionFormulas.money(arpu),
-                RetentionFormulas.money(RetentionFormulas.clv(arpu, s, churned, valuation)), undefined);
+                reactivated, Decimals.percent(e - newCount, s), Decimals.percent(churned, s),
+                Decimals.percent(retained, s), Decimals.rounded(revenue),
+                Decimals.rounded(arpu),
+                Decimals.rounded(RetentionFormulas.clv(arpu, s, churned, valuation)), undefined);
     }
 
     /** Lifetime value assumes one period length; over a range of several periods it is left to the periods. */

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
  */
 public final class CustomerValuation {
 
-
     private final BgNbdParameters purchases;
     private final GammaGammaParameters spend;
     private final ModelTimeUnit unit;

@@ -49,17 +49,20 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
     private static final String UNSUMMARISED = "c.lifecycle_kind = 2";
 
     /**
-     * When the customer enrolled in the loyalty programme, read only when the query asks for a membership; which
-     * periods that makes it a member of is the domain's rule ({@link dev.retention.domain.metrics.Membership}).
+     * When the customer enrolled in the loyalty programme: a join and the column it gives, read once per customer and
+     * only when the query asks for a membership; which periods that makes it a member of is the domain's rule
+     * ({@link dev.retention.domain.metrics.Membership}).
      */
-    private static final String MEMBER_SINCE =
-            "(select a.enrolled_at from loyalty_account a where a.customer_id = c.id)";
-    private static final String NO_MEMBER_SINCE = "null::timestamptz";
+    private record MemberSince(String join, String column) {}
+
+    private static final MemberSince ENROLMENT = new MemberSince(
+            "left join loyalty_account a on a.customer_id = c.id", "a.enrolled_at");
+    private static final MemberSince NOT_ASKED = new MemberSince("", "null::timestamptz");
 
     /**
      * The other customers, counted per segment and per stretch between two boundaries of each of their instants
      * (enrolment included); instants at or after the end of the range are left out. Parameters: until, boundaries,
-     * segment; the member-since expression is formatted in.
+     * segment; the member-since column and its join are formatted in.
      */
     private static final String SUMMARISED_COUNTS = """
             with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment),
@@ -67,7 +70,7 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
                 select c.segment, c.acquired_at,
                        case when c.churned_at < q.until then c.churned_at end as churned_at,
                        case when c.back_at < q.until then c.back_at end as back_at, %s as member_since, q.boundaries
-                from customer c, q
+                from customer c %s, q
                 where c.acquired_at < q.until and (q.segment is null or c.segment = q.segment)
                   and c.lifecycle_kind < 2
             )
@@ -81,14 +84,14 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             """;
 
     /**
-     * Parameters: types, until, segment, segment, then those of the customer condition; the member-since expression
-     * and the customer condition are formatted in.
+     * Parameters: types, until, segment, segment, then those of the customer condition; the member-since column, its
+     * join and the customer condition are formatted in.
      */
     private static final String EVENTS_OF_CUSTOMERS = """
             select c.id, c.segment, (extract(epoch from c.acquired_at) * 1000000)::bigint as acquired_micros, e.type,
                    (extract(epoch from e.occurred_at) * 1000000)::bigint as occurred_micros,
                    (extract(epoch from %s) * 1000000)::bigint as member_since_micros
-            from customer c
+            from customer c %s
             left join customer_event e
                    on e.customer_id = c.id and e.type = any (?::text[]) and e.occurred_at < ?
             where (?::text is null or c.segment = ?::text)
@@ -146,8 +149,8 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
     private record SummaryGroup(String segment, Instant acquiredAt, Instant churnedAt, Instant backAt,
             long customers, Instant memberSince) {}
 
-    private static String memberSince(LifecycleQuery query) {
-        return query.customers().membership() == null ? NO_MEMBER_SINCE : MEMBER_SINCE;
+    private static MemberSince memberSince(LifecycleQuery query) {
+        return query.customers().membership() == null ? NOT_ASKED : ENROLMENT;
     }
 
     private static String exportSnapshot(Connection connection) throws SQLException {
@@ -178,7 +181,7 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             throws SQLException {
         List<SummaryGroup> groups = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                SUMMARISED_COUNTS.formatted(memberSince(query)))) {
+                SUMMARISED_COUNTS.formatted(memberSince(query).column(), memberSince(query).join()))) {
             statement.setObject(1, utc(query.until()));
             statement.setArray(2, SqlArrays.timestampArray(connection, query.boundaries()));
             statement.setString(3, query.customers().segment());
@@ -197,7 +200,8 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
         OffsetDateTime until = utc(query.until());
         List<EventType> types = List.copyOf(query.eventTypes());
         try (PreparedStatement statement = connection.prepareStatement(
-                EVENTS_OF_CUSTOMERS.formatted(memberSince(query), customerCondition))) {
+                EVENTS_OF_CUSTOMERS.formatted(memberSince(query).column(), memberSince(query).join(),
+                        customerCondition))) {
             statement.setFetchSize(FETCH_SIZE);
             statement.setArray(1, SqlArrays.textArray(connection, types, EventType::name));
             statement.setObject(2, until);

@@ -86,8 +86,8 @@ class RevenueJdbcRepository implements Revenues {
     }
 
     /**
-     * Per group and period; with a membership, a customer's revenue counts where {@code a.enrolled_at} lies before the
-     * start of the period named by {@code memberPeriod} (a 1-based index into the boundaries), the SQL form of
+     * Per group ({@code %1$s}) and period; with a membership, a customer's revenue counts where {@code a.enrolled_at}
+     * lies before the start of the period that {@code %2$s} names (a 1-based index into the boundaries), the SQL form of
      * {@link dev.retention.domain.metrics.Membership#includes}. Parameters: boundaries, start, end, segment,
      * membership.
      */
