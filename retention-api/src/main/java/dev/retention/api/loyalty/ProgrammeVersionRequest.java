@@ -12,7 +12,8 @@ record ProgrammeVersionRequest(
                 + "absent: now.", example = "2027-01-01T00:00:00Z")
         Instant effectiveFrom,
         @Schema(description = "Base points per 1.00 of the reporting currency; a purchase earns floor(amount × this).",
-                example = "1", minimum = "0", exclusiveMinimum = true, maximum = "1000",
+                example = "1", minimum = "0", exclusiveMinimum = true,
+                maximum = "" + ProgrammeVersion.MAX_POINTS_PER_UNIT_VALUE,
                 requiredMode = Schema.RequiredMode.REQUIRED)
         BigDecimal pointsPerUnit,
         @Schema(description = "The tiers from the entry tier (qualifyingPoints 0) upwards.",
@@ -27,10 +28,12 @@ record ProgrammeVersionRequest(
     @Schema(name = "Tier", description = "A tier and what it takes and gives.")
     record TierBody(
             @Schema(description = "Unique name, at most 50 characters.", example = "Gold", minLength = 1,
-                    maxLength = 50, requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                    maxLength = ProgrammeVersion.MAX_TIER_NAME_LENGTH, requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
             @Schema(description = "Base points over the rolling 12 months that reach the tier; 0 for the first.",
                     example = "500", minimum = "0")
             Long qualifyingPoints,
             @Schema(description = "Multiplier of earned points, 1 to 10.", example = "1.2", minimum = "1",
-                    maximum = "10", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal multiplier) {}
+                    maximum = "" + ProgrammeVersion.MAX_TIER_MULTIPLIER, requiredMode = Schema.RequiredMode.REQUIRED)
+            BigDecimal multiplier) {}
 }

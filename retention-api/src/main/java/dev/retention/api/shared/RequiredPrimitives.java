@@ -25,21 +25,27 @@ class RequiredPrimitives {
 
     @Bean
     OpenApiCustomizer primitivesAreRequired() {
-        Map<String, Class<?>> records = recordsBySchemaName();
-        return openApi -> openApi.getComponents().getSchemas().forEach((name, schema) -> {
-            Class<?> type = records.get(name.startsWith(PAGE) ? PAGE : name);
-            if (type == null || !type.isRecord()) {
-                return;
-            }
-            for (RecordComponent component : type.getRecordComponents()) {
-                boolean present = schema.getProperties() != null
-                        && schema.getProperties().containsKey(component.getName());
-                if (component.getType().isPrimitive() && present && (schema.getRequired() == null
-                        || !schema.getRequired().contains(component.getName()))) {
-                    schema.addRequiredItem(component.getName());
+        // The classpath scan runs when the document is built (once, on its first request), not at start-up.
+        return openApi -> {
+            Map<String, Class<?>> records = recordsBySchemaName();
+            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                Class<?> type = records.get(name.startsWith(PAGE) ? PAGE : name);
+                if (type != null && type.isRecord()) {
+                    markPrimitivesRequired(type, schema);
                 }
+            });
+        };
+    }
+
+    private static void markPrimitivesRequired(Class<?> record, io.swagger.v3.oas.models.media.Schema<?> schema) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            boolean present = schema.getProperties() != null
+                    && schema.getProperties().containsKey(component.getName());
+            if (component.getType().isPrimitive() && present && (schema.getRequired() == null
+                    || !schema.getRequired().contains(component.getName()))) {
+                schema.addRequiredItem(component.getName());
             }
-        });
+        }
     }
 
     private static Map<String, Class<?>> recordsBySchemaName() {

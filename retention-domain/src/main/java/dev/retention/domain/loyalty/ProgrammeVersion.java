@@ -22,8 +22,11 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
         Integer pointsLifetimeMonths, boolean autoEnrol, Instant createdAt) {
 
     public static final int MAX_LIFETIME_MONTHS = 120;
-    private static final BigDecimal MAX_POINTS_PER_UNIT = new BigDecimal("1000");
-    private static final BigDecimal MAX_MULTIPLIER = BigDecimal.TEN;
+    public static final int MAX_POINTS_PER_UNIT_VALUE = 1000;
+    public static final int MAX_TIER_MULTIPLIER = 10;
+    public static final int MAX_TIER_NAME_LENGTH = 50;
+    private static final BigDecimal MAX_POINTS_PER_UNIT = BigDecimal.valueOf(MAX_POINTS_PER_UNIT_VALUE);
+    private static final BigDecimal MAX_MULTIPLIER = BigDecimal.valueOf(MAX_TIER_MULTIPLIER);
 
     public ProgrammeVersion {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -54,7 +57,7 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
         for (int i = 0; i < tiers.size(); i++) {
             Tier tier = tiers.get(i);
             String field = "tiers[" + i + "]";
-            if (tier == null || tier.name() == null || tier.name().isBlank() || tier.name().length() > 50) {
+            if (tier == null || tier.name() == null || tier.name().isBlank() || tier.name().length() > MAX_TIER_NAME_LENGTH) {
                 violations.add(new Violation(field + ".name", "is required, at most 50 characters"));
                 continue;
             }
