@@ -63,6 +63,7 @@ import dev.retention.client.model.StrategyWindowState;
 import dev.retention.client.model.Tier;
 import dev.retention.client.model.TouchKind;
 import dev.retention.support.ApiTest;
+import dev.retention.support.SpecCheckingProxy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -75,6 +76,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,7 @@ class GeneratedClientTest extends ApiTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 
+    private SpecCheckingProxy proxy;
     private ApiClient client;
     private CustomersApi customers;
     private EventsApi events;
@@ -93,11 +96,17 @@ class GeneratedClientTest extends ApiTest {
 
     @BeforeEach
     void client() {
-        client = new ApiClient().setPort(port)
+        proxy = SpecCheckingProxy.forward(port);
+        client = new ApiClient().setPort(proxy.port())
                 .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + ADMIN_KEY));
         customers = new CustomersApi(client);
         events = new EventsApi(client);
         metrics = new MetricsApi(client);
+    }
+
+    @AfterEach
+    void everyAnswerMatchedTheDocument() {
+        proxy.close();
     }
 
     @Test
@@ -257,7 +266,7 @@ class GeneratedClientTest extends ApiTest {
         AdministrationApi admin = new AdministrationApi(client);
         IssuedApiKeyResponse issued = admin.createApiKey(new CreateApiKeyRequest().name("dashboard")
                 .scopes(List.of(Scope.METRICS_READ)));
-        ApiClient dashboard = new ApiClient().setPort(port)
+        ApiClient dashboard = new ApiClient().setPort(proxy.port())
                 .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + issued.getKey()));
         assertThat(new MetricsApi(dashboard).getRetentionSummary(null)).isNotNull();
         ApiException forbidden = catchThrowableOfType(ApiException.class,

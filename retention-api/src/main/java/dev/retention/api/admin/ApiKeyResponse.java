@@ -1,5 +1,6 @@
 package dev.retention.api.admin;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.api.shared.EnumDocumentation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,7 +17,7 @@ record ApiKeyResponse(
                 schema = @Schema(ref = EnumDocumentation.SCOPE)) List<String> scopes,
         @Schema(description = "When it was issued.") Instant createdAt,
         @Schema(description = "Who issued it.") String createdBy,
-        @Schema(description = "When it was last used (to the minute).") Instant lastUsedAt,
-        @Schema(description = "When it expires, if ever.") Instant expiresAt,
-        @Schema(description = "When it was revoked, if it was.") Instant revokedAt,
+        @Schema(description = "When it was last used (to the minute).") @Nullable Instant lastUsedAt,
+        @Schema(description = "When it expires, if ever.") @Nullable Instant expiresAt,
+        @Schema(description = "When it was revoked, if it was.") @Nullable Instant revokedAt,
         ApiKeyStatus status) {}

@@ -1,5 +1,6 @@
 package dev.retention.api.event;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.api.shared.FieldError;
 import dev.retention.domain.event.EventOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,8 +13,8 @@ record BatchItemResponse(
         @Schema(description = "CREATED: stored now; DUPLICATE: stored before under this key; CONFLICT: the key is "
                 + "taken by other content; INVALID: refused (see errors); NOT_STORED: valid, but the batch was "
                 + "refused because of other events.") EventOutcome.Status status,
-        @Schema(description = "The stored event's id (CREATED, DUPLICATE, CONFLICT).") UUID eventId,
-        @Schema(description = "The customer's id, when resolved.") UUID customerId,
+        @Schema(description = "The stored event's id (CREATED, DUPLICATE, CONFLICT).") @Nullable UUID eventId,
+        @Schema(description = "The customer's id, when resolved.") @Nullable UUID customerId,
         @Schema(description = "Kind of problem, for CONFLICT and INVALID.", example = "invalid-event")
-        String problem,
+        @Nullable String problem,
         @Schema(description = "Each field at fault and why.") List<FieldError> errors) {}

@@ -1,5 +1,6 @@
 package dev.retention.api.event;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.event.EventType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -13,9 +14,9 @@ record EventResponse(
         @Schema(description = "The customer's id.") UUID customerId,
         @Schema(description = "What happened.", example = "PURCHASE") EventType type,
         @Schema(description = "When it happened (UTC).") Instant occurredAt,
-        @Schema(description = "Amount, for PURCHASE and REFUND.", example = "49.9") BigDecimal amount,
-        @Schema(description = "Currency of the amount.", example = "EUR") String currency,
-        @Schema(description = "Product reference.") String productId,
+        @Schema(description = "Amount, for PURCHASE and REFUND.", example = "49.9") @Nullable BigDecimal amount,
+        @Schema(description = "Currency of the amount.", example = "EUR") @Nullable String currency,
+        @Schema(description = "Product reference.") @Nullable String productId,
         @Schema(description = "Properties given with the event.") Map<String, Object> properties,
         @Schema(description = "The client's idempotency key.") String eventKey,
         @Schema(description = "When the service stored it.") Instant recordedAt) {}

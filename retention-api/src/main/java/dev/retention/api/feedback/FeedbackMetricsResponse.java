@@ -1,5 +1,6 @@
 package dev.retention.api.feedback;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.util.List;
 
 @Schema(description = "NPS and CSAT per period and over the range.")
 record FeedbackMetricsResponse(
-        @Schema(description = "The segment reported; null: all customers.") String segment,
+        @Schema(description = "The segment reported; null: all customers.") @Nullable String segment,
         @Schema(description = "Period length.") Granularity granularity,
         @Schema(description = "Reporting time zone.") String zone,
         @Schema(description = "One row per period.") List<Row> periods,
@@ -24,7 +25,7 @@ record FeedbackMetricsResponse(
             @Schema(description = "Answers 7 or 8.") long passives,
             @Schema(description = "Answers 0 to 6.") long detractors,
             @Schema(description = "% promoters - % detractors, -100 to 100; absent without NPS answers.")
-            BigDecimal nps,
+            @Nullable BigDecimal nps,
             @Schema(description = "Satisfaction answers.") long csatResponses,
-            @Schema(description = "Mean satisfaction, 1 to 5; absent without answers.") BigDecimal csat) {}
+            @Schema(description = "Mean satisfaction, 1 to 5; absent without answers.") @Nullable BigDecimal csat) {}
 }

@@ -1,5 +1,6 @@
 package dev.retention.api.loyalty;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.loyalty.LedgerEntryType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -17,7 +18,7 @@ record LedgerEntryResponse(
         @Schema(description = "When it happened: the purchase or refund, the expiry, or the redemption.")
         Instant occurredAt,
         @Schema(description = "When the service recorded it.") Instant recordedAt,
-        @Schema(description = "The event that earned or clawed back.") UUID eventId,
-        @Schema(description = "The redemption.") UUID redemptionId,
-        @Schema(description = "The lot that expired.") UUID lotId,
-        @Schema(description = "Why an adjustment was made.") String reason) {}
+        @Schema(description = "The event that earned or clawed back.") @Nullable UUID eventId,
+        @Schema(description = "The redemption.") @Nullable UUID redemptionId,
+        @Schema(description = "The lot that expired.") @Nullable UUID lotId,
+        @Schema(description = "Why an adjustment was made.") @Nullable String reason) {}

@@ -1,5 +1,6 @@
 package dev.retention.api.loyalty;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.UUID;
 @Schema(description = "The programme: the version in force now and every version, oldest first.")
 record ProgrammeResponse(
         @Schema(description = "The version in force now; absent before the first takes effect.")
-        VersionResponse current,
+        @Nullable VersionResponse current,
         @Schema(description = "All versions by effective time.") List<VersionResponse> versions) {
 
     @Schema(name = "ProgrammeVersion", description = "The rules from effectiveFrom until the next version.")
@@ -18,7 +19,8 @@ record ProgrammeResponse(
             @Schema(description = "When the rules take effect.") Instant effectiveFrom,
             @Schema(description = "Base points per 1.00 of the reporting currency.") BigDecimal pointsPerUnit,
             @Schema(description = "The tiers, entry tier first.") List<TierResponse> tiers,
-            @Schema(description = "Months until earned points expire; absent: never.") Integer pointsLifetimeMonths,
+            @Schema(description = "Months until earned points expire; absent: never.")
+            @Nullable Integer pointsLifetimeMonths,
             @Schema(description = "Whether a first purchase enrols the customer.") boolean autoEnrol,
             @Schema(description = "When the version was added.") Instant createdAt) {}
 

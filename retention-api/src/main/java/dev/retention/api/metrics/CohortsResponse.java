@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,7 +10,7 @@ import java.util.List;
 
 @Schema(description = "The cohort matrix: one row per acquisition cohort, one cell per offset.")
 record CohortsResponse(
-        @Schema(description = "The segment covered; absent for all customers.") String segment,
+        @Schema(description = "The segment covered; absent for all customers.") @Nullable String segment,
         @Schema(description = "Period length.") Granularity granularity,
         @Schema(description = "Reporting time zone.") String zone,
         @Schema(description = "Churn model.") ChurnModel churnModel,
@@ -27,8 +28,8 @@ record CohortsResponse(
             @Schema(description = "First day of period cohort + offset.") LocalDate periodStart,
             @Schema(description = "Customers of the cohort active at the end of that period.") long active,
             @Schema(description = "active / size * 100; null for an empty cohort.", example = "72.5000")
-            BigDecimal retentionRate,
+            @Nullable BigDecimal retentionRate,
             @Schema(description = "Revenue of the cohort's customers from its period to this one, divided by the "
                     + "cohort size: the lifetime-value curve.", example = "84.1200")
-            BigDecimal cumulativeRevenuePerCustomer) {}
+            @Nullable BigDecimal cumulativeRevenuePerCustomer) {}
 }

@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,13 +25,14 @@ record PeriodFiguresResponse(
         @Schema(description = "S - retained.", example = "200") long churned,
         @Schema(description = "Customers active at the end that were neither active at the start nor new.")
         long reactivated,
-        @Schema(description = "Customer retention rate (E - N) / S * 100.", example = "80.0000") BigDecimal crr,
-        @Schema(description = "churned / S * 100.", example = "20.0000") BigDecimal churnRate,
-        @Schema(description = "retained / S * 100.", example = "80.0000") BigDecimal strictRetentionRate,
+        @Schema(description = "Customer retention rate (E - N) / S * 100.", example = "80.0000")
+        @Nullable BigDecimal crr,
+        @Schema(description = "churned / S * 100.", example = "20.0000") @Nullable BigDecimal churnRate,
+        @Schema(description = "retained / S * 100.", example = "80.0000") @Nullable BigDecimal strictRetentionRate,
         @Schema(description = "PURCHASE amounts minus REFUND amounts with occurredAt in the period.")
         BigDecimal revenue,
-        @Schema(description = "Average revenue per customer: revenue / ((S + E) / 2).") BigDecimal arpu,
+        @Schema(description = "Average revenue per customer: revenue / ((S + E) / 2).") @Nullable BigDecimal arpu,
         @Schema(description = "Customer lifetime value: margin * arpu * (1 + d) / (1 + d - r), r = 1 - churnRate/100; "
-                + "null for the whole range.") BigDecimal clv,
+                + "null for the whole range.") @Nullable BigDecimal clv,
         @Schema(description = "For each absent ratio (crr, churnRate, strictRetentionRate, arpu, clv), why it is "
                 + "undefined.") Map<String, String> undefinedBecause) {}

@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -8,7 +9,7 @@ import java.util.List;
 
 @Schema(description = "Retention figures per period and for the whole range, with the settings used.")
 record RetentionReportResponse(
-        @Schema(description = "The segment the figures cover; absent for all customers.") String segment,
+        @Schema(description = "The segment the figures cover; absent for all customers.") @Nullable String segment,
         @Schema(description = "Period length.") Granularity granularity,
         @Schema(description = "Reporting time zone.", example = "Europe/Berlin") String zone,
         @Schema(description = "Churn model.") ChurnModel churnModel,

@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,10 +22,10 @@ record SummaryResponse(
             @Schema(description = "Change of E.") long endCustomers,
             @Schema(description = "Change of N.") long newCustomers,
             @Schema(description = "Change of churned customers.") long churned,
-            @Schema(description = "Change of CRR in percentage points.") BigDecimal crr,
-            @Schema(description = "Change of the churn rate in percentage points.") BigDecimal churnRate,
+            @Schema(description = "Change of CRR in percentage points.") @Nullable BigDecimal crr,
+            @Schema(description = "Change of the churn rate in percentage points.") @Nullable BigDecimal churnRate,
             @Schema(description = "Change of revenue.") BigDecimal revenue,
-            @Schema(description = "Change of ARPU.") BigDecimal arpu) {
+            @Schema(description = "Change of ARPU.") @Nullable BigDecimal arpu) {
 
         static Change between(PeriodFiguresResponse latest, PeriodFiguresResponse previous) {
             return new Change(latest.startCustomers() - previous.startCustomers(),

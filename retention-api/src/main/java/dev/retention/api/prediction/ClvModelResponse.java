@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.api.shared.EnumDocumentation;
 import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ModelTimeUnit;
@@ -23,15 +24,15 @@ record ClvModelResponse(
         @Schema(description = "The unit in which time is counted.") ModelTimeUnit timeUnit,
         @Schema(description = "Lifetime-value horizon in months.") int horizonMonths,
         @Schema(description = "Monthly discount rate of lifetime value.") BigDecimal monthlyDiscountRate,
-        @Schema(description = "The segment fitted; null: all customers.") String segment,
+        @Schema(description = "The segment fitted; null: all customers.") @Nullable String segment,
         @Schema(description = "The time zone of the local dates.") String zone,
         @Schema(description = "When the fit was asked for.") Instant requestedAt,
-        @Schema(description = "When a worker started it.") Instant startedAt,
-        @Schema(description = "When it succeeded or failed.") Instant finishedAt,
-        @Schema(description = "Why it failed, for FAILED models.") String error,
-        @Schema(description = "The BG/NBD purchase model, once fitted.") PurchaseModel purchaseModel,
-        @Schema(description = "The Gamma-Gamma spend model, once fitted.") SpendModel spendModel,
-        @Schema(description = "Milliseconds per step finished so far.") Timings timings) {
+        @Schema(description = "When a worker started it.") @Nullable Instant startedAt,
+        @Schema(description = "When it succeeded or failed.") @Nullable Instant finishedAt,
+        @Schema(description = "Why it failed, for FAILED models.") @Nullable String error,
+        @Schema(description = "The BG/NBD purchase model, once fitted.") @Nullable PurchaseModel purchaseModel,
+        @Schema(description = "The Gamma-Gamma spend model, once fitted.") @Nullable SpendModel spendModel,
+        @Schema(description = "Milliseconds per step finished so far.") @Nullable Timings timings) {
 
     @Schema(description = "BG/NBD (Fader, Hardie and Lee 2005): purchase rates are Gamma(r, alpha) across "
             + "customers, the chance of dropping out after a purchase is Beta(a, b).")
@@ -60,7 +61,7 @@ record ClvModelResponse(
 
     @Schema(description = "How long each step took; absent for a step not finished.")
     record Timings(
-            @Schema(description = "Building the purchase summaries in the database.") Long summariseMillis,
-            @Schema(description = "Fitting both models.") Long fitMillis,
-            @Schema(description = "Scoring and storing every customer.") Long scoreMillis) {}
+            @Schema(description = "Building the purchase summaries in the database.") @Nullable Long summariseMillis,
+            @Schema(description = "Fitting both models.") @Nullable Long fitMillis,
+            @Schema(description = "Scoring and storing every customer.") @Nullable Long scoreMillis) {}
 }

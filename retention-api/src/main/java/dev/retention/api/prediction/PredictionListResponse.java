@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.api.shared.EnumDocumentation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -10,6 +11,6 @@ import java.util.UUID;
 record PredictionListResponse(
         @Schema(description = "The model that made the predictions.") UUID modelId,
         @Schema(description = "When the model was fitted.") Instant modelFittedAt,
-        @Schema(description = "The segment of the model; null: all customers.") String segment,
+        @Schema(description = "The segment of the model; null: all customers.") @Nullable String segment,
         @Schema(ref = EnumDocumentation.PREDICTION_ORDER) String orderBy,
         @Schema(description = "The customers, in that order.") List<PredictionResponse> items) {}

@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ record PredictionResponse(
         @Schema(description = "When the model was fitted.") Instant modelFittedAt,
         @Schema(description = "The model's calibration end: the prediction looks forward from this date.")
         LocalDate calibrationEnd,
-        @Schema(description = "The segment of the model; null: the model of all customers.") String segment,
+        @Schema(description = "The segment of the model; null: the model of all customers.") @Nullable String segment,
         @Schema(description = "The unit of frequency, recency and age.") ModelTimeUnit timeUnit,
         @Schema(description = "Repeat purchases x: purchase time units after the first.", example = "2")
         int frequency,

@@ -1,5 +1,6 @@
 package dev.retention.api.rfm;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.rfm.RfmSegment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -19,11 +20,12 @@ record RfmSummaryResponse(
             @Schema(description = "The segment.") RfmSegment segment,
             @Schema(description = "Its name as people say it.") String name,
             @Schema(description = "Customers in it.") long customers,
-            @Schema(description = "Their share of the scored customers, in percent.") BigDecimal customerShare,
+            @Schema(description = "Their share of the scored customers, in percent.")
+            @Nullable BigDecimal customerShare,
             @Schema(description = "Their purchases less refunds.") BigDecimal revenue,
             @Schema(description = "Their share of the revenue, in percent; absent when the revenue is 0.")
-            BigDecimal revenueShare,
-            @Schema(description = "Average recency score.") BigDecimal averageRecencyScore,
-            @Schema(description = "Average frequency score.") BigDecimal averageFrequencyScore,
-            @Schema(description = "Average monetary score.") BigDecimal averageMonetaryScore) {}
+            @Nullable BigDecimal revenueShare,
+            @Schema(description = "Average recency score.") @Nullable BigDecimal averageRecencyScore,
+            @Schema(description = "Average frequency score.") @Nullable BigDecimal averageFrequencyScore,
+            @Schema(description = "Average monetary score.") @Nullable BigDecimal averageMonetaryScore) {}
 }

@@ -1,5 +1,6 @@
 package dev.retention.api.strategy;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.api.shared.EnumDocumentation;
 import dev.retention.domain.strategy.StrategyEffect;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,8 +14,8 @@ record StrategyEffectResponse(
                 + "the window is open and during runs to now; ENDED: during covers the whole window and after "
                 + "runs from its end to now.") StrategyEffect.WindowState state,
         @Schema(description = "From the start of the window to its end, or to now while it runs; absent before it "
-                + "starts. Every figure, revenue included, stops at now.") Window during,
-        @Schema(description = "From the end of the window to now; absent until it has ended.") Window after) {
+                + "starts. Every figure, revenue included, stops at now.") @Nullable Window during,
+        @Schema(description = "From the end of the window to now; absent until it has ended.") @Nullable Window after) {
 
     @Schema(name = "StrategyEffectWindow", description = "One stretch of time.")
     record Window(
@@ -31,11 +32,11 @@ record StrategyEffectResponse(
     @Schema(name = "StrategyEffectFigure", description = "One figure for both groups; absent values where a group is "
             + "too small (no customer, or fewer than two for revenue).")
     record Figure(
-            @Schema(description = "Treatment value.") Double treatment,
-            @Schema(description = "Holdout value.") Double holdout,
-            @Schema(description = "Absolute uplift, treatment - holdout.") Double uplift,
-            @Schema(description = "Lower end of its 95% confidence interval.") Double lower,
-            @Schema(description = "Upper end of its 95% confidence interval.") Double upper,
-            @Schema(description = "The test statistic: z for rates, t for revenue.") Double statistic,
-            @Schema(ref = EnumDocumentation.VERDICT) String verdict) {}
+            @Schema(description = "Treatment value.") @Nullable Double treatment,
+            @Schema(description = "Holdout value.") @Nullable Double holdout,
+            @Schema(description = "Absolute uplift, treatment - holdout.") @Nullable Double uplift,
+            @Schema(description = "Lower end of its 95% confidence interval.") @Nullable Double lower,
+            @Schema(description = "Upper end of its 95% confidence interval.") @Nullable Double upper,
+            @Schema(description = "The test statistic: z for rates, t for revenue.") @Nullable Double statistic,
+            @Schema(ref = EnumDocumentation.VERDICT) @Nullable String verdict) {}
 }

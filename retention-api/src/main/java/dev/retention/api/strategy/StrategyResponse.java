@@ -1,5 +1,6 @@
 package dev.retention.api.strategy;
 
+import org.jspecify.annotations.Nullable;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.strategy.StrategyChannel;
 import dev.retention.domain.strategy.StrategyStatus;
@@ -17,12 +18,12 @@ record StrategyResponse(
         @Schema(description = "What is done.") String action,
         @Schema(description = "How it reaches the customer.") StrategyChannel channel,
         @Schema(description = "RFM segments targeted.") Set<RfmSegment> targetRfmSegments,
-        @Schema(description = "Customer segment targeted.") String targetCustomerSegment,
+        @Schema(description = "Customer segment targeted.") @Nullable String targetCustomerSegment,
         @Schema(description = "Whether only at-risk customers are targeted.") boolean targetAtRisk,
         @Schema(description = "Start of the window.") Instant startsAt,
         @Schema(description = "End of the window.") Instant endsAt,
         @Schema(description = "Share kept as control group, in percent.") int holdoutPercent,
         @Schema(description = "DRAFT, ACTIVE, COMPLETED or CANCELLED.") StrategyStatus status,
         @Schema(description = "When it was created.") Instant createdAt,
-        @Schema(description = "When it was activated and the customers assigned.") Instant activatedAt,
+        @Schema(description = "When it was activated and the customers assigned.") @Nullable Instant activatedAt,
         @Schema(description = "When it last changed.") Instant updatedAt) {}
