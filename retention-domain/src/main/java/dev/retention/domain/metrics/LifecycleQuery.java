@@ -3,6 +3,7 @@ package dev.retention.domain.metrics;
 import dev.retention.domain.event.EventType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,6 +62,41 @@ public record LifecycleQuery(
         }
         return LifecyclePolicy.contractual(customerSegment, acquiredAt, changes).orElseThrow()
                 .withMemberSince(memberSince);
+    }
+
+    /**
+     * Whether the spells that the database keeps for {@code keptWindow} and {@code keptTypes} are this query's: they
+     * are when the query asks for INACTIVITY with that window and those activity types.
+     */
+    public boolean usesKeptSpells(Duration keptWindow, Set<EventType> keptTypes) {
+        return model == ChurnModel.INACTIVITY && inactivityWindow.equals(keptWindow)
+                && activityTypes.equals(keptTypes);
+    }
+
+    /**
+     * A lifecycle that every boundary of the query treats like that of each customer whose instants lie in the given
+     * stretches between boundaries: stretch k holds the instants from boundary k - 1 (inclusive) to boundary k, stretch
+     * 0 those before the first boundary and stretch {@code boundaries.size()} those from the last one on. Whether a
+     * customer is active, acquired or a member at a boundary depends only on these stretches, so customers that
+     * share them count alike.
+     *
+     * @param memberStretch the stretch of the loyalty enrolment, or null for none
+     * @param spellStarts the stretch of each spell's start, in time order
+     * @param spellEnds the stretch of each spell's end
+     */
+    public Lifecycle lifecycleInStretches(String customerSegment, int acquisitionStretch, Integer memberStretch,
+            int[] spellStarts, int[] spellEnds) {
+        List<Spell> spells = new ArrayList<>(spellStarts.length);
+        for (int i = 0; i < spellStarts.length; i++) {
+            spells.add(new Spell(earliestOf(spellStarts[i]), earliestOf(spellEnds[i])));
+        }
+        return new Lifecycle(customerSegment, earliestOf(acquisitionStretch), spells,
+                memberStretch == null ? null : earliestOf(memberStretch));
+    }
+
+    /** An instant of stretch k that orders against every boundary as all of the stretch's instants do. */
+    private Instant earliestOf(int stretch) {
+        return stretch == 0 ? boundaries.get(0).minus(1, ChronoUnit.MICROS) : boundaries.get(stretch - 1);
     }
 
     /** The event types the lifecycles are built from. */

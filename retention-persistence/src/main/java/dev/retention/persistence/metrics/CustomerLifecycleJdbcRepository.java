@@ -3,6 +3,7 @@ package dev.retention.persistence.metrics;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
 import dev.retention.domain.event.EventType;
+import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.metrics.LifecycleSink;
@@ -14,11 +15,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -99,6 +103,41 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             order by c.id, e.occurred_at
             """;
 
+    /**
+     * Under INACTIVITY: every customer acquired before the end of the range, counted by segment and by the stretches
+     * between boundaries that its acquisition, enrolment and spells fall into (see
+     * {@link LifecycleQuery#lifecycleInStretches}). A spell that contains no boundary is left out. Parameters: until,
+     * boundaries, segment, then those of the spells' source; the spells' source, the member-since column and its join
+     * are formatted in.
+     */
+    private static final String STRETCH_COUNTS = """
+            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment),
+            customer_spells as (
+                select s.customer_id, min(s.spell_from) as acquired_at,
+                       array_agg(width_bucket(s.spell_from, q.boundaries) order by s.spell_from)
+                           filter (where width_bucket(s.spell_from, q.boundaries)
+                                         < width_bucket(s.spell_until, q.boundaries)) as starts,
+                       array_agg(width_bucket(s.spell_until, q.boundaries) order by s.spell_from)
+                           filter (where width_bucket(s.spell_from, q.boundaries)
+                                         < width_bucket(s.spell_until, q.boundaries)) as ends
+                from %s as s, q
+                group by s.customer_id
+            )
+            select c.segment, width_bucket(s.acquired_at, q.boundaries), width_bucket(%s, q.boundaries),
+                   coalesce(s.starts, '{}'), coalesce(s.ends, '{}'), count(*)
+            from customer_spells s
+            join customer c on c.id = s.customer_id %s, q
+            where s.acquired_at < q.until and (q.segment is null or c.segment = q.segment)
+            group by 1, 2, 3, 4, 5
+            """;
+
+    /** The spells the database keeps for the configured window and activity types. */
+    private static final String KEPT_SPELLS = "customer_activity_spell";
+
+    /** Spells for any other window or activity types, from the events. Parameters: window in seconds, types. */
+    private static final String SPELLS_FROM_EVENTS =
+            "activity_spells(null, make_interval(secs => ?), ?::text[])";
+
     /** Parameters: until, until. */
     private static final String ACQUIRED_BEFORE_UNTIL = """
             (c.acquired_at < ? or exists (select 1 from customer_event x
@@ -135,6 +174,8 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
                             group.churnedAt(),
                             group.backAt()), group.customers());
                 }
+            } else if (query.model() == ChurnModel.INACTIVITY) {
+                countInStretches(connection, query, sink);
             } else {
                 stream(connection, query, ACQUIRED_BEFORE_UNTIL, sink);
             }
@@ -193,6 +234,60 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             }
         }
         return groups;
+    }
+
+    private static void countInStretches(Connection connection, LifecycleQuery query, LifecycleSink sink)
+            throws SQLException {
+        boolean kept = query.usesKeptSpells(keptWindow(connection), keptTypes(connection));
+        MemberSince memberSince = memberSince(query);
+        try (PreparedStatement statement = connection.prepareStatement(STRETCH_COUNTS.formatted(
+                kept ? KEPT_SPELLS : SPELLS_FROM_EVENTS, memberSince.column(), memberSince.join()))) {
+            statement.setObject(1, utc(query.until()));
+            statement.setArray(2, SqlArrays.timestampArray(connection, query.boundaries()));
+            statement.setString(3, query.customers().segment());
+            if (!kept) {
+                statement.setLong(4, query.inactivityWindow().toSeconds());
+                statement.setArray(5, SqlArrays.textArray(connection, List.copyOf(query.activityTypes()),
+                        EventType::name));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    int member = rows.getInt(3);
+                    Integer memberStretch = rows.wasNull() ? null : member;
+                    sink.add(query.lifecycleInStretches(rows.getString(1), rows.getInt(2), memberStretch,
+                            ints(rows.getArray(4)), ints(rows.getArray(5))), rows.getLong(6));
+                }
+            }
+        }
+    }
+
+    private static Duration keptWindow(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                "select extract(epoch from inactivity_window)::bigint from activity_spell_settings")) {
+            return row.next() ? Duration.ofSeconds(row.getLong(1)) : Duration.ZERO;
+        }
+    }
+
+    private static Set<EventType> keptTypes(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                "select activity_types from activity_spell_settings")) {
+            Set<EventType> types = EnumSet.noneOf(EventType.class);
+            if (row.next()) {
+                for (Object type : (Object[]) row.getArray(1).getArray()) {
+                    types.add(EventType.valueOf((String) type));
+                }
+            }
+            return types;
+        }
+    }
+
+    private static int[] ints(java.sql.Array array) throws SQLException {
+        Integer[] values = (Integer[]) array.getArray();
+        int[] ints = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ints[i] = values[i];
+        }
+        return ints;
     }
 
     private static void stream(Connection connection, LifecycleQuery query, String customerCondition,

@@ -1,0 +1,33 @@
+package dev.retention.app.metrics;
+
+import dev.retention.api.metrics.MetricsDefaults;
+import dev.retention.domain.metrics.KeptActivitySpells;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Before the service answers, makes the kept INACTIVITY spells those of the configured window and activity types
+ * ({@code retention.metrics.inactivity-days}, {@code retention.metrics.activity-types}); after a change of either,
+ * the first start recomputes them from the events.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeptActivitySpellsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KeptActivitySpellsConfiguration.class);
+
+    @Bean
+    InitializingBean spellsForConfiguredSettings(KeptActivitySpells spells, MetricsDefaults defaults) {
+        return () -> {
+            long started = System.nanoTime();
+            long rebuilt = spells.keepFor(Duration.ofDays(defaults.inactivityDays()), defaults.activityTypes());
+            if (rebuilt >= 0) {
+                log.info("Recomputed {} activity spells for W = {} days and activity types {} in {} ms", rebuilt,
+                        defaults.inactivityDays(), defaults.activityTypes(), (System.nanoTime() - started) / 1_000_000);
+            }
+        };
+    }
+}
