@@ -56,9 +56,11 @@ from numbered
 group by id, spell
 $$;
 
--- Recomputes the kept spells of the given customers. Each customer is locked first (in id order, so that concurrent
--- writers cannot deadlock on each other), and the spells are read after the lock with a fresh snapshot, so that a
--- concurrent transaction's events are never lost.
+-- Recomputes the kept spells of the given customers. The customers are locked first, and the spells read after the
+-- lock with a fresh snapshot, so that a concurrent transaction's events are never lost: up to 10,000 customers one
+-- by one (in id order, so that concurrent writers cannot deadlock on each other); more, as in a bulk load, by a
+-- lock on the whole table that waits for the other writers, because that many locks would not fit the lock table.
+-- The statement is planned for each call (execute), so that the plan suits the number of customers.
 create function keep_activity_spells(p_customers uuid[]) returns void
     language plpgsql as
 $$
@@ -68,16 +70,20 @@ begin
     if p_customers is null or cardinality(p_customers) = 0 then
         return;
     end if;
-    -- Waits for a rebuild to finish, so that the settings read below are those the rebuild left.
-    lock table customer_activity_spell in row exclusive mode;
-    perform pg_advisory_xact_lock(hashtextextended(id::text, 9))
-    from unnest(p_customers) as id
-    order by id;
+    if cardinality(p_customers) > 10000 then
+        lock table customer_activity_spell in share row exclusive mode;
+    else
+        -- Also waits for a rebuild to finish, so that the settings read below are those the rebuild left.
+        lock table customer_activity_spell in row exclusive mode;
+        perform pg_advisory_xact_lock(hashtextextended(id::text, 9))
+        from unnest(p_customers) as id
+        order by id;
+    end if;
     select * into settings from activity_spell_settings;
-    delete from customer_activity_spell where customer_id = any (p_customers);
-    insert into customer_activity_spell (customer_id, spell_from, spell_until)
-    select s.customer_id, s.spell_from, s.spell_until
-    from activity_spells(p_customers, settings.inactivity_window, settings.activity_types) s;
+    execute 'delete from customer_activity_spell where customer_id = any ($1)' using p_customers;
+    execute 'insert into customer_activity_spell (customer_id, spell_from, spell_until)
+             select s.customer_id, s.spell_from, s.spell_until from activity_spells($1, $2, $3) s'
+        using p_customers, settings.inactivity_window, settings.activity_types;
 end
 $$;
 

@@ -233,10 +233,42 @@ class KeptActivitySpellsTest extends ApiTest {
 
             jdbc.update("delete from customer_activity_spell where customer_id in "
                     + "(select id from customer where external_id in ('c2', 'c3'))");
-            keptSpells.rebuild();
+            Response rebuilt = http.post("/api/v1/admin/activity-spells/rebuild", Map.of());
+            assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+            assertThat(rebuilt.json().get("spells").asLong()).isEqualTo(count("customer_activity_spell"));
+            assertThat(rebuilt.json().get("inactivityDays").asInt()).isEqualTo(30);
+            assertThat(rebuilt.json().get("activityTypes").toString()).isEqualTo("[\"PURCHASE\",\"LOGIN\"]");
             assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(window, types)));
+            assertThat(http.get("/api/v1/admin/audit").json().get("items").get(0).get("action").asString())
+                    .isEqualTo("activity-spells.rebuilt");
         } finally {
             keptSpells.keepFor(KEPT_WINDOW, EnumSet.of(EventType.PURCHASE));
+        }
+        assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(KEPT_WINDOW, EnumSet.of(EventType.PURCHASE))));
+    }
+
+    @Test
+    void concurrentWritersForTheSameCustomersLoseNoEvent() throws Exception {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String customer = "c" + random.nextInt(30);
+            Instant at = randomInstant();
+            events.add(Map.of("externalId", customer, "type", "PURCHASE", "occurredAt", at.toString(),
+                    "amount", "5.00", "currency", "EUR", "eventKey", "concurrent-" + i));
+            histories.get(customer).add(new StatusChange(at, EventType.PURCHASE));
+        }
+        List<java.util.concurrent.Callable<Integer>> writers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            List<Map<String, Object>> batch = events.subList(w * 50, (w + 1) * 50);
+            writers.add(() -> http.post("/api/v1/events:batch", Map.of("events", batch)).status());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(writers)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
         }
         assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(KEPT_WINDOW, EnumSet.of(EventType.PURCHASE))));
     }

@@ -2,6 +2,10 @@ package dev.retention.app.metrics;
 
 import dev.retention.api.metrics.MetricsDefaults;
 import dev.retention.domain.metrics.KeptActivitySpells;
+import dev.retention.domain.metrics.RebuildActivitySpells;
+import dev.retention.domain.security.AuditLog;
+import dev.retention.domain.shared.UnitOfWork;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +16,18 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Before the service answers, makes the kept INACTIVITY spells those of the configured window and activity types
  * ({@code retention.metrics.inactivity-days}, {@code retention.metrics.activity-types}); after a change of either,
- * the first start recomputes them from the events.
+ * the first start recomputes them from the events. Wires the rebuild that administrators can ask for.
  */
 @Configuration(proxyBeanMethods = false)
 class KeptActivitySpellsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KeptActivitySpellsConfiguration.class);
+
+    @Bean
+    RebuildActivitySpells rebuildActivitySpells(KeptActivitySpells spells, AuditLog audit, UnitOfWork unitOfWork,
+            Clock clock) {
+        return new RebuildActivitySpells(spells, audit, unitOfWork, clock);
+    }
 
     @Bean
     InitializingBean spellsForConfiguredSettings(KeptActivitySpells spells, MetricsDefaults defaults) {

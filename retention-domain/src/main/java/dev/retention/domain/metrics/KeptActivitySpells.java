@@ -10,6 +10,9 @@ import java.util.Set;
  */
 public interface KeptActivitySpells {
 
+    /** How many spells are kept, and for which window and activity types. */
+    record Kept(long spells, Duration window, Set<EventType> activityTypes) {}
+
     /**
      * Makes the kept spells those of {@code window} and {@code activityTypes}, recomputing every customer's spells
      * from its events when they were kept for other settings.
@@ -19,5 +22,5 @@ public interface KeptActivitySpells {
     long keepFor(Duration window, Set<EventType> activityTypes);
 
     /** Recomputes every customer's spells from its events, for the settings they are kept for. */
-    long rebuild();
+    Kept rebuild();
 }

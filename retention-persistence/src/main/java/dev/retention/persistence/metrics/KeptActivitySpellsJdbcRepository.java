@@ -28,20 +28,12 @@ class KeptActivitySpellsJdbcRepository implements KeptActivitySpells {
     @Override
     @Transactional
     public long keepFor(Duration window, Set<EventType> activityTypes) {
-        Set<EventType> keptTypes = EnumSet.noneOf(EventType.class);
-        Long keptSeconds = jdbc.query("""
-                select extract(epoch from inactivity_window)::bigint as seconds, activity_types
+        Kept kept = jdbc.queryForObject("""
+                select 0 as spells, extract(epoch from inactivity_window)::bigint as seconds, activity_types
                 from activity_spell_settings for update
-                """, rows -> {
-            if (!rows.next()) {
-                return null;
-            }
-            for (Object type : (Object[]) rows.getArray("activity_types").getArray()) {
-                keptTypes.add(EventType.valueOf((String) type));
-            }
-            return rows.getLong("seconds");
-        });
-        if (keptSeconds != null && keptSeconds == window.toSeconds() && keptTypes.equals(activityTypes)) {
+                """, (row, number) -> new Kept(0, Duration.ofSeconds(row.getLong("seconds")),
+                types(row.getArray("activity_types"))));
+        if (kept != null && kept.window().equals(window) && kept.activityTypes().equals(activityTypes)) {
             return -1;
         }
         List<EventType> types = activityTypes.stream().sorted().toList();
@@ -61,9 +53,20 @@ class KeptActivitySpellsJdbcRepository implements KeptActivitySpells {
 
     @Override
     @Transactional
-    public long rebuild() {
-        Long rebuilt = jdbc.queryForObject("select rebuild_activity_spells(inactivity_window, activity_types) "
-                + "from activity_spell_settings", Long.class);
-        return rebuilt == null ? 0 : rebuilt;
+    public Kept rebuild() {
+        return jdbc.queryForObject("""
+                select rebuild_activity_spells(inactivity_window, activity_types) as spells,
+                       extract(epoch from inactivity_window)::bigint as seconds, activity_types
+                from activity_spell_settings
+                """, (row, number) -> new Kept(row.getLong("spells"), Duration.ofSeconds(row.getLong("seconds")),
+                types(row.getArray("activity_types"))));
+    }
+
+    private static Set<EventType> types(java.sql.Array array) throws java.sql.SQLException {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (Object type : (Object[]) array.getArray()) {
+            types.add(EventType.valueOf((String) type));
+        }
+        return types;
     }
 }

@@ -1,0 +1,305 @@
+#!/usr/bin/env python3
+"""Non-contractual benchmark: the INACTIVITY views against hand-written SQL statements, in the same run, on the same
+data.
+
+Starts the service jar on an embedded PostgreSQL and generates buyers as the BG/NBD story has them (Fader, Hardie
+and Lee 2005), inside PostgreSQL from a fixed seed: each customer is acquired with a first purchase at a uniform
+time over two years, buys again at a Poisson rate drawn from Gamma(2, 1/45 per day) (mean one purchase in 22.5
+days),
+and after each purchase drops out with a probability drawn from Beta(2, 14); 5% of purchases are refunded within 20
+days. Customers therefore lapse for longer than W and come back, and some leave for good.
+
+Then measures, cold (each request after a write that empties the service's cache), one request at a time, each
+against a one-statement SQL baseline written here (for each purchase, lead() to the next one gives the boundaries it
+keeps the customer active for; a running sum over boundaries counts them), run alternately, medians compared:
+
+1. GET /metrics/retention INACTIVITY, 24 monthly periods, the configured W (90 days: the kept spells);
+2. the same with W = 60 days (not kept: spells computed in one statement);
+3. GET /metrics/retention/segments INACTIVITY (W = 90) against the baseline grouped by segment;
+4. GET /metrics/cohorts INACTIVITY (W = 90), 24 cohorts x 24 offsets, against the baseline grouped by cohort.
+
+Every answer is checked against its baseline: S, E and N of every month (and segment), and every cohort cell.
+Finally the cached answer of each endpoint is polled by 32 clients that wait 100 ms between requests (wrk), and
+its latency percentiles printed.
+
+Needs python3, psql and wrk. Build the jar first: ./mvnw -q -DskipTests package
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KEY = "rtn_activity-bench-key-0123456789abcdefghijklmnop"
+START, END = "2024-11-01", "2026-11-01"
+
+GENERATE = """
+select setseed(0.20261129);
+insert into customer (id, external_id, segment, acquired_at, acquired_at_explicit, attributes, created_at,
+                      updated_at, version)
+select md5('buyer-' || g)::uuid, 'buyer-' || g, (array['retail', 'sme', 'enterprise'])[1 + g % 3], at, true,
+       '{{}}', at, at, 0
+from (select g, timestamptz '{end}' - random() * interval '730 days' as at
+      from generate_series(1, {customers}) g) s;
+create temp table buyer as
+select id, acquired_at, rate, x / (x + y) as dropout
+from (select id, acquired_at,
+             (-ln(1 - random()) - ln(1 - random())) / 45 as rate,
+             -ln(1 - random()) - ln(1 - random()) as x,
+             -ln((1 - random()) * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random())
+                 * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random())
+                 * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random())) as y
+      from customer) s;
+insert into customer_event (id, customer_id, type, occurred_at, amount, currency, event_key, recorded_at)
+select md5('p' || k || id)::uuid, id, 'PURCHASE', at, round((5 + random() * 200)::numeric, 2), 'EUR', 'p' || k, at
+from (select b.id, k, b.acquired_at + make_interval(secs => 86400 * sum(
+             case when k = 0 then 0 else -ln(1 - random()) / b.rate end) over (partition by b.id order by k)) as at
+      from buyer b, generate_series(0, least(150, floor(ln(1 - random()) / ln(1 - b.dropout))::int)) k) s
+where at < timestamptz '{end}';
+insert into customer_event (id, customer_id, type, occurred_at, amount, currency, event_key, recorded_at)
+select md5('r' || e.id)::uuid, e.customer_id, 'REFUND', at, round(e.amount * (0.1 + random() * 0.9)::numeric, 2), 'EUR',
+       'r' || e.event_key, at
+from (select e.*, e.occurred_at + random() * interval '20 days' as at from customer_event e
+      where e.type = 'PURCHASE' and random() < 0.05) e
+where at < timestamptz '{end}';
+"""
+
+# Separately: VACUUM cannot run inside the transaction that psql -c makes of several statements. It sets the
+# visibility map, so that the kept spells are read from their index alone.
+VACUUM = ("vacuum analyze customer", "vacuum analyze customer_event", "vacuum analyze customer_activity_spell")
+
+# For each customer, its acquisition and its purchases from then on are points; a point p keeps the customer active
+# at the boundaries b with p < b <= least(p + W, next point): the customer's last point before b, at most W before b.
+# width_bucket turns that into a range of boundary indexes, +1 at its first, -1 after its last; a running sum over
+# the indexes counts the active customers at each boundary, per group ({group} is the grouping column).
+BASELINE = """
+with bounds as (
+    select array_agg(b order by b) as b
+    from generate_series(timestamptz '{start}', timestamptz '{end}', interval '1 month') b
+), points as (
+    select c.id, {group} as grp, c.acquired_at as at
+    from customer c, bounds where c.acquired_at < timestamptz '{end}'
+    union all
+    select c.id, {group}, e.occurred_at from customer_event e join customer c on c.id = e.customer_id, bounds
+    where e.type = 'PURCHASE' and e.occurred_at >= c.acquired_at and e.occurred_at < timestamptz '{end}'
+), reach as (
+    select grp, at, least(at + interval '{days} days', lead(at) over (partition by id order by at)) as until
+    from points
+), steps as (
+    select grp, width_bucket(at, bounds.b) as k, 1 as delta from reach, bounds
+    union all
+    select grp, width_bucket(until, bounds.b), -1 from reach, bounds
+), active as (
+    select grp, k, sum(sum(delta)) over (partition by grp order by k) as customers from steps group by grp, k
+), acquired as (
+    select {group} as grp, width_bucket(c.acquired_at, bounds.b) as k, count(*) as customers
+    from customer c, bounds group by 1, 2
+)
+select coalesce(a.grp, n.grp), coalesce(a.k, n.k), a.customers, n.customers
+from active a full join acquired n on n.grp is not distinct from a.grp and n.k = a.k
+order by 1, 2;
+"""
+
+GROUPS = {"all": "'all'::text", "segment": "c.segment::text",
+          "cohort": "width_bucket(c.acquired_at, bounds.b)::text"}
+
+
+def http(url, method="GET", body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers={
+        "Authorization": "Bearer " + KEY, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=900) as response:
+        return response.status, response.read()
+
+
+def psql(port, sql, timing=False):
+    command = ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", "postgres", "-At",
+               "-v", "ON_ERROR_STOP=1"]
+    if timing:
+        command += ["-c", "\\timing on"]
+    result = subprocess.run(command + ["-c", sql], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit("psql failed: " + result.stderr[-2000:])
+    return result.stdout
+
+
+class Counts:
+    """One group's baseline: active customers after each step (boundary index), acquisitions per stretch."""
+
+    def __init__(self):
+        self.active = {}
+        self.acquired = {}
+
+    def active_at(self, k):
+        """The running sum at boundary index k: that of the last step at or before it."""
+        steps = [index for index in self.active if index <= k]
+        return self.active[max(steps)] if steps else 0
+
+
+def baseline(port, group, days):
+    """Runs the baseline; returns its time and {group: Counts}."""
+    output = psql(port, BASELINE.format(start=START, end=END, group=GROUPS[group], days=days), timing=True)
+    seconds = float(re.findall(r"Time: ([0-9.]+) ms", output)[-1]) / 1000
+    rows = {}
+    for line in output.splitlines():
+        parts = line.split("|")
+        if len(parts) == 4:
+            counts = rows.setdefault(parts[0] or None, Counts())
+            if parts[2]:
+                counts.active[int(parts[1])] = int(parts[2])
+            if parts[3]:
+                counts.acquired[int(parts[1])] = int(parts[3])
+    return seconds, rows
+
+
+def check_report(report, counts, what):
+    for i, period in enumerate(report["periods"]):
+        expected = (counts.active_at(i), counts.active_at(i + 1), counts.acquired.get(i + 1, 0))
+        actual = (period["startCustomers"], period["endCustomers"], period["newCustomers"])
+        assert actual == expected, (what, i, actual, expected)
+
+
+def wait_ready(base, service):
+    for _ in range(600):
+        if service.poll() is not None:
+            sys.exit("the service stopped during start-up")
+        try:
+            with urllib.request.urlopen(base + "/actuator/health/readiness", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    sys.exit("the service did not become ready")
+
+
+def empty_cache(base, round_number):
+    """A LOGIN event changes no figure of these views but tells the service that data changed."""
+    http(base + "/api/v1/events:batch", "POST", {"events": [{
+        "externalId": "buyer-1", "type": "LOGIN", "occurredAt": "2026-10-01T00:00:00Z",
+        "eventKey": "bench-login-%d-%d" % (os.getpid(), round_number)}]})
+
+
+def measure(name, args, base, url, run_baseline, check):
+    api_times, sql_times = [], []
+    http(url)   # warm-up, discarded: JIT and PostgreSQL buffers
+    run_baseline()
+    for round_number in range(1, args.rounds + 1):
+        empty_cache(base, round_number)
+        began = time.perf_counter()
+        status, body = http(url)
+        api_times.append(time.perf_counter() - began)
+        assert status == 200, body[:300]
+        seconds, rows = run_baseline()
+        sql_times.append(seconds)
+        check(json.loads(body), rows)
+        print("  round %d: API %.2f s, SQL baseline %.2f s, API/SQL = %.2f (agree)"
+              % (round_number, api_times[-1], sql_times[-1], api_times[-1] / sql_times[-1]))
+    print("%s: median API %.2f s, SQL %.2f s, API/SQL = %.2f" % (
+        name, statistics.median(api_times), statistics.median(sql_times),
+        statistics.median(api_times) / statistics.median(sql_times)))
+
+
+def poll_cached(work, url):
+    """32 dashboards polling the cached answer, each waiting 100 ms between requests (320 requests/s in all)."""
+    http(url)
+    pacing = os.path.join(work, "pacing.lua")
+    with open(pacing, "w") as handle:
+        handle.write("function delay()\n  return 100\nend\n")
+    subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-s", pacing, "-H", "Authorization: Bearer " + KEY, url],
+                   check=True, capture_output=True)
+    wrk = subprocess.run(["wrk", "-t2", "-c32", "-d15s", "--latency", "-s", pacing, "-H",
+                          "Authorization: Bearer " + KEY, url], check=True, capture_output=True, text=True).stdout
+    line = " ".join(l.strip() for l in wrk.splitlines() if re.match(r"\s+(50|99)%", l) or "Requests/sec" in l)
+    print("  cached, 32 pollers waiting 100 ms between requests (wrk -t2 -c32 -d15s): " + line)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--port", type=int, default=18091)
+    parser.add_argument("--pg-port", type=int, default=54331)
+    parser.add_argument("--keep", metavar="DIR",
+                        help="keep the generated database in DIR and reuse it on the next run with the same DIR")
+    parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
+    args = parser.parse_args()
+    for tool in ("psql", "wrk"):
+        if shutil.which(tool) is None:
+            sys.exit(tool + " is needed")
+
+    work = args.keep or tempfile.mkdtemp(prefix="retention-activity-bench-")
+    os.makedirs(work, exist_ok=True)
+    base = "http://localhost:%d" % args.port
+    log = open(os.path.join(work, "service.log"), "a")
+    service = subprocess.Popen(["java", "-Xmx4g", "-jar", args.jar, "--server.port=%d" % args.port,
+                                "--retention.embedded-db.dir=" + os.path.join(work, "pg"),
+                                "--retention.embedded-db.port=%d" % args.pg_port,
+                                "--retention.bootstrap-admin-key=" + KEY, "--retention.rate-limit.enabled=false",
+                                "--logging.level.root=WARN"],
+                               stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_ready(base, service)
+        began = time.perf_counter()
+        if psql(args.pg_port, "select count(*) from customer").strip() == "0":
+            psql(args.pg_port, GENERATE.format(end=END, customers=args.customers))
+            for statement in VACUUM:
+                psql(args.pg_port, statement)
+        counts = psql(args.pg_port, "select (select count(*) from customer), (select count(*) from customer_event "
+                                    "where type = 'PURCHASE'), (select count(*) from customer_activity_spell)")
+        print("database holds %s customers, %s purchases and %s kept spells (generated or reused in %.0f s)"
+              % (*counts.strip().split("|"), time.perf_counter() - began))
+
+        query = "from=%s&to=%s&granularity=MONTH&zone=UTC&churnModel=INACTIVITY" % (START, END)
+        retention = base + "/api/v1/metrics/retention?" + query
+        segments = base + "/api/v1/metrics/retention/segments?" + query
+        cohorts = base + "/api/v1/metrics/cohorts?" + query
+
+        def overall(days):
+            return lambda: (lambda result: (result[0], result[1]["all"]))(baseline(args.pg_port, "all", days))
+
+        measure("INACTIVITY, W = 90 (kept)", args, base, retention + "&inactivityDays=90", overall(90),
+                lambda answer, rows: check_report(answer, rows, "overall"))
+        measure("INACTIVITY, W = 60 (computed)", args, base, retention + "&inactivityDays=60", overall(60),
+                lambda answer, rows: check_report(answer, rows, "W = 60"))
+
+        def check_segments(answer, rows):
+            assert len(answer["segments"]) == len(rows), (len(answer["segments"]), list(rows))
+            for report in answer["segments"]:
+                check_report(report, rows[report.get("segment")], report.get("segment"))
+        measure("segments, W = 90", args, base, segments + "&inactivityDays=90",
+                lambda: baseline(args.pg_port, "segment", 90), check_segments)
+
+        def check_cohorts(answer, rows):
+            # Group g of the baseline is the width_bucket of the acquisition: cohort c (0-based) is g = c + 1, and
+            # the end of period c + k is boundary index c + k + 1.
+            for c, cohort in enumerate(answer["cohorts"]):
+                counts = rows.get(str(c + 1), Counts())
+                assert cohort["size"] == counts.acquired.get(c + 1, 0), (c, cohort["size"])
+                for cell in cohort["offsets"]:
+                    expected = counts.active_at(c + cell["offset"] + 1)
+                    assert cell["active"] == expected, (c, cell["offset"], cell["active"], expected)
+        measure("cohorts 24 x 24, W = 90", args, base, cohorts + "&inactivityDays=90",
+                lambda: baseline(args.pg_port, "cohort", 90), check_cohorts)
+
+        for url in (retention + "&inactivityDays=90", retention + "&inactivityDays=60",
+                    segments + "&inactivityDays=90", cohorts + "&inactivityDays=90"):
+            print(url.split("/api/v1/")[1].split("?")[0] + (" W=60" if "Days=60" in url else ""))
+            poll_cached(work, url)
+    finally:
+        service.terminate()
+        service.wait(60)
+        log.close()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
