@@ -72,8 +72,8 @@ where at < timestamptz '{end}';
 """
 
 # Separately: VACUUM cannot run inside the transaction that psql -c makes of several statements. It sets the
-# visibility map, so that the kept spells are read from their index alone.
-VACUUM = ("vacuum analyze customer", "vacuum analyze customer_event", "vacuum analyze customer_activity_spell")
+# visibility map and the planner's statistics.
+VACUUM = ("vacuum analyze customer", "vacuum analyze customer_event", "vacuum analyze customer_activity")
 
 # For each customer, its acquisition and its purchases from then on are points; a point p keeps the customer active
 # at the boundaries b with p < b <= least(p + W, next point): the customer's last point before b, at most W before b.
@@ -253,7 +253,8 @@ def main():
             for statement in VACUUM:
                 psql(args.pg_port, statement)
         counts = psql(args.pg_port, "select (select count(*) from customer), (select count(*) from customer_event "
-                                    "where type = 'PURCHASE'), (select count(*) from customer_activity_spell)")
+                                    "where type = 'PURCHASE'), (select sum(1 + coalesce(cardinality(later_from), 0)) "
+                                    "from customer_activity)")
         print("database holds %s customers, %s purchases and %s kept spells (generated or reused in %.0f s)"
               % (*counts.strip().split("|"), time.perf_counter() - began))
 

@@ -16,44 +16,60 @@ create table activity_spell_settings (
 
 insert into activity_spell_settings (inactivity_window, activity_types) values (interval '2160 hours', '{PURCHASE}');
 
--- No foreign key: customers are never deleted, and the check would cost every ingested event a lookup.
-create table customer_activity_spell (
-    customer_id  uuid        not null,
-    spell_from   timestamptz not null,
-    spell_until  timestamptz not null,
-    primary key (customer_id, spell_from)
-) with (fillfactor = 90);
+-- One row per acquired customer: its segment (copied, so that counting needs no join), its acquisition (the start
+-- of its first spell), the end of its first spell, and the starts and ends of its later spells (null when it has
+-- none: most customers). No foreign key: customers are never deleted, and the check would cost every batch a lookup
+-- per customer.
+create table customer_activity (
+    customer_id  uuid          primary key,
+    segment      varchar(64),
+    acquired_at  timestamptz   not null,
+    first_until  timestamptz   not null,
+    later_from   timestamptz[],
+    later_until  timestamptz[]
+);
 
--- The spells of the given customers (all when null) for window p_window and activity types p_types: acquisition is
--- the earlier of acquired_at and the first ACQUIRED event; it and every activity event from then on are points; a
--- point more than p_window after the one before starts a new spell.
-create function activity_spells(p_customers uuid[], p_window interval, p_types text[])
-    returns table (customer_id uuid, spell_from timestamptz, spell_until timestamptz)
+-- The spells of the given customers (all when null) for window p_window and activity types p_types, one row per
+-- customer as kept in customer_activity. Acquisition is the earlier of acquired_at and the first ACQUIRED event; it
+-- and every activity event from then on are points; a point more than p_window after the one before starts a spell,
+-- and a point more than p_window before the next one ends it (at the point + p_window). One pass over the points in
+-- time order finds both. The segment rides along on the acquisition point, so that no second join is needed.
+create function customer_activity_of(p_customers uuid[], p_window interval, p_types text[])
+    returns table (customer_id uuid, segment varchar, acquired_at timestamptz, first_until timestamptz,
+                   later_from timestamptz[], later_until timestamptz[])
     language sql stable as
 $$
-with acquisition as (
-    select c.id, least(c.acquired_at, min(e.occurred_at)) as at
+with acquisition as not materialized (
+    select c.id, c.segment, least(c.acquired_at, f.at) as at
     from customer c
-    left join customer_event e on e.customer_id = c.id and e.type = 'ACQUIRED'
+    left join (select e.customer_id, min(e.occurred_at) as at
+               from customer_event e
+               where e.type = 'ACQUIRED' and (p_customers is null or e.customer_id = any (p_customers))
+               group by e.customer_id) f on f.customer_id = c.id
     where p_customers is null or c.id = any (p_customers)
-    group by c.id
 ), points as (
-    select a.id, a.at from acquisition a where a.at is not null
+    select a.id, a.at, a.segment from acquisition a where a.at is not null
     union all
-    select e.customer_id, e.occurred_at
+    select e.customer_id, e.occurred_at, null
     from customer_event e
     join acquisition a on a.id = e.customer_id
     where e.type = any (p_types) and e.occurred_at >= a.at
 ), marked as (
-    select id, at, case when at > lag(at) over (partition by id order by at) + p_window then 1 else 0 end as starts
+    select id, at, segment,
+           coalesce(at > lag(at) over w + p_window, true) as starts,
+           coalesce(lead(at) over w > at + p_window, true) as ends
     from points
-), numbered as (
-    select id, at, sum(starts) over (partition by id order by at rows unbounded preceding) as spell
+    window w as (partition by id order by at)
+), spells as (
+    select id, max(segment) as segment,
+           array_agg(at order by at) filter (where starts) as starts,
+           array_agg(at + p_window order by at) filter (where ends) as ends
     from marked
+    where starts or ends or segment is not null   -- the acquisition point keeps its segment even inside a spell
+    group by id
 )
-select id, min(at), max(at) + p_window
-from numbered
-group by id, spell
+select id, segment, starts[1], ends[1], nullif(starts[2:], '{}'), nullif(ends[2:], '{}')
+from spells
 $$;
 
 -- Recomputes the kept spells of the given customers. The customers are locked first, and the spells read after the
@@ -71,38 +87,38 @@ begin
         return;
     end if;
     if cardinality(p_customers) > 10000 then
-        lock table customer_activity_spell in share row exclusive mode;
+        lock table customer_activity in share row exclusive mode;
     else
         -- Also waits for a rebuild to finish, so that the settings read below are those the rebuild left.
-        lock table customer_activity_spell in row exclusive mode;
+        lock table customer_activity in row exclusive mode;
         perform pg_advisory_xact_lock(hashtextextended(id::text, 9))
         from unnest(p_customers) as id
         order by id;
     end if;
     select * into settings from activity_spell_settings;
-    execute 'delete from customer_activity_spell where customer_id = any ($1)' using p_customers;
-    execute 'insert into customer_activity_spell (customer_id, spell_from, spell_until)
-             select s.customer_id, s.spell_from, s.spell_until from activity_spells($1, $2, $3) s'
+    execute 'delete from customer_activity where customer_id = any ($1)' using p_customers;
+    execute 'insert into customer_activity (customer_id, segment, acquired_at, first_until, later_from, later_until)
+             select * from customer_activity_of($1, $2, $3)'
         using p_customers, settings.inactivity_window, settings.activity_types;
 end
 $$;
 
--- Recomputes every customer's spells for the given settings: when the configuration changes, and on demand. Rows are
--- deleted rather than truncated, so that a report reading in an older snapshot still sees the spells it started with.
+-- Recomputes every customer's spells for the given settings: when the configuration changes, and on demand; returns
+-- how many spells are kept. Rows are deleted rather than truncated, so that a report reading in an older snapshot
+-- still sees the spells it started with.
 create function rebuild_activity_spells(p_window interval, p_types text[]) returns bigint
     language plpgsql as
 $$
 declare
     kept bigint;
 begin
-    lock table activity_spell_settings, customer_activity_spell in exclusive mode;
+    lock table activity_spell_settings, customer_activity in exclusive mode;
     update activity_spell_settings set inactivity_window = p_window, activity_types = p_types;
-    delete from customer_activity_spell;
-    insert into customer_activity_spell (customer_id, spell_from, spell_until)
-    select s.customer_id, s.spell_from, s.spell_until
-    from activity_spells(null, p_window, p_types) s;
-    get diagnostics kept = row_count;
-    analyze customer_activity_spell;
+    delete from customer_activity;
+    insert into customer_activity (customer_id, segment, acquired_at, first_until, later_from, later_until)
+    select * from customer_activity_of(null, p_window, p_types);
+    select coalesce(sum(1 + coalesce(cardinality(later_from), 0)), 0) into kept from customer_activity;
+    analyze customer_activity;
     return kept;
 end
 $$;
@@ -140,14 +156,18 @@ create trigger customer_keeps_activity_spells_on_insert
     for each statement
 execute function activity_spells_after_new_customers();
 
--- A new acquisition time moves the first spell's start and can join or part spells.
-create function activity_spells_after_acquisition_change() returns trigger
+-- A new acquisition time moves the first spell's start and can join or part spells; a new segment is copied.
+create function activity_spells_after_customer_change() returns trigger
     language plpgsql as
 $$
 begin
     perform keep_activity_spells(array(
         select n.id from changed n join previous o on o.id = n.id
         where n.acquired_at is distinct from o.acquired_at));
+    update customer_activity a
+    set segment = n.segment
+    from changed n join previous o on o.id = n.id
+    where a.customer_id = n.id and n.segment is distinct from o.segment;
     return null;
 end
 $$;
@@ -156,6 +176,6 @@ create trigger customer_keeps_activity_spells_on_update
     after update on customer
     referencing old table as previous new table as changed
     for each statement
-execute function activity_spells_after_acquisition_change();
+execute function activity_spells_after_customer_change();
 
 select rebuild_activity_spells(interval '2160 hours', '{PURCHASE}');

@@ -5,6 +5,7 @@ import static dev.retention.persistence.shared.SqlTimes.utc;
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.CustomerLifecycles;
+import dev.retention.domain.metrics.Lifecycle;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.metrics.LifecycleSink;
 import dev.retention.domain.metrics.StatusChange;
@@ -106,37 +107,42 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
     /**
      * Under INACTIVITY: every customer acquired before the end of the range, counted by segment and by the stretches
      * between boundaries that its acquisition, enrolment and spells fall into (see
-     * {@link LifecycleQuery#lifecycleInStretches}). A spell that contains no boundary is left out. Parameters: until,
-     * boundaries, segment, then those of the spells' source; the spells' source, the member-since column and its join
-     * are formatted in.
+     * {@link LifecycleQuery#lifecycleInStretches}); a later spell's stretches are packed into one number,
+     * start * {@value #PACKED} + end. Parameters: until, boundaries, segment, then those of the activity source; the
+     * member-since column, the source and the member-since join are formatted in.
      */
     private static final String STRETCH_COUNTS = """
-            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment),
-            customer_spells as (
-                select s.customer_id, min(s.spell_from) as acquired_at,
-                       array_agg(width_bucket(s.spell_from, q.boundaries) order by s.spell_from)
-                           filter (where width_bucket(s.spell_from, q.boundaries)
-                                         < width_bucket(s.spell_until, q.boundaries)) as starts,
-                       array_agg(width_bucket(s.spell_until, q.boundaries) order by s.spell_from)
-                           filter (where width_bucket(s.spell_from, q.boundaries)
-                                         < width_bucket(s.spell_until, q.boundaries)) as ends
-                from %s as s, q
-                group by s.customer_id
-            )
-            select c.segment, width_bucket(s.acquired_at, q.boundaries), width_bucket(%s, q.boundaries),
-                   coalesce(s.starts, '{}'), coalesce(s.ends, '{}'), count(*)
-            from customer_spells s
-            join customer c on c.id = s.customer_id %s, q
-            where s.acquired_at < q.until and (q.segment is null or c.segment = q.segment)
+            with q as (select ?::timestamptz as until, ?::timestamptz[] as boundaries, ?::text as segment)
+            select c.segment, width_bucket(c.acquired_at, q.boundaries), width_bucket(%s, q.boundaries),
+                   width_bucket(c.first_until, q.boundaries),
+                   case when c.later_from is not null then array(
+                       select width_bucket(f, q.boundaries) * %d + width_bucket(u, q.boundaries)
+                       from unnest(c.later_from, c.later_until) as later(f, u)) end,
+                   count(*)
+            from %s as c %s, q
+            where c.acquired_at < q.until and (q.segment is null or c.segment = q.segment)
             group by 1, 2, 3, 4, 5
             """;
 
-    /** The spells the database keeps for the configured window and activity types. */
-    private static final String KEPT_SPELLS = "customer_activity_spell";
+    /** More than the largest stretch index: boundaries are at most {@code ReportingPeriods.MAX_PERIODS} + 1. */
+    private static final int PACKED = 1 << 11;
 
-    /** Spells for any other window or activity types, from the events. Parameters: window in seconds, types. */
-    private static final String SPELLS_FROM_EVENTS =
-            "activity_spells(null, make_interval(secs => ?), ?::text[])";
+    /** The activity the database keeps for the configured window and activity types. */
+    private static final String KEPT_ACTIVITY = """
+            (select customer_id as id, segment, acquired_at, first_until, later_from, later_until
+             from customer_activity)""";
+
+    /** The same for any other window or activity types, from the events. Parameters: window in seconds, types. */
+    private static final String ACTIVITY_FROM_EVENTS = """
+            (select customer_id as id, segment, acquired_at, first_until, later_from, later_until
+             from customer_activity_of(null, make_interval(secs => ?), ?::text[]))""";
+
+    /**
+     * The stretch counts group a million customers into some ten thousand groups, and spells computed from the
+     * events sort every activity point: with the default working memory PostgreSQL sorts the customers to group them
+     * instead of hashing them, and sorts the points on disk.
+     */
+    private static final String GROUPING_MEMORY = "set local work_mem = '128MB'";
 
     /** Parameters: until, until. */
     private static final String ACQUIRED_BEFORE_UNTIL = """
@@ -240,8 +246,11 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             throws SQLException {
         boolean kept = query.usesKeptSpells(keptWindow(connection), keptTypes(connection));
         MemberSince memberSince = memberSince(query);
+        try (Statement settings = connection.createStatement()) {
+            settings.execute(GROUPING_MEMORY);
+        }
         try (PreparedStatement statement = connection.prepareStatement(STRETCH_COUNTS.formatted(
-                kept ? KEPT_SPELLS : SPELLS_FROM_EVENTS, memberSince.column(), memberSince.join()))) {
+                memberSince.column(), PACKED, kept ? KEPT_ACTIVITY : ACTIVITY_FROM_EVENTS, memberSince.join()))) {
             statement.setObject(1, utc(query.until()));
             statement.setArray(2, SqlArrays.timestampArray(connection, query.boundaries()));
             statement.setString(3, query.customers().segment());
@@ -252,13 +261,27 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    int member = rows.getInt(3);
-                    Integer memberStretch = rows.wasNull() ? null : member;
-                    sink.add(query.lifecycleInStretches(rows.getString(1), rows.getInt(2), memberStretch,
-                            ints(rows.getArray(4)), ints(rows.getArray(5))), rows.getLong(6));
+                    sink.add(lifecycleInStretches(query, rows), rows.getLong(6));
                 }
             }
         }
+    }
+
+    private static Lifecycle lifecycleInStretches(LifecycleQuery query, ResultSet row) throws SQLException {
+        int acquisition = row.getInt(2);
+        int member = row.getInt(3);
+        Integer memberStretch = row.wasNull() ? null : member;
+        java.sql.Array packed = row.getArray(5);
+        Integer[] later = packed == null ? new Integer[0] : (Integer[]) packed.getArray();
+        int[] starts = new int[1 + later.length];
+        int[] ends = new int[1 + later.length];
+        starts[0] = acquisition;
+        ends[0] = row.getInt(4);
+        for (int i = 0; i < later.length; i++) {
+            starts[i + 1] = later[i] / PACKED;
+            ends[i + 1] = later[i] % PACKED;
+        }
+        return query.lifecycleInStretches(row.getString(1), acquisition, memberStretch, starts, ends);
     }
 
     private static Duration keptWindow(Connection connection) throws SQLException {
@@ -279,15 +302,6 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
             }
             return types;
         }
-    }
-
-    private static int[] ints(java.sql.Array array) throws SQLException {
-        Integer[] values = (Integer[]) array.getArray();
-        int[] ints = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            ints[i] = values[i];
-        }
-        return ints;
     }
 
     private static void stream(Connection connection, LifecycleQuery query, String customerCondition,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The spells that triggers keep in {@code customer_activity_spell} for the settings in
+ * The spells that triggers keep in {@code customer_activity} for the settings in
  * {@code activity_spell_settings}; see the migration that creates them.
  */
 @Repository
