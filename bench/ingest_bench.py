@@ -2,9 +2,11 @@
 """Ingestion benchmark: the batch API against PostgreSQL's COPY, in the same run, into the same table.
 
 Starts the service jar on a fresh embedded PostgreSQL, registers customers, then per round loads N purchase events
-through POST /api/v1/events:batch (batches of 5,000, request bodies encoded before the clock starts) and the same
-number of rows with COPY (psql \\copy from a CSV written before the clock starts). Prints both throughputs and the
-ratio API / COPY per round and their median.
+through POST /api/v1/events:batch (batches of 5,000, request bodies encoded before the clock starts), the same
+number of rows with COPY into the same table, whose triggers keep the summaries (psql \\copy from a CSV written
+before the clock starts), and the same rows with COPY into a bare copy of the table (same columns, indexes and
+checks; no triggers, no foreign key). Prints the throughputs, the ratios API / COPY and API / bare COPY per round,
+and their medians.
 
 Needs python3 (standard library only) and psql. Build the jar first: ./mvnw -q -DskipTests package
 """
@@ -96,7 +98,8 @@ def main():
             assert status == 200, body[:500]
         ids = psql(args.pg_port, "select id from customer order by external_id").split()
 
-        ratios = []
+        psql(args.pg_port, "create table bare_customer_event (like customer_event including all)")
+        ratios, bare_ratios = [], []
         print("events per round: %d, customers: %d, batch size: %d" % (args.events, len(ids), BATCH))
         for round_number in range(1, args.rounds + 1):
             bodies = []
@@ -123,14 +126,25 @@ def main():
                  % csv_path)
             copy_seconds = time.perf_counter() - began
 
+            began = time.perf_counter()
+            psql(args.pg_port, "\\copy bare_customer_event (id, customer_id, type, occurred_at, amount, currency, "
+                               "product_id, properties, event_key, recorded_at) from '%s' with (format csv)"
+                 % csv_path)
+            bare_seconds = time.perf_counter() - began
+
             api_rate = args.events / api_seconds
             copy_rate = args.events / copy_seconds
+            bare_rate = args.events / bare_seconds
             ratios.append(api_rate / copy_rate)
-            print("round %d: API %.0f events/s (%.2f s), COPY %.0f rows/s (%.2f s), API/COPY = %.2f"
-                  % (round_number, api_rate, api_seconds, copy_rate, copy_seconds, api_rate / copy_rate))
+            bare_ratios.append(api_rate / bare_rate)
+            print("round %d: API %.0f events/s (%.2f s), COPY %.0f rows/s (%.2f s), bare COPY %.0f rows/s (%.2f s), "
+                  "API/COPY = %.2f, API/bare COPY = %.2f"
+                  % (round_number, api_rate, api_seconds, copy_rate, copy_seconds, bare_rate, bare_seconds,
+                     api_rate / copy_rate, api_rate / bare_rate))
         stored = int(psql(args.pg_port, "select count(*) from customer_event where type = 'PURCHASE'"))
         assert stored == 2 * args.events * args.rounds, stored
-        print("median API/COPY = %.2f over %d rounds" % (statistics.median(ratios), len(ratios)))
+        print("median API/COPY = %.2f, API/bare COPY = %.2f over %d rounds"
+              % (statistics.median(ratios), statistics.median(bare_ratios), len(ratios)))
     finally:
         service.terminate()
         service.wait(60)

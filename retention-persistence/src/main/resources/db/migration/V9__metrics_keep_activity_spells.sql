@@ -72,11 +72,11 @@ select id, segment, starts[1], ends[1], nullif(starts[2:], '{}'), nullif(ends[2:
 from spells
 $$;
 
--- Recomputes the kept spells of the given customers. The customers are locked first, and the spells read after the
--- lock with a fresh snapshot, so that a concurrent transaction's events are never lost: up to 10,000 customers one
--- by one (in id order, so that concurrent writers cannot deadlock on each other); more, as in a bulk load, by a
--- lock on the whole table that waits for the other writers, because that many locks would not fit the lock table.
--- The statement is planned for each call (execute), so that the plan suits the number of customers.
+-- Recomputes the kept spells of the given customers. Their customer rows are locked first (in id order, so that
+-- concurrent writers cannot deadlock on each other; row locks, because a bulk load touches more customers than the
+-- lock table holds), and the spells are read after the locks with a fresh snapshot, so that a concurrent
+-- transaction's events are never lost. The statement is planned for each call (execute), so that the plan suits the
+-- number of customers.
 create function keep_activity_spells(p_customers uuid[]) returns void
     language plpgsql as
 $$
@@ -86,15 +86,9 @@ begin
     if p_customers is null or cardinality(p_customers) = 0 then
         return;
     end if;
-    if cardinality(p_customers) > 10000 then
-        lock table customer_activity in share row exclusive mode;
-    else
-        -- Also waits for a rebuild to finish, so that the settings read below are those the rebuild left.
-        lock table customer_activity in row exclusive mode;
-        perform pg_advisory_xact_lock(hashtextextended(id::text, 9))
-        from unnest(p_customers) as id
-        order by id;
-    end if;
+    -- Waits for a rebuild to finish, so that the settings read below are those the rebuild left.
+    lock table customer_activity in row exclusive mode;
+    perform 1 from customer where id = any (p_customers) order by id for no key update;
     select * into settings from activity_spell_settings;
     execute 'delete from customer_activity where customer_id = any ($1)' using p_customers;
     execute 'insert into customer_activity (customer_id, segment, acquired_at, first_until, later_from, later_until)
