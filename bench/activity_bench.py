@@ -230,6 +230,7 @@ def main():
     parser.add_argument("--keep", metavar="DIR",
                         help="keep the generated database in DIR and reuse it on the next run with the same DIR")
     parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
+    parser.add_argument("--no-polling", action="store_true", help="leave out the cached answers (for scale runs)")
     args = parser.parse_args()
     for tool in ("psql", "wrk"):
         if shutil.which(tool) is None:
@@ -290,8 +291,8 @@ def main():
         measure("cohorts 24 x 24, W = 90", args, base, cohorts + "&inactivityDays=90",
                 lambda: baseline(args.pg_port, "cohort", 90), check_cohorts)
 
-        for url in (retention + "&inactivityDays=90", retention + "&inactivityDays=60",
-                    segments + "&inactivityDays=90", cohorts + "&inactivityDays=90"):
+        for url in () if args.no_polling else (retention + "&inactivityDays=90", retention + "&inactivityDays=60",
+                                                  segments + "&inactivityDays=90", cohorts + "&inactivityDays=90"):
             print(url.split("/api/v1/")[1].split("?")[0] + (" W=60" if "Days=60" in url else ""))
             poll_cached(work, url)
     finally:

@@ -27,7 +27,7 @@ create table customer_activity (
     first_until  timestamptz   not null,
     later_from   timestamptz[],
     later_until  timestamptz[]
-);
+) with (fillfactor = 80);   -- room for the updates of each batch to stay on their page
 
 -- The spells of the given customers (all when null) for window p_window and activity types p_types, one row per
 -- customer as kept in customer_activity. Acquisition is the earlier of acquired_at and the first ACQUIRED event; it
@@ -117,14 +117,73 @@ begin
 end
 $$;
 
+-- New activity events of a customer with kept spells and without a new ACQUIRED event are merged into the kept row
+-- without reading the customer's events: each kept spell stands for the stretch from its first point to its last
+-- (its end less W), within which every gap is at most W already, and each new point for itself; sorted by start, an
+-- element more than W after the latest end so far starts a new spell. A point inside a spell changes nothing; one
+-- near its ends extends it or joins it to its neighbour. Points before the acquisition do not count. Every other
+-- touched customer is recomputed from its events. The customers are locked (as in keep_activity_spells) before their
+-- rows are read.
 create function activity_spells_after_events() returns trigger
     language plpgsql as
 $$
+declare
+    settings activity_spell_settings;
+    touched uuid[];
+    merged uuid[];
 begin
-    perform keep_activity_spells(array(
-        select distinct e.customer_id
-        from inserted e, activity_spell_settings s
-        where e.type = 'ACQUIRED' or e.type = any (s.activity_types)));
+    lock table customer_activity in row exclusive mode;
+    select * into settings from activity_spell_settings;
+    touched := array(select distinct e.customer_id from inserted e
+                     where e.type = 'ACQUIRED' or e.type = any (settings.activity_types));
+    if cardinality(touched) = 0 then
+        return null;
+    end if;
+    perform 1 from customer where id = any (touched) order by id for no key update;
+    with mergeable as (
+        select a.*
+        from customer_activity a
+        where a.customer_id = any (touched)
+          and not exists (select 1 from inserted e where e.customer_id = a.customer_id and e.type = 'ACQUIRED')
+    ), elements as (
+        select m.customer_id, m.acquired_at as start, m.first_until - settings.inactivity_window as finish
+        from mergeable m
+        union all
+        select m.customer_id, later.f, later.u - settings.inactivity_window
+        from mergeable m, unnest(m.later_from, m.later_until) as later(f, u)
+        union all
+        select e.customer_id, e.occurred_at, e.occurred_at
+        from inserted e join mergeable m on m.customer_id = e.customer_id
+        where e.type = any (settings.activity_types) and e.occurred_at >= m.acquired_at
+    ), marked as (
+        select customer_id, start, finish,
+               coalesce(start > max(finish) over (partition by customer_id order by start, finish
+                                                  rows between unbounded preceding and 1 preceding)
+                                + settings.inactivity_window, true) as starts
+        from elements
+    ), numbered as (
+        select customer_id, start, finish,
+               count(*) filter (where starts) over (partition by customer_id order by start, finish
+                                                    rows unbounded preceding) as spell
+        from marked
+    ), spells as (
+        select customer_id, min(start) as spell_from, max(finish) + settings.inactivity_window as spell_until
+        from numbered
+        group by customer_id, spell
+    ), kept as (
+        select customer_id, array_agg(spell_from order by spell_from) as starts,
+               array_agg(spell_until order by spell_from) as ends
+        from spells
+        group by customer_id
+    ), updated as (
+        update customer_activity a
+        set first_until = k.ends[1], later_from = nullif(k.starts[2:], '{}'), later_until = nullif(k.ends[2:], '{}')
+        from kept k
+        where a.customer_id = k.customer_id
+        returning a.customer_id
+    )
+    select array_agg(customer_id) into merged from updated;
+    perform keep_activity_spells(array(select unnest(touched) except select unnest(merged)));
     return null;
 end
 $$;

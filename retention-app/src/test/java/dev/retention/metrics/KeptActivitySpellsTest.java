@@ -260,6 +260,42 @@ class KeptActivitySpellsTest extends ApiTest {
     }
 
     @Test
+    void eventsArrivingInTimeOrderExtendTheKeptSpells() {
+        // Later purchases of 40 customers, each after everything the customer did so far, in time order over three
+        // batches: each batch extends the kept spells (or adds spells after them) from the kept row alone.
+        Map<String, StoredCustomer> stored = storedCustomers();
+        Instant latestAllowed = Instant.now().minus(Duration.ofDays(1));
+        List<List<Map<String, Object>>> batches = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int customers = 0;
+        for (Map.Entry<String, List<StatusChange>> history : histories.entrySet()) {
+            Instant last = history.getValue().stream().map(StatusChange::at).max(Instant::compareTo)
+                    .orElse(EARLIEST);
+            Instant acquired = stored.get(history.getKey()).acquiredAt();
+            Instant at = (acquired != null && acquired.isAfter(last) ? acquired : last).plusSeconds(3600);
+            if (customers == 40 || at.plus(KEPT_WINDOW.multipliedBy(3)).plus(Duration.ofDays(4))
+                    .isAfter(latestAllowed)) {
+                continue;
+            }
+            customers++;
+            for (int b = 0; b < batches.size(); b++) {
+                Duration gap = random.nextBoolean() ? Duration.ofDays(random.nextInt(30))
+                        : KEPT_WINDOW.plusSeconds(1 + random.nextInt(86_400));
+                at = at.plus(gap);   // a gap of 0 days: the same day, or with the first one the same instant
+                batches.get(b).add(Map.of("externalId", history.getKey(), "type", "PURCHASE", "occurredAt",
+                        at.toString(), "amount", "5.00", "currency", "EUR", "eventKey", "later-" + b));
+                history.getValue().add(new StatusChange(at, EventType.PURCHASE));
+            }
+        }
+        assertThat(customers).isEqualTo(40);
+        for (List<Map<String, Object>> batch : batches) {
+            Response recorded = http.post("/api/v1/events:batch", Map.of("events", batch));
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+            assertThat(recorded.json().get("created").asInt()).isEqualTo(40);
+        }
+        assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(KEPT_WINDOW, EnumSet.of(EventType.PURCHASE))));
+    }
+
+    @Test
     void concurrentWritersForTheSameCustomersLoseNoEvent() throws Exception {
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
