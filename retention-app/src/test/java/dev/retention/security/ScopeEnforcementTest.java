@@ -30,6 +30,7 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getApiKey", "admin"),
             Map.entry("revokeApiKey", "admin"),
             Map.entry("listAuditEntries", "admin"),
+            Map.entry("rebuildActivitySpells", "admin"),
             Map.entry("getRetention", "metrics:read"),
             Map.entry("getRetentionBySegment", "metrics:read"),
             Map.entry("getCohorts", "metrics:read"),
