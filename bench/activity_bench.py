@@ -36,6 +36,9 @@ import tempfile
 import time
 import urllib.request
 
+from benchservice import psql, start, wait_ready
+import benchservice
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEY = "rtn_activity-bench-key-0123456789abcdefghijklmnop"
 START, END = "2024-11-01", "2026-11-01"
@@ -111,25 +114,6 @@ GROUPS = {"all": "'all'::text", "segment": "c.segment::text",
           "cohort": "width_bucket(c.acquired_at, bounds.b)::text"}
 
 
-def http(url, method="GET", body=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method, headers={
-        "Authorization": "Bearer " + KEY, "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=900) as response:
-        return response.status, response.read()
-
-
-def psql(port, sql, timing=False):
-    command = ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", "postgres", "-At",
-               "-v", "ON_ERROR_STOP=1"]
-    if timing:
-        command += ["-c", "\\timing on"]
-    result = subprocess.run(command + ["-c", sql], capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit("psql failed: " + result.stderr[-2000:])
-    return result.stdout
-
-
 class Counts:
     """One group's baseline: active customers after each step (boundary index), acquisitions per stretch."""
 
@@ -166,18 +150,8 @@ def check_report(report, counts, what):
         assert actual == expected, (what, i, actual, expected)
 
 
-def wait_ready(base, service):
-    for _ in range(600):
-        if service.poll() is not None:
-            sys.exit("the service stopped during start-up")
-        try:
-            with urllib.request.urlopen(base + "/actuator/health/readiness", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(1)
-    sys.exit("the service did not become ready")
+def http(url, method="GET", body=None):
+    return benchservice.http(url, KEY, method, body)
 
 
 def empty_cache(base, round_number):
@@ -239,13 +213,7 @@ def main():
     work = args.keep or tempfile.mkdtemp(prefix="retention-activity-bench-")
     os.makedirs(work, exist_ok=True)
     base = "http://localhost:%d" % args.port
-    log = open(os.path.join(work, "service.log"), "a")
-    service = subprocess.Popen(["java", "-Xmx4g", "-jar", args.jar, "--server.port=%d" % args.port,
-                                "--retention.embedded-db.dir=" + os.path.join(work, "pg"),
-                                "--retention.embedded-db.port=%d" % args.pg_port,
-                                "--retention.bootstrap-admin-key=" + KEY, "--retention.rate-limit.enabled=false",
-                                "--logging.level.root=WARN"],
-                               stdout=log, stderr=subprocess.STDOUT)
+    service, log = start(args.jar, work, args.port, args.pg_port, KEY)
     try:
         wait_ready(base, service)
         began = time.perf_counter()

@@ -27,6 +27,8 @@ import tempfile
 import time
 import urllib.request
 
+from benchservice import psql, start, wait_ready
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEY = "rtn_metrics-bench-key-0123456789abcdefghijklmnopqr"
 START, END = "2024-11-01", "2026-11-01"
@@ -83,29 +85,6 @@ def http(url):
         return response.status, response.read()
 
 
-def psql(port, sql, timing=False):
-    command = ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", "postgres", "-At",
-               "-v", "ON_ERROR_STOP=1"]
-    if timing:
-        command += ["-c", "\\timing on"]
-    result = subprocess.run(command + ["-c", sql], check=True, capture_output=True, text=True)
-    return result.stdout
-
-
-def wait_ready(base, service):
-    for _ in range(180):
-        if service.poll() is not None:
-            sys.exit("the service stopped during start-up")
-        try:
-            with urllib.request.urlopen(base + "/actuator/health/readiness", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(1)
-    sys.exit("the service did not become ready")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--customers", type=int, default=1_000_000)
@@ -124,13 +103,7 @@ def main():
     work = args.keep or tempfile.mkdtemp(prefix="retention-metrics-bench-")
     os.makedirs(work, exist_ok=True)
     base = "http://localhost:%d" % args.port
-    log = open(os.path.join(work, "service.log"), "w")
-    service = subprocess.Popen(["java", "-Xmx4g", "-jar", args.jar, "--server.port=%d" % args.port,
-                                "--retention.embedded-db.dir=" + os.path.join(work, "pg"),
-                                "--retention.embedded-db.port=%d" % args.pg_port,
-                                "--retention.bootstrap-admin-key=" + KEY, "--retention.rate-limit.enabled=false",
-                                "--logging.level.root=WARN"],
-                               stdout=log, stderr=subprocess.STDOUT)
+    service, log = start(args.jar, work, args.port, args.pg_port, KEY)
     try:
         wait_ready(base, service)
         began = time.perf_counter()
