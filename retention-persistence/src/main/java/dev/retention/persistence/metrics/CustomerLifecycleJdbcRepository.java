@@ -36,11 +36,15 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Streams each customer with the few events its lifecycle depends on, ordered by customer, through a server-side
- * cursor, and hands one lifecycle at a time to the sink. Where the model allows (see
- * {@link LifecycleQuery#summarisedCustomersNeedNoEvents()}), customers whose history the database keeps summarised
- * are counted there instead, in groups that share their stretches between boundaries, and only the others are
- * streamed.
+ * Hands the customers' lifecycles to the sink, counted in the database wherever it can:
+ * <ul>
+ * <li>INACTIVITY: every customer, grouped by the stretches between boundaries its acquisition and activity spells
+ * fall into, from the spells the database keeps for the configured window and activity types, or computed from the
+ * events in the same statement for any other;</li>
+ * <li>CONTRACTUAL: customers whose history the database keeps summarised (see
+ * {@link LifecycleQuery#summarisedCustomersNeedNoEvents()}) in groups likewise; the others are streamed with the few
+ * events their lifecycle depends on, ordered by customer, through a server-side cursor.</li>
+ * </ul>
  */
 @Repository
 class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
