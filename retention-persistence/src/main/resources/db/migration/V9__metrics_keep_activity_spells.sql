@@ -139,7 +139,13 @@ begin
     if cardinality(touched) = 0 then
         return null;
     end if;
-    perform 1 from customer where id = any (touched) order by id for no key update;
+    -- Also the customers whose status events the contractual summary trigger handles next, so that one batch takes
+    -- all its customer locks at once, in id order, and two batches cannot deadlock between the two triggers.
+    perform 1 from customer
+    where id in (select e.customer_id from inserted e
+                 where e.type in ('ACQUIRED', 'CHURNED', 'REACTIVATED') or e.type = any (settings.activity_types))
+    order by id
+    for no key update;
     with mergeable as (
         select a.*
         from customer_activity a

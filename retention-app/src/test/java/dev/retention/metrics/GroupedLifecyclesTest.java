@@ -179,6 +179,52 @@ class GroupedLifecyclesTest extends ApiTest {
     }
 
     @Test
+    void statusEventsFromConcurrentWritersKeepTheSummariesExact() throws Exception {
+        // Eight writers at once send churns, comebacks and purchases (which the INACTIVITY trigger handles in the
+        // same batch) for the same 20 customers.
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 320; i++) {
+            String customer = "c" + random.nextInt(20);
+            Instant at = randomInstant();
+            if (random.nextInt(3) == 0) {
+                events.add(Map.of("externalId", customer, "type", "PURCHASE", "occurredAt", at.toString(),
+                        "amount", "5.00", "currency", "EUR", "eventKey", "concurrent-" + i));
+                continue;
+            }
+            EventType type = random.nextBoolean() ? EventType.CHURNED : EventType.REACTIVATED;
+            events.add(Map.of("externalId", customer, "type", type.name(), "occurredAt", at.toString(),
+                    "eventKey", "concurrent-" + i));
+            changes.get(customer).add(new StatusChange(at, type));
+        }
+        List<java.util.concurrent.Callable<Integer>> writers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            List<Map<String, Object>> batch = events.subList(w * 40, (w + 1) * 40);
+            writers.add(() -> http.post("/api/v1/events:batch", Map.of("events", batch)).status());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(writers)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Long stale = jdbc.queryForObject("""
+                select count(*) from customer c, customer_lifecycle_summary(c.id, c.acquired_at) s
+                where (c.lifecycle_kind, c.churned_at, c.back_at) is distinct from (s.kind, s.churned_at, s.back_at)
+                """, Long.class);
+        assertThat(stale).as("customers whose kept summary differs from their events").isZero();
+
+        ReportingPeriods periods = ReportingPeriods.between(FROM, TO, Granularity.MONTH, ZoneOffset.UTC);
+        RetentionReport expected = expectedBySegment(periods).get("all");
+        JsonNode overall = http.get("/api/v1/metrics/retention?" + QUERY).json();
+        for (int i = 0; i < periods.size(); i++) {
+            assertThat(counts(overall.get("periods").get(i))).as("month " + i)
+                    .isEqualTo(counts(expected.periods().get(i)));
+        }
+    }
+
+    @Test
     void cohortsEqualTheRulesAppliedCustomerByCustomer() {
         ReportingPeriods periods = ReportingPeriods.between(FROM, TO, Granularity.MONTH, ZoneOffset.UTC);
         Map<String, Object[]> stored = storedCustomers();
