@@ -13,6 +13,7 @@ import dev.retention.domain.metrics.RetentionTally;
 import dev.retention.domain.metrics.StatusChange;
 import dev.retention.domain.metrics.Valuation;
 import dev.retention.support.ApiTest;
+import dev.retention.support.ConcurrentWriters;
 import dev.retention.support.Http.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -196,19 +197,7 @@ class GroupedLifecyclesTest extends ApiTest {
                     "eventKey", "concurrent-" + i));
             changes.get(customer).add(new StatusChange(at, type));
         }
-        List<java.util.concurrent.Callable<Integer>> writers = new ArrayList<>();
-        for (int w = 0; w < 8; w++) {
-            List<Map<String, Object>> batch = events.subList(w * 40, (w + 1) * 40);
-            writers.add(() -> http.post("/api/v1/events:batch", Map.of("events", batch)).status());
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(writers)) {
-                assertThat(status.get()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdown();
-        }
+        ConcurrentWriters.postAtOnce(http, events, 8);
         Long stale = jdbc.queryForObject("""
                 select count(*) from customer c, customer_lifecycle_summary(c.id, c.acquired_at) s
                 where (c.lifecycle_kind, c.churned_at, c.back_at) is distinct from (s.kind, s.churned_at, s.back_at)

@@ -16,6 +16,7 @@ import dev.retention.domain.metrics.Spell;
 import dev.retention.domain.metrics.StatusChange;
 import dev.retention.domain.metrics.Valuation;
 import dev.retention.support.ApiTest;
+import dev.retention.support.ConcurrentWriters;
 import dev.retention.support.Http.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -305,19 +306,7 @@ class KeptActivitySpellsTest extends ApiTest {
                     "amount", "5.00", "currency", "EUR", "eventKey", "concurrent-" + i));
             histories.get(customer).add(new StatusChange(at, EventType.PURCHASE));
         }
-        List<java.util.concurrent.Callable<Integer>> writers = new ArrayList<>();
-        for (int w = 0; w < 8; w++) {
-            List<Map<String, Object>> batch = events.subList(w * 50, (w + 1) * 50);
-            writers.add(() -> http.post("/api/v1/events:batch", Map.of("events", batch)).status());
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(writers)) {
-                assertThat(status.get()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdown();
-        }
+        ConcurrentWriters.postAtOnce(http, events, 8);
         assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(KEPT_WINDOW, EnumSet.of(EventType.PURCHASE))));
     }
 
