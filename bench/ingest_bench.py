@@ -24,6 +24,8 @@ import urllib.error
 import urllib.request
 import uuid
 
+from benchservice import psql, wait_ready
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BATCH = 5000
 KEY = "rtn_ingest-bench-key-0123456789abcdefghijklmnopqrs"
@@ -38,28 +40,6 @@ def http(method, url, body=None):
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
-
-
-def wait_ready(base, process, seconds=180):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if process.poll() is not None:
-            sys.exit("the service stopped during start-up; see its log")
-        try:
-            status, _ = http("GET", base + "/actuator/health/readiness")
-            if status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(1)
-    sys.exit("the service did not become ready")
-
-
-def psql(port, sql):
-    result = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", "postgres",
-                             "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                            check=True, capture_output=True, text=True)
-    return result.stdout
 
 
 def purchase(customer_id, key, i):

@@ -5,6 +5,7 @@ import static dev.retention.persistence.shared.SqlTimes.utc;
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.CustomerLifecycles;
+import dev.retention.domain.metrics.KeptActivitySpells.Kept;
 import dev.retention.domain.metrics.Lifecycle;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.metrics.LifecycleSink;
@@ -16,14 +17,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -248,10 +246,11 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
 
     private static void countInStretches(Connection connection, LifecycleQuery query, LifecycleSink sink)
             throws SQLException {
-        boolean kept = query.usesKeptSpells(keptWindow(connection), keptTypes(connection));
+        Kept settings = keptSettings(connection);
+        boolean kept = settings != null && query.usesKeptSpells(settings.window(), settings.activityTypes());
         MemberSince memberSince = memberSince(query);
-        try (Statement settings = connection.createStatement()) {
-            settings.execute(GROUPING_MEMORY);
+        try (Statement memory = connection.createStatement()) {
+            memory.execute(GROUPING_MEMORY);
         }
         try (PreparedStatement statement = connection.prepareStatement(STRETCH_COUNTS.formatted(
                 memberSince.column(), PACKED, kept ? KEPT_ACTIVITY : ACTIVITY_FROM_EVENTS, memberSince.join()))) {
@@ -288,23 +287,10 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
         return query.lifecycleInStretches(row.getString(1), acquisition, memberStretch, starts, ends);
     }
 
-    private static Duration keptWindow(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
-                "select extract(epoch from inactivity_window)::bigint from activity_spell_settings")) {
-            return row.next() ? Duration.ofSeconds(row.getLong(1)) : Duration.ZERO;
-        }
-    }
-
-    private static Set<EventType> keptTypes(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
-                "select activity_types from activity_spell_settings")) {
-            Set<EventType> types = EnumSet.noneOf(EventType.class);
-            if (row.next()) {
-                for (Object type : (Object[]) row.getArray(1).getArray()) {
-                    types.add(EventType.valueOf((String) type));
-                }
-            }
-            return types;
+    private static Kept keptSettings(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(ActivitySpellSettings.SELECT)) {
+            return row.next() ? ActivitySpellSettings.read(row, 0) : null;
         }
     }
 

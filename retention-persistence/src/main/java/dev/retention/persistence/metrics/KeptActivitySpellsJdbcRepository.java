@@ -4,7 +4,6 @@ import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.KeptActivitySpells;
 import dev.retention.persistence.shared.SqlArrays;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,11 +27,8 @@ class KeptActivitySpellsJdbcRepository implements KeptActivitySpells {
     @Override
     @Transactional
     public long keepFor(Duration window, Set<EventType> activityTypes) {
-        Kept kept = jdbc.queryForObject("""
-                select 0 as spells, extract(epoch from inactivity_window)::bigint as seconds, activity_types
-                from activity_spell_settings for update
-                """, (row, number) -> new Kept(0, Duration.ofSeconds(row.getLong("seconds")),
-                types(row.getArray("activity_types"))));
+        Kept kept = jdbc.queryForObject(ActivitySpellSettings.SELECT + " for update",
+                (row, number) -> ActivitySpellSettings.read(row, 0));
         if (kept != null && kept.window().equals(window) && kept.activityTypes().equals(activityTypes)) {
             return -1;
         }
@@ -54,19 +50,8 @@ class KeptActivitySpellsJdbcRepository implements KeptActivitySpells {
     @Override
     @Transactional
     public Kept rebuild() {
-        return jdbc.queryForObject("""
-                select rebuild_activity_spells(inactivity_window, activity_types) as spells,
-                       extract(epoch from inactivity_window)::bigint as seconds, activity_types
-                from activity_spell_settings
-                """, (row, number) -> new Kept(row.getLong("spells"), Duration.ofSeconds(row.getLong("seconds")),
-                types(row.getArray("activity_types"))));
-    }
-
-    private static Set<EventType> types(java.sql.Array array) throws java.sql.SQLException {
-        Set<EventType> types = EnumSet.noneOf(EventType.class);
-        for (Object type : (Object[]) array.getArray()) {
-            types.add(EventType.valueOf((String) type));
-        }
-        return types;
+        return jdbc.queryForObject("select rebuild_activity_spells(inactivity_window, activity_types) as spells, "
+                + ActivitySpellSettings.COLUMNS + " from activity_spell_settings",
+                (row, number) -> ActivitySpellSettings.read(row, row.getLong("spells")));
     }
 }
