@@ -4,10 +4,10 @@ data.
 
 Starts the service jar on an embedded PostgreSQL and generates buyers as the BG/NBD story has them (Fader, Hardie
 and Lee 2005), inside PostgreSQL from a fixed seed: each customer is acquired with a first purchase at a uniform
-time over two years, buys again at a Poisson rate drawn from Gamma(2, 1/45 per day) (mean one purchase in 22.5
-days),
-and after each purchase drops out with a probability drawn from Beta(2, 14); 5% of purchases are refunded within 20
-days. Customers therefore lapse for longer than W and come back, and some leave for good.
+time over two years, buys again at a Poisson rate drawn from Gamma(2, 1/36 per day) (mean one purchase in 18
+days), and after each purchase drops out with a probability drawn from Beta(2, 14); each purchase is worth
+Gamma(6, nu) with nu drawn per customer from Gamma(4, 15) (the Gamma-Gamma story: a mean spend of about 30); 5% of
+purchases are refunded within 20 days. Customers therefore lapse for longer than W and come back, and some leave for good.
 
 Then measures, cold (each request after a write that empties the service's cache), one request at a time, each
 against a one-statement SQL baseline written here (for each purchase, lead() to the next one gives the boundaries it
@@ -16,11 +16,16 @@ keeps the customer active for; a running sum over boundaries counts them), run a
 1. GET /metrics/retention INACTIVITY, 24 monthly periods, the configured W (90 days: the kept spells);
 2. the same with W = 60 days (not kept: spells computed in one statement);
 3. GET /metrics/retention/segments INACTIVITY (W = 90) against the baseline grouped by segment;
-4. GET /metrics/cohorts INACTIVITY (W = 90), 24 cohorts x 24 offsets, against the baseline grouped by cohort.
+4. GET /metrics/cohorts INACTIVITY (W = 90), 24 cohorts x 24 offsets, against the baseline grouped by cohort;
+5. GET /customers/at-risk?limit=20 against the one statement over the events that the list was before the kept
+   purchase rhythms (its ids and values must agree);
+6. the purchase summaries of a model fit in UTC (the fit's own summariseMillis) against the one statement over the
+   events that a fit in another zone uses (the same count of customers and of repeat purchases);
+7. GET /segments/rfm?windowDays=365 against its own statement (the same number of customers scored).
 
 Every answer is checked against its baseline: S, E and N of every month (and segment), and every cohort cell.
-Finally the cached answer of each endpoint is polled by 32 clients that wait 100 ms between requests (wrk), and
-its latency percentiles printed.
+Finally the cached answer of each endpoint (and of an RFM segment's first page) is polled by 32 clients that wait
+100 ms between requests (wrk), and its latency percentiles printed; --polling-only measures just that.
 
 Needs python3, psql and wrk. Build the jar first: ./mvnw -q -DskipTests package
 """
@@ -42,6 +47,7 @@ import benchservice
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEY = "rtn_activity-bench-key-0123456789abcdefghijklmnop"
 START, END = "2024-11-01", "2026-11-01"
+END_OF_CALIBRATION = "2026-10-31"
 
 GENERATE = """
 select setseed(0.20261129);
@@ -52,17 +58,20 @@ select md5('buyer-' || g)::uuid, 'buyer-' || g, (array['retail', 'sme', 'enterpr
 from (select g, timestamptz '{end}' - random() * interval '730 days' as at
       from generate_series(1, {customers}) g) s;
 create temp table buyer as
-select id, acquired_at, rate, x / (x + y) as dropout
+select id, acquired_at, rate, nu, x / (x + y) as dropout
 from (select id, acquired_at,
-             (-ln(1 - random()) - ln(1 - random())) / 45 as rate,
+             (-ln(1 - random()) - ln(1 - random())) / 36 as rate,
+             (-ln(1 - random()) - ln(1 - random()) - ln(1 - random()) - ln(1 - random())) / 15 as nu,
              -ln(1 - random()) - ln(1 - random()) as x,
              -ln((1 - random()) * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random())
                  * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random())
                  * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random())) as y
       from customer) s;
 insert into customer_event (id, customer_id, type, occurred_at, amount, currency, event_key, recorded_at)
-select md5('p' || k || id)::uuid, id, 'PURCHASE', at, round((5 + random() * 200)::numeric, 2), 'EUR', 'p' || k, at
-from (select b.id, k, b.acquired_at + make_interval(secs => 86400 * sum(
+select md5('p' || k || id)::uuid, id, 'PURCHASE', at, round(spend::numeric, 2) + 0.01, 'EUR', 'p' || k, at
+from (select b.id, k, -ln((1 - random()) * (1 - random()) * (1 - random()) * (1 - random()) * (1 - random())
+                          * (1 - random())) / b.nu as spend,
+             b.acquired_at + make_interval(secs => 86400 * sum(
              case when k = 0 then 0 else -ln(1 - random()) / b.rate end) over (partition by b.id order by k)) as at
       from buyer b, generate_series(0, least(150, floor(ln(1 - random()) / ln(1 - b.dropout))::int)) k) s
 where at < timestamptz '{end}';
@@ -76,7 +85,8 @@ where at < timestamptz '{end}';
 
 # Separately: VACUUM cannot run inside the transaction that psql -c makes of several statements. It sets the
 # visibility map and the planner's statistics.
-VACUUM = ("vacuum analyze customer", "vacuum analyze customer_event", "vacuum analyze customer_activity")
+VACUUM = ("vacuum analyze customer", "vacuum analyze customer_event", "vacuum analyze customer_activity",
+          "vacuum analyze customer_purchase_rhythm")
 
 # For each customer, its acquisition and its purchases from then on are points; a point p keeps the customer active
 # at the boundaries b with p < b <= least(p + W, next point): the customer's last point before b, at most W before b.
@@ -108,6 +118,95 @@ with bounds as (
 select coalesce(a.grp, n.grp), coalesce(a.k, n.k), a.customers, n.customers
 from active a full join acquired n on n.grp is not distinct from a.grp and n.k = a.k
 order by 1, 2;
+"""
+
+AT_RISK_BASELINE = """
+with q as (select timestamptz '{end}' as as_of, 2::float8 as multiplier, 0.9::float8 as percentile),
+day_figures as (
+    select e.customer_id, (e.occurred_at at time zone 'UTC')::date as day,
+           max(e.occurred_at) filter (where e.type = 'PURCHASE') as last_at,
+           sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end)
+               filter (where e.occurred_at > q.as_of - interval '12 months') as value
+    from customer_event e, q
+    where e.type in ('PURCHASE', 'REFUND') and e.occurred_at <= q.as_of
+    group by 1, 2
+), customer_value as materialized (
+    select customer_id, coalesce(sum(value), 0) as value_at_risk from day_figures group by 1
+), purchase_day as (
+    select customer_id, day, last_at from day_figures where last_at is not null
+), gaps as (
+    select customer_id, day, last_at, day - lag(day) over days as gap, row_number() over days as n
+    from purchase_day
+    window days as (partition by customer_id order by day)
+), buyer as materialized (
+    select customer_id, count(*) as days, max(last_at) as last_at,
+           percentile_cont(0.5) within group (order by gap) filter (where gap is not null) as median_gap,
+           max(gap) filter (where n = 2) as first_gap
+    from gaps
+    group by customer_id
+), buyer_segment as (
+    select b.*, v.value_at_risk, c.segment, c.external_id
+    from buyer b
+    join customer_value v on v.customer_id = b.customer_id
+    join customer c on c.id = b.customer_id
+    where c.erased_at is null
+), segment_threshold as materialized (
+    select segment, percentile_cont((select percentile from q)) within group (order by first_gap) as days
+    from buyer_segment where first_gap is not null group by segment
+), overall_threshold as materialized (
+    select percentile_cont((select percentile from q)) within group (order by first_gap) as days
+    from buyer_segment where first_gap is not null
+), candidate as (
+    select b.*, extract(epoch from q.as_of - b.last_at) / 86400 as silent_days,
+           case when b.days >= 2 then b.median_gap * q.multiplier
+                else coalesce(st.days, ot.days) end as threshold,
+           case when b.days < 2 and st.days is not null then b.segment end as threshold_source
+    from buyer_segment b cross join q cross join overall_threshold ot
+    left join segment_threshold st on st.segment = b.segment
+), at_risk as (
+    select c.*
+    from candidate c cross join q
+    where c.threshold is not null and c.silent_days > c.threshold
+      and not exists (
+          select 1 from customer_event ch
+          where ch.customer_id = c.customer_id and ch.type = 'CHURNED' and ch.occurred_at <= q.as_of
+            and not exists (select 1 from customer_event re
+                            where re.customer_id = c.customer_id and re.type = 'REACTIVATED'
+                              and re.occurred_at >= ch.occurred_at and re.occurred_at <= q.as_of))
+    order by c.value_at_risk desc, c.customer_id
+    limit {limit}
+)
+select customer_id, value_at_risk from at_risk order by value_at_risk desc, customer_id;
+"""
+
+# The purchase summaries of a fit in UTC up to the day before {end}, as a fit in another zone computes them.
+SUMMARIES_BASELINE = """
+with purchase_day as (
+    select e.customer_id, (e.occurred_at at time zone 'UTC')::date as day, sum(e.amount) as amount
+    from customer_event e
+    where e.type = 'PURCHASE' and e.occurred_at < timestamptz '{end}'
+    group by 1, 2
+)
+select count(*), sum(frequency) from (select customer_id, count(*) - 1 as frequency from purchase_day
+                                      group by customer_id) s;
+"""
+
+RFM_BASELINE = """
+with figures as (
+    select e.customer_id, max(e.occurred_at) filter (where e.type = 'PURCHASE') as last_purchase,
+           count(*) filter (where e.type = 'PURCHASE') as frequency,
+           sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as monetary
+    from customer_event e
+    where e.type in ('PURCHASE', 'REFUND') and e.occurred_at > timestamptz '{end}' - interval '365 days'
+      and e.occurred_at <= timestamptz '{end}'
+    group by e.customer_id
+    having count(*) filter (where e.type = 'PURCHASE') > 0
+), scored as (
+    select ntile(5) over (order by last_purchase, customer_id) as r, ntile(5) over (order by frequency, customer_id) as f,
+           ntile(5) over (order by monetary, customer_id) as m
+    from figures
+)
+select count(*), sum(r + f + m) from scored;
 """
 
 GROUPS = {"all": "'all'::text", "segment": "c.segment::text",
@@ -181,6 +280,31 @@ def measure(name, args, base, url, run_baseline, check):
         statistics.median(api_times) / statistics.median(sql_times)))
 
 
+def timed_psql(port, sql):
+    output = psql(port, sql, timing=True)
+    seconds = float(re.findall(r"Time: ([0-9.]+) ms", output)[-1]) / 1000
+    return seconds, [line.split("|") for line in output.splitlines() if "|" in line]
+
+
+def fit_summaries(base):
+    """Requests a fit in UTC up to the day before END and returns how long it summarised, in seconds."""
+    status, body = http(base + "/api/v1/models/clv", "POST", {
+        "calibrationEnd": END_OF_CALIBRATION, "timeUnit": "WEEK", "horizonMonths": 12, "monthlyDiscountRate": 0.01})
+    assert status == 202, body[:300]
+    model = json.loads(body)["id"]
+    while True:
+        time.sleep(1)
+        answer = json.loads(http(base + "/api/v1/models/clv/" + model)[1])
+        if answer["status"] in ("SUCCEEDED", "FAILED"):
+            return answer
+
+
+def poll_all(work, urls):
+    for url in urls:
+        print(url.split("/api/v1/")[1].split("?")[0] + (" W=60" if "Days=60" in url else ""))
+        poll_cached(work, url)
+
+
 def poll_cached(work, url):
     """32 dashboards polling the cached answer, each waiting 100 ms between requests (320 requests/s in all)."""
     http(url)
@@ -205,6 +329,7 @@ def main():
                         help="keep the generated database in DIR and reuse it on the next run with the same DIR")
     parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
     parser.add_argument("--no-polling", action="store_true", help="leave out the cached answers (for scale runs)")
+    parser.add_argument("--polling-only", action="store_true", help="measure only the cached answers")
     args = parser.parse_args()
     for tool in ("psql", "wrk"):
         if shutil.which(tool) is None:
@@ -235,6 +360,15 @@ def main():
         def overall(days):
             return lambda: (lambda result: (result[0], result[1]["all"]))(baseline(args.pg_port, "all", days))
 
+        at_risk = base + "/api/v1/customers/at-risk?limit=20&asOf=" + END + "T00:00:00Z"
+        rfm = base + "/api/v1/segments/rfm?windowDays=365&asOf=" + END + "T00:00:00Z"
+        rfm_page = base + "/api/v1/segments/rfm/CHAMPIONS/customers?windowDays=365&asOf=" + END + "T00:00:00Z"
+        if args.polling_only:
+            poll_all(work, [retention + "&inactivityDays=90", retention + "&inactivityDays=60",
+                                  segments + "&inactivityDays=90", cohorts + "&inactivityDays=90", at_risk, rfm,
+                                  rfm_page])
+            return
+
         measure("INACTIVITY, W = 90 (kept)", args, base, retention + "&inactivityDays=90", overall(90),
                 lambda answer, rows: check_report(answer, rows, "overall"))
         measure("INACTIVITY, W = 60 (computed)", args, base, retention + "&inactivityDays=60", overall(60),
@@ -259,10 +393,35 @@ def main():
         measure("cohorts 24 x 24, W = 90", args, base, cohorts + "&inactivityDays=90",
                 lambda: baseline(args.pg_port, "cohort", 90), check_cohorts)
 
-        for url in () if args.no_polling else (retention + "&inactivityDays=90", retention + "&inactivityDays=60",
-                                                  segments + "&inactivityDays=90", cohorts + "&inactivityDays=90"):
-            print(url.split("/api/v1/")[1].split("?")[0] + (" W=60" if "Days=60" in url else ""))
-            poll_cached(work, url)
+        def check_at_risk(answer, rows):
+            assert [(item["customerId"], float(item["valueAtRisk"])) for item in answer] == \
+                [(row[0], float(row[1])) for row in rows], "the at-risk lists differ"
+        measure("at-risk top 20 (kept rhythms)", args, base, at_risk,
+                lambda: timed_psql(args.pg_port, AT_RISK_BASELINE.format(end=END, limit=20)), check_at_risk)
+
+        def check_rfm(answer, rows):
+            assert answer["customers"] == int(rows[0][0]), (answer["customers"], rows)
+        measure("RFM summary, 365 days (from events)", args, base, rfm,
+                lambda: timed_psql(args.pg_port, RFM_BASELINE.format(end=END)), check_rfm)
+
+        api_times, sql_times = [], []
+        for round_number in range(1, args.rounds + 1):
+            fit = fit_summaries(base)
+            seconds, rows = timed_psql(args.pg_port, SUMMARIES_BASELINE.format(end=END))
+            api_times.append(fit["timings"]["summariseMillis"] / 1000)
+            sql_times.append(seconds)
+            if fit["status"] == "SUCCEEDED":
+                assert fit["purchaseModel"]["customers"] == int(rows[0][0]), (fit["purchaseModel"], rows)
+            print("  round %d: fit summaries %.2f s (%s), SQL baseline %.2f s, API/SQL = %.2f"
+                  % (round_number, api_times[-1], fit["status"].lower(), sql_times[-1], api_times[-1] / sql_times[-1]))
+        print("fit summaries (kept rhythms): median %.2f s, SQL %.2f s, API/SQL = %.2f" % (
+            statistics.median(api_times), statistics.median(sql_times),
+            statistics.median(api_times) / statistics.median(sql_times)))
+
+        if not args.no_polling:
+            poll_all(work, [retention + "&inactivityDays=90", retention + "&inactivityDays=60",
+                                  segments + "&inactivityDays=90", cohorts + "&inactivityDays=90", at_risk, rfm,
+                                  rfm_page])
     finally:
         service.terminate()
         service.wait(60)

@@ -218,8 +218,10 @@ class GeneratedClientTest extends ApiTest {
                             .eventKey("p2"))));
         }
         RfmSegmentsApi rfm = new RfmSegmentsApi(client);
-        assertThat(rfm.getRfmSegments(null, 365).getCustomers()).isEqualTo(10);
-        assertThat(new CustomersApi(client).listAtRiskCustomers(null, 20)).isNotNull();
+        assertThat(rfm.getRfmSegments(null, 365, null).getCustomers()).isEqualTo(10);
+        assertThat(rfm.getRfmSegments(NOW, 365, null).getCustomers()).isEqualTo(10);
+        assertThat(new CustomersApi(client).listAtRiskCustomers(null, 20, null)).isNotNull();
+        assertThat(new CustomersApi(client).listAtRiskCustomers(NOW, 20, null)).isNotNull();
 
         StrategiesApi strategies = new StrategiesApi(client);
         StrategyResponse strategy = strategies.createStrategy(new StrategyRequest().name("Win back")

@@ -45,7 +45,7 @@ public abstract class ApiTest {
         jdbc.execute("truncate strategy_touch, strategy_assignment, strategy, customer_feedback, "
                 + "loyalty_transaction, loyalty_redemption, loyalty_reward, loyalty_lot, loyalty_account, "
                 + "loyalty_programme_version, customer_prediction, clv_model, revenue_by_quarter_hour, "
-                + "customer_activity, customer_event, customer");
+                + "customer_activity, customer_purchase_rhythm, customer_event, customer");
         dataChanges.changed();
         http = new Http("http://localhost:" + port, ADMIN_KEY);
     }

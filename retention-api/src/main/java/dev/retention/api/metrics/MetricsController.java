@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import dev.retention.api.shared.ReportCache;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
@@ -42,11 +43,11 @@ class MetricsController {
     private final ComputeCohorts computeCohorts;
     private final MetricsApiMapper mapper;
     private final MetricsDefaults defaults;
-    private final MetricsCache cache;
+    private final ReportCache cache;
     private final Clock clock;
 
     MetricsController(ComputeRetention computeRetention, ComputeCohorts computeCohorts, MetricsApiMapper mapper,
-            MetricsDefaults defaults, MetricsCache cache, Clock clock) {
+            MetricsDefaults defaults, ReportCache cache, Clock clock) {
         this.cache = cache;
         this.clock = clock;
         this.computeRetention = computeRetention;

@@ -8,21 +8,24 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves a repeated metrics request from the bytes of its earlier answer, before argument binding, the controller
+ * Serves a repeated report request (metrics, at-risk list, RFM segments) from the bytes of its earlier answer, before argument binding, the controller
  * and JSON writing, which cost most of a cached request. It runs after authentication and authorization. Entries are
  * keyed by the {@link DataChanges} version and the exact path and query, so any change made here invalidates them;
- * they also expire after the metrics cache's time to live. The summary, whose answer moves with the date, is left
- * to the controller.
+ * they also expire after the metrics cache's time to live. Only answers that carry an ETag are kept: those whose
+ * figures are fixed by the request (an at-risk list or RFM segments without asOf move with the clock, and so does
+ * the summary, which is left to the controller).
  */
 final class MetricsResponseCache extends OncePerRequestFilter {
 
-    static final String PATHS = "/api/v1/metrics/";
+    static final List<String> PATHS = List.of("/api/v1/metrics/", "/api/v1/customers/at-risk",
+            "/api/v1/segments/rfm");
     private static final String SUMMARY = "/api/v1/metrics/summary";
 
     private record Answer(byte[] body, String contentType, String etag, String cacheControl) {}
@@ -39,7 +42,8 @@ final class MetricsResponseCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"GET".equals(request.getMethod()) || !path.startsWith(PATHS) || path.equals(SUMMARY);
+        return !"GET".equals(request.getMethod()) || PATHS.stream().noneMatch(path::startsWith)
+                || path.equals(SUMMARY);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import dev.retention.api.shared.DataChanges;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.FitClvModel;
@@ -19,10 +20,12 @@ public class ClvModelJobs {
 
     private final FitClvModel fitClvModel;
     private final Executor worker;
+    private final DataChanges dataChanges;
 
-    ClvModelJobs(FitClvModel fitClvModel, @Qualifier("clvModelFits") Executor worker) {
+    ClvModelJobs(FitClvModel fitClvModel, @Qualifier("clvModelFits") Executor worker, DataChanges dataChanges) {
         this.fitClvModel = fitClvModel;
         this.worker = worker;
+        this.dataChanges = dataChanges;
     }
 
     public ClvModel submit(ClvSettings settings) {
@@ -44,6 +47,9 @@ public class ClvModelJobs {
                 fitClvModel.run(id);
             } catch (RuntimeException e) {
                 log.error("Model fit {} stopped unexpectedly", id, e);
+            } finally {
+                // New predictions change the P(alive) of cached at-risk lists.
+                dataChanges.changed();
             }
         });
     }

@@ -2,6 +2,8 @@ package dev.retention.api.rfm;
 
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ReportCache;
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.rfm.RfmQuery;
@@ -21,10 +23,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @Tag(name = "RFM segments", description = "Customers scored on recency, frequency and monetary value.")
@@ -38,24 +42,37 @@ class RfmController {
             + "Customers (R 4); R 3 is About to Sleep (F 1-2), Need Attention (F 3) or Loyal Customers (F 4-5); R 1-2 "
             + "is Can't Lose Them (F 5), At Risk (F 3-4), Lost (R 1, F 1) or Hibernating (the rest).";
 
+    static final String CACHING = " An answer for a given asOf carries an ETag and is cached until the data change; "
+            + "without asOf the window ends now and moves with the clock, so the answer is computed afresh.";
+
     private final RfmScores scores;
     private final Customers customers;
+    private final ReportCache cache;
     private final Clock clock;
 
-    RfmController(RfmScores scores, Customers customers, Clock clock) {
+    RfmController(RfmScores scores, Customers customers, ReportCache cache, Clock clock) {
         this.scores = scores;
         this.customers = customers;
+        this.cache = cache;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/segments/rfm")
     @Operation(operationId = "getRfmSegments", summary = "Customers by RFM segment",
-            description = "The size, revenue and average scores of every segment." + RULES)
+            description = "The size, revenue and average scores of every segment." + RULES + CACHING)
     @ApiResponse(responseCode = "200", description = "The segments.")
     @ApiResponse(responseCode = "400", description = "windowDays out of range or asOf malformed.",
             content = @Content(mediaType = "application/problem+json"))
-    RfmSummaryResponse segments(@ParameterObject RfmWindow window) {
+    @ResponseHeaders(conditionalGet = true)
+    ResponseEntity<RfmSummaryResponse> segments(@ParameterObject RfmWindow window, WebRequest request) {
         RfmQuery query = window.toQuery(clock);
+        if (window.asOf() == null) {
+            return ResponseEntity.ok(summary(query));
+        }
+        return cache.answer("rfm|" + query, request, () -> summary(query));
+    }
+
+    private RfmSummaryResponse summary(RfmQuery query) {
         List<RfmSegmentSummary> summaries = scores.summarise(query);
         long total = summaries.stream().mapToLong(RfmSegmentSummary::customers).sum();
         BigDecimal revenue = summaries.stream().map(RfmSegmentSummary::revenue).reduce(BigDecimal.ZERO,
@@ -70,17 +87,30 @@ class RfmController {
 
     @GetMapping("/api/v1/segments/rfm/{segment}/customers")
     @Operation(operationId = "listRfmSegmentCustomers", summary = "The customers of one RFM segment",
-            description = "Paged, most recent purchase first." + RULES)
+            description = "Paged, most recent purchase first." + RULES + CACHING)
     @ApiResponse(responseCode = "200", description = "One page.")
     @ApiResponse(responseCode = "400", description = "Unknown segment, windowDays out of range, or page/size invalid.",
             content = @Content(mediaType = "application/problem+json"))
-    PageResponse<RfmScoreResponse> members(
+    @ResponseHeaders(conditionalGet = true)
+    ResponseEntity<PageResponse<RfmScoreResponse>> members(
             @Parameter(description = "The segment, such as CHAMPIONS or AT_RISK.") @PathVariable RfmSegment segment,
             @ParameterObject RfmWindow window,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size) {
-        return PageResponse.of(scores.members(window.toQuery(clock), segment, Paging.of(page, size)),
+            int size, WebRequest request) {
+        RfmQuery query = window.toQuery(clock);
+        MembersPage pageRequest = new MembersPage(page, size);
+        if (window.asOf() == null) {
+            return ResponseEntity.ok(members(query, segment, pageRequest));
+        }
+        return cache.answer("rfm-members|" + query + "|" + segment + "|" + pageRequest, request,
+                () -> members(query, segment, pageRequest));
+    }
+
+    private record MembersPage(int page, int size) {}
+
+    private PageResponse<RfmScoreResponse> members(RfmQuery query, RfmSegment segment, MembersPage page) {
+        return PageResponse.of(scores.members(query, segment, Paging.of(page.page(), page.size())),
                 RfmController::response);
     }
 

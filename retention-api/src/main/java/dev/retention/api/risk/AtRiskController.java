@@ -1,5 +1,7 @@
 package dev.retention.api.risk;
 
+import dev.retention.api.shared.ReportCache;
+import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.risk.AtRiskCustomer;
 import dev.retention.domain.risk.AtRiskCustomers;
 import dev.retention.domain.risk.AtRiskQuery;
@@ -13,19 +15,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @Tag(name = "Customers")
 class AtRiskController {
 
     private final AtRiskCustomers atRisk;
+    private final ReportCache cache;
     private final Clock clock;
 
-    AtRiskController(AtRiskCustomers atRisk, Clock clock) {
+    AtRiskController(AtRiskCustomers atRisk, ReportCache cache, Clock clock) {
         this.atRisk = atRisk;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -36,16 +42,26 @@ class AtRiskController {
                     + "between purchase days (UTC); for a one-time buyer, the 90th percentile of the gap between the "
                     + "first two purchase days of the repeat buyers of its segment (of all customers when its segment "
                     + "has none or it has no segment). Ordered by value at risk, the purchases less refunds of the "
-                    + "12 months before asOf, highest first; each with its reason.")
+                    + "12 calendar months (UTC) before asOf, highest first, ties by customer id; each with its reason. "
+                    + "An answer for a given asOf carries an ETag and is cached until the data or the predictions "
+                    + "change; without asOf it is judged now and computed afresh.")
     @ApiResponse(responseCode = "200", description = "The list; empty when nobody is at risk.")
     @ApiResponse(responseCode = "400", description = "limit out of range or asOf malformed.",
             content = @Content(mediaType = "application/problem+json"))
-    List<AtRiskCustomerResponse> list(
+    @ResponseHeaders(conditionalGet = true)
+    ResponseEntity<List<AtRiskCustomerResponse>> list(
             @Parameter(description = "The moment to judge at (UTC); default now.") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
             @Parameter(description = "How many customers, 1 to 500; default 50.") @RequestParam(defaultValue = "50")
-            int limit) {
+            int limit, WebRequest request) {
         AtRiskQuery query = new AtRiskQuery(asOf == null ? Instants.now(clock) : Instants.stored(asOf), limit);
+        if (asOf == null) {
+            return ResponseEntity.ok(find(query));
+        }
+        return cache.answer("at-risk|" + query, request, () -> find(query));
+    }
+
+    private List<AtRiskCustomerResponse> find(AtRiskQuery query) {
         return atRisk.find(query).stream().map(AtRiskController::response).toList();
     }
 

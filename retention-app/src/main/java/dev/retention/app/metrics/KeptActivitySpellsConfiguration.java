@@ -3,6 +3,7 @@ package dev.retention.app.metrics;
 import dev.retention.api.metrics.MetricsDefaults;
 import dev.retention.domain.metrics.KeptActivitySpells;
 import dev.retention.domain.metrics.RebuildActivitySpells;
+import dev.retention.domain.risk.KeptPurchaseRhythms;
 import dev.retention.domain.security.AuditLog;
 import dev.retention.domain.shared.UnitOfWork;
 import java.time.Clock;
@@ -24,9 +25,9 @@ class KeptActivitySpellsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KeptActivitySpellsConfiguration.class);
 
     @Bean
-    RebuildActivitySpells rebuildActivitySpells(KeptActivitySpells spells, AuditLog audit, UnitOfWork unitOfWork,
-            Clock clock) {
-        return new RebuildActivitySpells(spells, audit, unitOfWork, clock);
+    RebuildActivitySpells rebuildActivitySpells(KeptActivitySpells spells, KeptPurchaseRhythms rhythms,
+            AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new RebuildActivitySpells(spells, rhythms, audit, unitOfWork, clock);
     }
 
     @Bean

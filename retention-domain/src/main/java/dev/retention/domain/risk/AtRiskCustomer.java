@@ -24,10 +24,10 @@ public record AtRiskCustomer(UUID customerId, String externalId, String segment,
         if (!oneTimeBuyer()) {
             return String.format(Locale.ROOT, "No purchase for %.0f days; buys every %.0f days (median gap between "
                     + "purchase days), and %d times that is %.0f days.", daysSinceLastPurchase, medianGapDays,
-                    AtRiskQuery.GAP_MULTIPLIER, thresholdDays);
+                    AtRiskPolicy.GAP_MULTIPLIER, thresholdDays);
         }
         return String.format(Locale.ROOT, "One purchase day, %.0f days ago; %.0f%% of the repeat buyers %s bought "
-                + "again within %.0f days.", daysSinceLastPurchase, AtRiskQuery.ONE_TIME_PERCENTILE * 100,
+                + "again within %.0f days.", daysSinceLastPurchase, AtRiskPolicy.ONE_TIME_PERCENTILE * 100,
                 thresholdSource == null ? "among all customers" : "of segment " + thresholdSource, thresholdDays);
     }
 }

@@ -9,10 +9,6 @@ import java.util.Objects;
 public record AtRiskQuery(Instant asOf, int limit) {
 
     public static final int MAX_LIMIT = PageRequest.MAX_SIZE;
-    /** A repeat buyer is at risk once its silence exceeds this many of its median gaps between purchase days. */
-    public static final int GAP_MULTIPLIER = 2;
-    /** A one-time buyer is at risk once its silence exceeds this percentile of the repeat buyers' first gaps. */
-    public static final double ONE_TIME_PERCENTILE = 0.9;
 
     public AtRiskQuery {
         Objects.requireNonNull(asOf, "asOf");

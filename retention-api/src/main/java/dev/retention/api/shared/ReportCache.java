@@ -1,44 +1,43 @@
-package dev.retention.api.metrics;
+package dev.retention.api.shared;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.retention.api.shared.DataChanges;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Serves repeated identical metric requests from memory (Caffeine) and answers {@code If-None-Match} with 304. The
- * key includes the {@link DataChanges} version, so any committed change to customers or events invalidates the
- * cached figures; entries also expire after the configured time to live.
+ * Serves repeated identical report requests (metrics, and the at-risk list and RFM segments as of a given moment)
+ * from memory (Caffeine) and answers {@code If-None-Match} with 304. The key includes the {@link DataChanges}
+ * version, so any committed change to customers, events or predictions invalidates the cached figures; entries also
+ * expire after the configured time to live.
  */
-@Component
-class MetricsCache {
+public class ReportCache {
 
     private final DataChanges dataChanges;
     private final Cache<String, Object> cache;
     private final CacheControl cacheControl;
 
-    MetricsCache(DataChanges dataChanges, MetricsDefaults defaults) {
+    public ReportCache(DataChanges dataChanges, long size, Duration timeToLive, Duration maxAge) {
         this.dataChanges = dataChanges;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(defaults.cacheSize())
-                .expireAfterWrite(defaults.cacheTtl())
+                .maximumSize(size)
+                .expireAfterWrite(timeToLive)
                 .build();
-        this.cacheControl = CacheControl.maxAge(defaults.maxAge()).cachePrivate();
+        this.cacheControl = CacheControl.maxAge(maxAge).cachePrivate();
     }
 
     /**
      * @param request a description of the request that identifies its answer, such as the query record
      */
     @SuppressWarnings("unchecked")
-    <T> ResponseEntity<T> answer(String request, WebRequest webRequest, Supplier<T> compute) {
+    public <T> ResponseEntity<T> answer(String request, WebRequest webRequest, Supplier<T> compute) {
         String key = dataChanges.version() + "|" + request;
         String etag = "\"" + dataChanges.version() + "-" + digest(request) + "\"";
         if (webRequest.checkNotModified(etag)) {

@@ -1,0 +1,41 @@
+package dev.retention.domain.risk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** Percentiles with linear interpolation between the closest ranks (as PostgreSQL's percentile_cont). */
+final class Percentiles {
+
+    private Percentiles() {
+    }
+
+    /** The {@code fraction} percentile of {@code sorted} (ascending, not empty). */
+    static double continuous(List<Double> sorted, double fraction) {
+        double position = fraction * (sorted.size() - 1);
+        int below = (int) Math.floor(position);
+        double lower = sorted.get(below);
+        return lower + (sorted.get((int) Math.ceil(position)) - lower) * (position - below);
+    }
+
+    /** The {@code fraction} percentile of values given with how often each occurs (not empty). */
+    static double continuous(SortedMap<Integer, Long> counts, double fraction) {
+        long size = counts.values().stream().mapToLong(Long::longValue).sum();
+        double position = fraction * (size - 1);
+        long below = (long) Math.floor(position);
+        double lower = valueAt(counts, below);
+        return lower + (valueAt(counts, (long) Math.ceil(position)) - lower) * (position - below);
+    }
+
+    /** The value at a 0-based rank of the sorted values. */
+    private static double valueAt(SortedMap<Integer, Long> counts, long rank) {
+        long seen = 0;
+        for (Map.Entry<Integer, Long> count : counts.entrySet()) {
+            seen += count.getValue();
+            if (rank < seen) {
+                return count.getKey();
+            }
+        }
+        throw new IllegalArgumentException("rank " + rank + " beyond " + seen + " values");
+    }
+}
