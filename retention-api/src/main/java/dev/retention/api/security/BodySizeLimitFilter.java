@@ -1,5 +1,6 @@
 package dev.retention.api.security;
 
+import dev.retention.api.shared.RequestBodyTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -34,21 +35,6 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
-    }
-
-    /** Thrown while reading a body that grows past the limit; Problem Details turns it into a 413. */
-    public static final class BodyTooLargeException extends IOException {
-
-        private final long maxBytes;
-
-        BodyTooLargeException(long maxBytes) {
-            super("Request body larger than " + maxBytes + " bytes");
-            this.maxBytes = maxBytes;
-        }
-
-        public long maxBytes() {
-            return maxBytes;
-        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -102,7 +88,7 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
-                throw new BodyTooLargeException(maxBytes);
+                throw new RequestBodyTooLargeException(maxBytes);
             }
         }
 
