@@ -3,19 +3,15 @@ package dev.retention.api.loyalty;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ResponseHeaders;
+import dev.retention.domain.loyalty.ManageRewards;
+import dev.retention.domain.loyalty.ManageRewards.RewardDraft;
 import dev.retention.domain.loyalty.Reward;
-import dev.retention.domain.loyalty.Rewards;
-import dev.retention.domain.shared.Instants;
-import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,14 +30,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Loyalty")
 class RewardController {
 
-    private final Rewards rewards;
+    private final ManageRewards rewards;
     private final LoyaltyApiMapper mapper;
-    private final Clock clock;
 
-    RewardController(Rewards rewards, LoyaltyApiMapper mapper, Clock clock) {
+    RewardController(ManageRewards rewards, LoyaltyApiMapper mapper) {
         this.rewards = rewards;
         this.mapper = mapper;
-        this.clock = clock;
     }
 
     @ResponseHeaders(location = true)
@@ -53,9 +47,7 @@ class RewardController {
     ResponseEntity<RewardResponse> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.")
             @RequestBody RewardRequest request) {
-        Instant now = Instants.now(clock);
-        Reward reward = reward(UUID.randomUUID(), request, false, now, now);
-        rewards.add(reward);
+        Reward reward = rewards.add(draft(request));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(reward.id())
                 .toUri();
         return ResponseEntity.created(location).body(mapper.toResponse(reward));
@@ -80,7 +72,7 @@ class RewardController {
     @ApiResponse(responseCode = "404", description = "No reward has this id.",
             content = @Content(mediaType = "application/problem+json"))
     RewardResponse get(@Parameter(description = "The reward's id.") @PathVariable UUID id) {
-        return mapper.toResponse(find(id));
+        return mapper.toResponse(rewards.find(id));
     }
 
     @PutMapping("/{id}")
@@ -94,10 +86,7 @@ class RewardController {
     RewardResponse replace(@Parameter(description = "The reward's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.")
             @RequestBody RewardRequest request) {
-        Reward existing = find(id);
-        Reward changed = reward(id, request, existing.archived(), existing.createdAt(), Instants.now(clock));
-        rewards.update(changed);
-        return mapper.toResponse(changed);
+        return mapper.toResponse(rewards.replace(id, draft(request)));
     }
 
     @DeleteMapping("/{id}")
@@ -107,20 +96,12 @@ class RewardController {
     @ApiResponse(responseCode = "404", description = "No reward has this id.",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> archive(@Parameter(description = "The reward's id.") @PathVariable UUID id) {
-        rewards.update(find(id).archive(Instants.now(clock)));
+        rewards.archive(id);
         return ResponseEntity.noContent().build();
     }
 
-    private Reward find(UUID id) {
-        return rewards.find(id).orElseThrow(() -> new ResourceNotFoundException("Reward", id));
-    }
-
-    private static Reward reward(UUID id, RewardRequest request, boolean archived, Instant createdAt, Instant now) {
-        if (request.costPoints() == null) {
-            throw InvalidInputException.of("costPoints", "is required");
-        }
-        return new Reward(id, request.name(), request.description(), request.costPoints(), request.stock(),
-                Instants.stored(request.activeFrom()), Instants.stored(request.activeUntil()),
-                request.minimumTier(), archived, createdAt, now);
+    private static RewardDraft draft(RewardRequest request) {
+        return new RewardDraft(request.name(), request.description(), request.costPoints(), request.stock(),
+                request.activeFrom(), request.activeUntil(), request.minimumTier());
     }
 }

@@ -6,6 +6,7 @@ import dev.retention.domain.loyalty.EarnPoints;
 import dev.retention.domain.loyalty.ExpirePoints;
 import dev.retention.domain.loyalty.LoyaltyStore;
 import dev.retention.domain.loyalty.ManageAccounts;
+import dev.retention.domain.loyalty.ManageRewards;
 import dev.retention.domain.loyalty.RedeemReward;
 import dev.retention.domain.loyalty.Rewards;
 import dev.retention.domain.shared.UnitOfWork;
@@ -35,6 +36,11 @@ class LoyaltyConfiguration {
     @Bean
     RedeemReward redeemReward(LoyaltyStore store, Rewards rewards, UnitOfWork unitOfWork, Clock clock) {
         return new RedeemReward(store, rewards, unitOfWork, clock);
+    }
+
+    @Bean
+    ManageRewards manageRewards(Rewards rewards, Clock clock) {
+        return new ManageRewards(rewards, clock);
     }
 
     @Bean
