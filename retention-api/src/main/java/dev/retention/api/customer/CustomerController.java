@@ -14,7 +14,6 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.customer.EraseCustomer;
 import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -92,8 +91,7 @@ class CustomerController {
     @ApiResponse(responseCode = "404", description = "No customer has this id.",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<CustomerResponse> get(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
-        Customer customer = customers.findById(CustomerId.of(id))
-                .orElseThrow(() -> new ResourceNotFoundException("Customer", id));
+        Customer customer = customers.existing(CustomerId.of(id));
         return ResponseEntity.ok().eTag(etag(customer)).body(mapper.toResponse(customer));
     }
 

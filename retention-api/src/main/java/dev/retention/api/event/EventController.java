@@ -11,7 +11,6 @@ import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -74,9 +73,7 @@ class EventController {
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @RequestBody EventRequest request) {
         CustomerId customerId = CustomerId.of(id);
-        if (customers.findById(customerId).isEmpty()) {
-            throw new ResourceNotFoundException("Customer", id);
-        }
+        customers.existing(customerId);
         IngestionResult result = recordEvents.record(List.of(mapper.toSubmission(request, customerId)));
         metrics.record(result);
         dataChanges.changed();
@@ -106,9 +103,7 @@ class EventController {
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
         CustomerId customerId = CustomerId.of(id);
-        if (customers.findById(customerId).isEmpty()) {
-            throw new ResourceNotFoundException("Customer", id);
-        }
+        customers.existing(customerId);
         if (from != null && to != null && !from.isBefore(to)) {
             throw InvalidInputException.rule("to", "must be after from");
         }

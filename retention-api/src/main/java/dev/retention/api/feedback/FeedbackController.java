@@ -14,7 +14,6 @@ import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriod;
 import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -69,9 +68,7 @@ class FeedbackController {
     FeedbackResponse record(@Parameter(description = "The customer's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The answer.")
             @RequestBody FeedbackRequest request) {
-        if (customers.findById(CustomerId.of(id)).isEmpty()) {
-            throw new ResourceNotFoundException("Customer", id);
-        }
+        customers.existing(CustomerId.of(id));
         Feedback feedback = recordFeedback.record(id, request.npsScore(), request.csatScore(), request.channel(),
                 request.comment(), request.strategyId(), request.occurredAt());
         dataChanges.changed();

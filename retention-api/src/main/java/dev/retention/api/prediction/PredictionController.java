@@ -54,8 +54,7 @@ class PredictionController {
             + "no purchase up to the model's calibration end; detail says which.",
             content = @Content(mediaType = "application/problem+json"))
     PredictionResponse customerPrediction(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
-        Customer customer = customers.findById(CustomerId.of(id))
-                .orElseThrow(() -> new ResourceNotFoundException("Customer", id));
+        Customer customer = customers.existing(CustomerId.of(id));
         Optional<ClvModel> segmentModel = customer.segment() == null ? Optional.empty()
                 : models.current(customer.segment());
         Optional<ClvModel> overallModel = models.current(null);

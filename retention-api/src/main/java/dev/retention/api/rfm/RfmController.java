@@ -123,9 +123,7 @@ class RfmController {
     RfmScoreResponse customer(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @ParameterObject RfmWindow window) {
-        if (customers.findById(CustomerId.of(id)).isEmpty()) {
-            throw new ResourceNotFoundException("Customer", id);
-        }
+        customers.existing(CustomerId.of(id));
         return scores.of(window.toQuery(clock), id).map(RfmController::response)
                 .orElseThrow(() -> new ResourceNotFoundException("RFM score", id, "Customer " + id
                         + " made no purchase in the window, so it has no RFM score."));

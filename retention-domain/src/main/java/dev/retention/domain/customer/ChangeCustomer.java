@@ -2,7 +2,6 @@ package dev.retention.domain.customer;
 
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.StaleVersionException;
 import dev.retention.domain.shared.Violation;
 import dev.retention.domain.shared.Instants;
@@ -21,7 +20,7 @@ public class ChangeCustomer {
     }
 
     public Customer change(CustomerId id, CustomerChanges changes) {
-        Customer current = customers.findById(id).orElseThrow(() -> new ResourceNotFoundException("Customer", id));
+        Customer current = customers.existing(id);
         if (current.isErased()) {
             throw new ConflictException("customer-erased", "Customer " + id + " has been erased and cannot change");
         }

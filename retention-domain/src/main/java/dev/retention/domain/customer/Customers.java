@@ -2,6 +2,7 @@ package dev.retention.domain.customer;
 
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
+import dev.retention.domain.shared.ResourceNotFoundException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.Optional;
 public interface Customers {
 
     Optional<Customer> findById(CustomerId id);
+
+    /** The customer with this id; every "no customer has this id" (a 404 over HTTP) comes from here. */
+    default Customer existing(CustomerId id) {
+        return findById(id).orElseThrow(() -> new ResourceNotFoundException("Customer", id));
+    }
 
     Optional<Customer> findByExternalId(String externalId);
 

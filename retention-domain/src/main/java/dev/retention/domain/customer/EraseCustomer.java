@@ -5,7 +5,6 @@ import dev.retention.domain.security.AuditEntry;
 import dev.retention.domain.security.AuditLog;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.Instants;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +31,7 @@ public class EraseCustomer {
 
     public Customer erase(CustomerId id, Actor actor) {
         return unitOfWork.inTransaction(() -> {
-            Customer current = customers.findById(id).orElseThrow(() -> new ResourceNotFoundException("Customer", id));
+            Customer current = customers.existing(id);
             if (current.isErased()) {
                 return current;
             }

@@ -33,9 +33,7 @@ public class ManageAccounts {
     public record Enrolment(LoyaltyAccount account, boolean created) {}
 
     public Enrolment enrol(UUID customerId) {
-        if (customers.findById(CustomerId.of(customerId)).isEmpty()) {
-            throw new ResourceNotFoundException("Customer", customerId);
-        }
+        customers.existing(CustomerId.of(customerId));
         Instant now = Instants.now(clock);
         ProgrammeVersion version = store.programme().at(now).orElseThrow(ProgrammeRequiredException::now);
         boolean created = store.createAccount(LoyaltyAccount.enrol(customerId, now, version.entryTier()));
