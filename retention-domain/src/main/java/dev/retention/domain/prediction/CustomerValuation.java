@@ -2,11 +2,14 @@ package dev.retention.domain.prediction;
 
 import dev.retention.domain.shared.Decimals;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * Scores customers with fitted BG/NBD and Gamma-Gamma models. Lifetime value is the discounted sum, month by month
  * over the horizon, of the purchases expected in that month times the expected spend per purchase:
- * CLV = Σ_{m=1..H} E[spend] (E[Y(m)] - E[Y(m - 1)]) / (1 + d)^m, with months of 365.25 / 12 days.
+ * CLV = Σ_{m=1..H} E[spend] (E[Y(m)] - E[Y(m - 1)]) / (1 + d)^m, with months of 365.25 / 12 days. Parameters
+ * that give a customer no finite figure (BG/NBD with a = 1, where the expectation divides by a - 1) fail the fit
+ * rather than store predictions that no client could read.
  */
 public final class CustomerValuation {
 
@@ -36,11 +39,19 @@ public final class CustomerValuation {
             value += averageSpend * (upTo - before) / Math.pow(1 + monthlyDiscountRate, month);
             before = upTo;
         }
-        return new CustomerPrediction(customer.customerId(), history, purchases.probabilityAlive(history),
-                purchases.conditionalExpectedPurchases(unit.fromDays(30), history),
-                purchases.conditionalExpectedPurchases(unit.fromDays(90), history),
-                purchases.conditionalExpectedPurchases(unit.fromDays(365), history), money(averageSpend),
-                money(value));
+        double alive = purchases.probabilityAlive(history);
+        double in30Days = purchases.conditionalExpectedPurchases(unit.fromDays(30), history);
+        double in90Days = purchases.conditionalExpectedPurchases(unit.fromDays(90), history);
+        double in365Days = purchases.conditionalExpectedPurchases(unit.fromDays(365), history);
+        for (double figure : new double[] {alive, in30Days, in90Days, in365Days, averageSpend, value}) {
+            if (!Double.isFinite(figure)) {
+                throw new ModelFitException(String.format(Locale.ROOT, "The fitted models (%s, %s) give no finite "
+                        + "prediction for a customer with x = %d, t_x = %.4f, T = %.4f", purchases, spend,
+                        history.frequency(), history.recency(), history.age()));
+            }
+        }
+        return new CustomerPrediction(customer.customerId(), history, alive, in30Days, in90Days, in365Days,
+                money(averageSpend), money(value));
     }
 
     private static BigDecimal money(double value) {

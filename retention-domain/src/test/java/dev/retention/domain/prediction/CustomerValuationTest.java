@@ -1,6 +1,7 @@
 package dev.retention.domain.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
@@ -62,5 +63,20 @@ class CustomerValuationTest {
                 .isCloseTo(PURCHASES.conditionalExpectedPurchases(365 / 7.0, CUSTOMER_1), within(1e-12));
         assertThat(prediction.probabilityAlive()).isCloseTo(PURCHASES.probabilityAlive(CUSTOMER_1), within(1e-12));
         assertThat(prediction.lifetimeValue().scale()).isEqualTo(4);
+    }
+
+    @Test
+    void parametersThatGiveNoFiniteFigureFailTheFit() {
+        // With a = 1 the conditional expectation divides by a - 1 = 0.
+        ClvSettings settings = new ClvSettings(LocalDate.parse("1997-09-30"), ModelTimeUnit.WEEK, 12,
+                new BigDecimal("0.01"), null, ZoneOffset.UTC);
+        CustomerValuation valuation = new CustomerValuation(new BgNbdParameters(0.24, 4.4, 1.0, 2.4), SPEND,
+                settings);
+        CustomerSummary customer = new CustomerSummary(UUID.randomUUID(),
+                new PurchaseSummary(1, 20, 40, BigDecimal.TEN));
+
+        assertThatThrownBy(() -> valuation.predict(customer))
+                .isInstanceOf(ModelFitException.class).hasMessageContaining("no finite prediction")
+                .hasMessageContaining("x = 1");
     }
 }
