@@ -66,10 +66,7 @@ class RfmController {
     @ResponseHeaders(conditionalGet = true)
     ResponseEntity<RfmSummaryResponse> segments(@ParameterObject RfmWindow window, WebRequest request) {
         RfmQuery query = window.toQuery(clock);
-        if (window.asOf() == null) {
-            return ResponseEntity.ok(summary(query));
-        }
-        return cache.answer("rfm|" + query, request, () -> summary(query));
+        return cache.answerAsOf(window.asOf(), "rfm|" + query, request, () -> summary(query));
     }
 
     private RfmSummaryResponse summary(RfmQuery query) {
@@ -100,10 +97,7 @@ class RfmController {
             int size, WebRequest request) {
         RfmQuery query = window.toQuery(clock);
         MembersPage pageRequest = new MembersPage(page, size);
-        if (window.asOf() == null) {
-            return ResponseEntity.ok(members(query, segment, pageRequest));
-        }
-        return cache.answer("rfm-members|" + query + "|" + segment + "|" + pageRequest, request,
+        return cache.answerAsOf(window.asOf(), "rfm-members|" + query + "|" + segment + "|" + pageRequest, request,
                 () -> members(query, segment, pageRequest));
     }
 

@@ -55,10 +55,7 @@ class AtRiskController {
             @Parameter(description = "How many customers, 1 to 500; default 50.") @RequestParam(defaultValue = "50")
             int limit, WebRequest request) {
         AtRiskQuery query = new AtRiskQuery(asOf == null ? Instants.now(clock) : Instants.stored(asOf), limit);
-        if (asOf == null) {
-            return ResponseEntity.ok(find(query));
-        }
-        return cache.answer("at-risk|" + query, request, () -> find(query));
+        return cache.answerAsOf(asOf, "at-risk|" + query, request, () -> find(query));
     }
 
     private List<AtRiskCustomerResponse> find(AtRiskQuery query) {

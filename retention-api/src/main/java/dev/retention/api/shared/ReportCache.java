@@ -47,6 +47,15 @@ public class ReportCache {
         return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(body);
     }
 
+    /**
+     * Like {@link #answer}, for a report judged as of a moment: with the moment given (non-null {@code asOf}) the
+     * figures are fixed by the request and cached; without it they move with the clock and are computed afresh,
+     * without an ETag.
+     */
+    public <T> ResponseEntity<T> answerAsOf(Object asOf, String request, WebRequest webRequest, Supplier<T> compute) {
+        return asOf == null ? ResponseEntity.ok(compute.get()) : answer(request, webRequest, compute);
+    }
+
     private static String digest(String request) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
