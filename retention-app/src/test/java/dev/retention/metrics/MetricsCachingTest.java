@@ -10,11 +10,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 class MetricsCachingTest extends ApiTest {
 
     private static final String QUERY = "/api/v1/metrics/retention?from=2026-01-01&to=2026-03-01";
+
+    @Autowired
+    private TransactionTemplate transactions;
 
     private void acquire(String customer, String at) {
         Response response = http.post("/api/v1/events:batch", Map.of("events", List.of(Map.of("externalId", customer,
@@ -73,6 +78,34 @@ class MetricsCachingTest extends ApiTest {
         assertThat(after.json().get("periods").get(0).get("newCustomers").asLong()).isEqualTo(1);
         assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
         assertThat(conditional.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aChangeMadeInTheDatabaseWithoutTheServiceInvalidatesTheCachedFigures() {
+        acquire("crm-1", "2025-12-01T00:00:00Z");
+        Response before = http.get(QUERY);
+
+        transactions.executeWithoutResult(status -> jdbc.update("insert into customer (id, external_id, "
+                + "acquired_at, acquired_at_explicit, attributes, created_at, updated_at, version) values "
+                + "(gen_random_uuid(), 'crm-sql', '2026-01-20T00:00:00Z', true, '{}'::jsonb, now(), now(), 0)"));
+        Response after = http.get(QUERY);
+
+        assertThat(before.json().get("periods").get(0).get("newCustomers").asLong()).isZero();
+        assertThat(after.json().get("periods").get(0).get("newCustomers").asLong()).isEqualTo(1);
+        assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+    }
+
+    @Test
+    void readingReportsAndWritingOnlyKeysOrTheAuditLogKeepsTheCachedFigures() {
+        acquire("crm-1", "2025-12-01T00:00:00Z");
+        Response before = http.get(QUERY);
+
+        assertThat(http.get("/api/v1/customers/at-risk").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/segments/rfm").status()).isEqualTo(200);
+        Keys.issueAllBut(http, "metrics:read");
+        Response after = http.get(QUERY);
+
+        assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.retention.api.admin;
 
 import dev.retention.api.security.CurrentActor;
-import dev.retention.api.shared.DataChanges;
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.RebuildActivitySpells;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,11 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivitySpellController {
 
     private final RebuildActivitySpells rebuildActivitySpells;
-    private final DataChanges dataChanges;
 
-    ActivitySpellController(RebuildActivitySpells rebuildActivitySpells, DataChanges dataChanges) {
+    ActivitySpellController(RebuildActivitySpells rebuildActivitySpells) {
         this.rebuildActivitySpells = rebuildActivitySpells;
-        this.dataChanges = dataChanges;
     }
 
     @Schema(name = "ActivitySpellsRebuilt", description = "The kept activity state (INACTIVITY spells and purchase "
@@ -46,7 +43,6 @@ class ActivitySpellController {
     @ApiResponse(responseCode = "200", description = "Rebuilt.")
     RebuiltResponse rebuild() {
         RebuildActivitySpells.Rebuilt rebuilt = rebuildActivitySpells.rebuild(CurrentActor.get());
-        dataChanges.changed();
         return new RebuiltResponse(rebuilt.kept().spells(), rebuilt.kept().window().toDays(),
                 rebuilt.kept().activityTypes().stream().sorted().toList(), rebuilt.purchaseRhythms(),
                 rebuilt.took().toMillis());

@@ -1,7 +1,6 @@
 package dev.retention.api.customer;
 
 import dev.retention.api.security.CurrentActor;
-import dev.retention.api.shared.DataChanges;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ResponseHeaders;
@@ -53,11 +52,9 @@ class CustomerController {
     private final ChangeCustomer changeCustomer;
     private final EraseCustomer eraseCustomer;
     private final CustomerApiMapper mapper;
-    private final DataChanges dataChanges;
 
     CustomerController(Customers customers, RegisterCustomer registerCustomer, ChangeCustomer changeCustomer,
-            EraseCustomer eraseCustomer, CustomerApiMapper mapper, DataChanges dataChanges) {
-        this.dataChanges = dataChanges;
+            EraseCustomer eraseCustomer, CustomerApiMapper mapper) {
         this.customers = customers;
         this.registerCustomer = registerCustomer;
         this.changeCustomer = changeCustomer;
@@ -77,7 +74,6 @@ class CustomerController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         Customer customer = registerCustomer.register(mapper.toNewCustomer(request));
-        dataChanges.changed();
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(customer.id().value()).toUri();
         return ResponseEntity.created(location).eTag(etag(customer)).body(mapper.toResponse(customer));
@@ -142,7 +138,6 @@ class CustomerController {
             @RequestBody JsonNode patch) {
         Customer changed = changeCustomer.change(CustomerId.of(id),
                 CustomerMergePatch.read(patch, expectedVersion(ifMatch)));
-        dataChanges.changed();
         return ResponseEntity.ok().eTag(etag(changed)).body(mapper.toResponse(changed));
     }
 
@@ -156,7 +151,6 @@ class CustomerController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> erase(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
         eraseCustomer.erase(CustomerId.of(id), CurrentActor.get());
-        dataChanges.changed();
         return ResponseEntity.noContent().build();
     }
 

@@ -1,6 +1,5 @@
 package dev.retention.api.event;
 
-import dev.retention.api.shared.DataChanges;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.domain.customer.CustomerId;
@@ -43,11 +42,9 @@ class EventController {
     private final CustomerEvents events;
     private final EventApiMapper mapper;
     private final IngestionMetrics metrics;
-    private final DataChanges dataChanges;
 
     EventController(RecordEvents recordEvents, Customers customers, CustomerEvents events, EventApiMapper mapper,
-            IngestionMetrics metrics, DataChanges dataChanges) {
-        this.dataChanges = dataChanges;
+            IngestionMetrics metrics) {
         this.recordEvents = recordEvents;
         this.customers = customers;
         this.events = events;
@@ -76,7 +73,6 @@ class EventController {
         customers.existing(customerId);
         IngestionResult result = recordEvents.record(List.of(mapper.toSubmission(request, customerId)));
         metrics.record(result);
-        dataChanges.changed();
         EventOutcome outcome = result.outcomes().get(0);
         return switch (outcome.status()) {
             case CREATED -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.toResponse(outcome.event()));
@@ -126,7 +122,6 @@ class EventController {
     BatchResponse recordBatch(@Valid @RequestBody BatchRequest request) {
         IngestionResult result = recordEvents.record(request.events().stream().map(mapper::toSubmission).toList());
         metrics.record(result);
-        dataChanges.changed();
         BatchResponse body = mapper.toResponse(result);
         if (!result.accepted()) {
             throw new BatchRejectedException(body);

@@ -2,7 +2,6 @@ package dev.retention.api.feedback;
 
 import dev.retention.api.metrics.MetricsDefaults;
 import dev.retention.api.metrics.ReportingRange;
-import dev.retention.api.shared.DataChanges;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.feedback.Feedback;
@@ -42,15 +41,13 @@ class FeedbackController {
     private final Feedbacks feedbacks;
     private final Customers customers;
     private final MetricsDefaults defaults;
-    private final DataChanges dataChanges;
 
     FeedbackController(RecordFeedback recordFeedback, Feedbacks feedbacks, Customers customers,
-            MetricsDefaults defaults, DataChanges dataChanges) {
+            MetricsDefaults defaults) {
         this.recordFeedback = recordFeedback;
         this.feedbacks = feedbacks;
         this.customers = customers;
         this.defaults = defaults;
-        this.dataChanges = dataChanges;
     }
 
     @PostMapping("/api/v1/customers/{id}/feedback")
@@ -71,7 +68,6 @@ class FeedbackController {
         customers.existing(CustomerId.of(id));
         Feedback feedback = recordFeedback.record(id, request.npsScore(), request.csatScore(), request.channel(),
                 request.comment(), request.strategyId(), request.occurredAt());
-        dataChanges.changed();
         return new FeedbackResponse(feedback.id(), feedback.customerId(), feedback.eventId(), feedback.npsScore(),
                 feedback.csatScore(), feedback.channel(), feedback.comment(), feedback.strategyId(),
                 feedback.occurredAt(), feedback.recordedAt());

@@ -1,6 +1,5 @@
 package dev.retention.api.loyalty;
 
-import dev.retention.api.shared.DataChanges;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.domain.loyalty.LoyaltyAccount;
@@ -39,16 +38,14 @@ class LoyaltyAccountController {
     private final ManageAccounts manageAccounts;
     private final RedeemReward redeemReward;
     private final LoyaltyApiMapper mapper;
-    private final DataChanges dataChanges;
     private final Clock clock;
 
     LoyaltyAccountController(LoyaltyStore store, ManageAccounts manageAccounts, RedeemReward redeemReward,
-            LoyaltyApiMapper mapper, DataChanges dataChanges, Clock clock) {
+            LoyaltyApiMapper mapper, Clock clock) {
         this.store = store;
         this.manageAccounts = manageAccounts;
         this.redeemReward = redeemReward;
         this.mapper = mapper;
-        this.dataChanges = dataChanges;
         this.clock = clock;
     }
 
@@ -63,9 +60,6 @@ class LoyaltyAccountController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<AccountResponse> enrol(@Parameter(description = "The customer's id.") @PathVariable UUID customerId) {
         ManageAccounts.Enrolment enrolment = manageAccounts.enrol(customerId);
-        if (enrolment.created()) {
-            dataChanges.changed();
-        }
         return ResponseEntity.status(enrolment.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(response(enrolment.account()));
     }

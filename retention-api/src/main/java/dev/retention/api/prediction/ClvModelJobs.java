@@ -1,6 +1,5 @@
 package dev.retention.api.prediction;
 
-import dev.retention.api.shared.DataChanges;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.FitClvModel;
@@ -20,12 +19,10 @@ public class ClvModelJobs {
 
     private final FitClvModel fitClvModel;
     private final Executor worker;
-    private final DataChanges dataChanges;
 
-    ClvModelJobs(FitClvModel fitClvModel, @Qualifier("clvModelFits") Executor worker, DataChanges dataChanges) {
+    ClvModelJobs(FitClvModel fitClvModel, @Qualifier("clvModelFits") Executor worker) {
         this.fitClvModel = fitClvModel;
         this.worker = worker;
-        this.dataChanges = dataChanges;
     }
 
     public ClvModel submit(ClvSettings settings) {
@@ -47,9 +44,6 @@ public class ClvModelJobs {
                 fitClvModel.run(id);
             } catch (RuntimeException e) {
                 log.error("Model fit {} stopped unexpectedly", id, e);
-            } finally {
-                // New predictions change the P(alive) of cached at-risk lists.
-                dataChanges.changed();
             }
         });
     }

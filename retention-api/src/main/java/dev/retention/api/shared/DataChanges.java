@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * A counter of committed changes to customers and events in this instance. Cached figures are keyed by it, so a
- * change made here invalidates them at once; changes made through other instances show after the cache's time to
- * live.
+ * A counter of committed changes to report data seen by this instance. Cached reports are keyed by it, so a change
+ * invalidates them at once. It is advanced after every committed transaction that the database marked as changing
+ * report data, whichever write path made it.
  */
 @Component
 public class DataChanges {
