@@ -3,12 +3,19 @@ package dev.retention.app;
 import dev.retention.domain.customer.ChangeCustomer;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.customer.EraseCustomer;
+import dev.retention.domain.customer.FindCustomers;
 import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
+import dev.retention.domain.event.ReadEventHistory;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.feedback.ReportFeedback;
 import dev.retention.domain.rfm.RfmScores;
+import dev.retention.domain.rfm.SegmentByRfm;
 import dev.retention.domain.risk.AtRiskCustomers;
+import dev.retention.domain.risk.ListAtRiskCustomers;
+import dev.retention.domain.security.FindApiKeys;
+import dev.retention.domain.security.ReadAuditLog;
 import dev.retention.domain.strategy.ManageStrategies;
 import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.feedback.Feedbacks;
@@ -102,9 +109,44 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RecordFeedback recordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, Strategies strategies,
-            UnitOfWork unitOfWork, Clock clock) {
-        return new RecordFeedback(recordEvents, feedbacks, strategies, unitOfWork, clock);
+    RecordFeedback recordFeedback(Customers customers, RecordEvents recordEvents, Feedbacks feedbacks,
+            Strategies strategies, UnitOfWork unitOfWork, Clock clock) {
+        return new RecordFeedback(customers, recordEvents, feedbacks, strategies, unitOfWork, clock);
+    }
+
+    @Bean
+    ReportFeedback reportFeedback(Feedbacks feedbacks) {
+        return new ReportFeedback(feedbacks);
+    }
+
+    @Bean
+    FindCustomers findCustomers(Customers customers) {
+        return new FindCustomers(customers);
+    }
+
+    @Bean
+    ReadEventHistory readEventHistory(Customers customers, CustomerEvents events) {
+        return new ReadEventHistory(customers, events);
+    }
+
+    @Bean
+    SegmentByRfm segmentByRfm(RfmScores scores, Customers customers) {
+        return new SegmentByRfm(scores, customers);
+    }
+
+    @Bean
+    ListAtRiskCustomers listAtRiskCustomers(AtRiskCustomers atRisk) {
+        return new ListAtRiskCustomers(atRisk);
+    }
+
+    @Bean
+    FindApiKeys findApiKeys(ApiKeys keys) {
+        return new FindApiKeys(keys);
+    }
+
+    @Bean
+    ReadAuditLog readAuditLog(AuditLog audit) {
+        return new ReadAuditLog(audit);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The module boundaries that Maven cannot see: the feature packages of each module depend on each other without
- * cycles, web code lives in the api module only, and the api and persistence modules know only the domain.
+ * cycles, web code lives in the api module only and reaches the domain through its use cases, and the api and
+ * persistence modules know only the domain.
  */
 class ArchitectureTest {
 
@@ -36,6 +38,15 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
                 .or().areAnnotatedWith(ControllerAdvice.class).or().areAnnotatedWith(RestControllerAdvice.class)
                 .should().resideInAPackage("dev.retention.api..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theWebTalksToUseCasesNotToTheDomainsPorts() {
+        noClasses().that().resideInAPackage("dev.retention.api..")
+                .should().dependOnClassesThat(JavaClass.Predicates.INTERFACES
+                        .and(JavaClass.Predicates.resideInAPackage("dev.retention.domain..")))
+                .because("the ports are the persistence side of the domain; the web reaches them through use cases")
                 .check(PRODUCTION);
     }
 

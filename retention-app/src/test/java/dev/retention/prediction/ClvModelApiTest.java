@@ -2,8 +2,8 @@ package dev.retention.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.api.prediction.ClvModelJobs;
 import dev.retention.domain.prediction.ClvSettings;
+import dev.retention.domain.prediction.FitClvModel;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Cdnow;
@@ -20,11 +20,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The model endpoints' contract: validation, jobs that fail with a reason, and which model answers for whom. */
+/** The model endpoints' contract: validation, fits that fail with a reason, and which model answers for whom. */
 class ClvModelApiTest extends ApiTest {
 
     @Autowired
-    private ClvModelJobs jobs;
+    private FitClvModel fits;
 
     @DynamicPropertySource
     static void dollars(DynamicPropertyRegistry registry) {
@@ -119,9 +119,9 @@ class ClvModelApiTest extends ApiTest {
         ClvSettings settings = new ClvSettings(LocalDate.parse("1997-09-30"), ModelTimeUnit.WEEK, 12,
                 new BigDecimal("0.01"), null, ZoneOffset.UTC);
 
-        var first = jobs.submitScheduled(settings, "2026-11-25T03:00:00Z|");
-        var again = jobs.submitScheduled(settings, "2026-11-25T03:00:00Z|");
-        var next = jobs.submitScheduled(settings, "2026-11-26T03:00:00Z|");
+        var first = fits.submitScheduled(settings, "2026-11-25T03:00:00Z|");
+        var again = fits.submitScheduled(settings, "2026-11-25T03:00:00Z|");
+        var next = fits.submitScheduled(settings, "2026-11-26T03:00:00Z|");
 
         assertThat(first).isPresent();
         assertThat(again).isEmpty();

@@ -11,6 +11,7 @@ import dev.retention.domain.customer.CustomerQuery;
 import dev.retention.domain.customer.CustomerRules;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.customer.EraseCustomer;
+import dev.retention.domain.customer.FindCustomers;
 import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,15 +48,15 @@ class CustomerController {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final Customers customers;
+    private final FindCustomers findCustomers;
     private final RegisterCustomer registerCustomer;
     private final ChangeCustomer changeCustomer;
     private final EraseCustomer eraseCustomer;
     private final CustomerApiMapper mapper;
 
-    CustomerController(Customers customers, RegisterCustomer registerCustomer, ChangeCustomer changeCustomer,
+    CustomerController(FindCustomers findCustomers, RegisterCustomer registerCustomer, ChangeCustomer changeCustomer,
             EraseCustomer eraseCustomer, CustomerApiMapper mapper) {
-        this.customers = customers;
+        this.findCustomers = findCustomers;
         this.registerCustomer = registerCustomer;
         this.changeCustomer = changeCustomer;
         this.eraseCustomer = eraseCustomer;
@@ -68,10 +69,8 @@ class CustomerController {
             description = "Registers a customer under the CRM's externalId, which must be unique. Returns 201 with "
                     + "the customer and its Location.")
     @ApiResponse(responseCode = "201", description = "Registered.")
-    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "The externalId is taken.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.")
+    @ApiResponse(responseCode = "409", description = "The externalId is taken.")
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         Customer customer = registerCustomer.register(mapper.toNewCustomer(request));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -84,10 +83,9 @@ class CustomerController {
     @Operation(operationId = "getCustomer", summary = "Get one customer",
             description = "Returns the customer with its version as ETag.")
     @ApiResponse(responseCode = "200", description = "The customer.")
-    @ApiResponse(responseCode = "404", description = "No customer has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No customer has this id.")
     ResponseEntity<CustomerResponse> get(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
-        Customer customer = customers.existing(CustomerId.of(id));
+        Customer customer = findCustomers.byId(CustomerId.of(id));
         return ResponseEntity.ok().eTag(etag(customer)).body(mapper.toResponse(customer));
     }
 
@@ -111,7 +109,7 @@ class CustomerController {
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
         CustomerQuery query = new CustomerQuery(externalId, segment, acquiredFrom, acquiredTo);
-        return PageResponse.of(customers.search(query, Paging.of(page, size)), mapper::toResponse);
+        return PageResponse.of(findCustomers.matching(query, Paging.of(page, size)), mapper::toResponse);
     }
 
     @ResponseHeaders(versionTag = true)
@@ -121,14 +119,11 @@ class CustomerController {
                     + "stays, null clears it; attributes merge key by key (null removes a key). Send If-Match with "
                     + "the ETag to refuse the change when someone else changed the customer first (412).")
     @ApiResponse(responseCode = "200", description = "The changed customer.")
-    @ApiResponse(responseCode = "400", description = "Invalid or non-patchable fields.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No customer has this id.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "The customer is erased and takes no changes.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid or non-patchable fields.")
+    @ApiResponse(responseCode = "404", description = "No customer has this id.")
+    @ApiResponse(responseCode = "409", description = "The customer is erased and takes no changes.")
     @ApiResponse(responseCode = "412", description = "If-Match names a version other than the current one: someone "
-            + "changed the customer first.", content = @Content(mediaType = "application/problem+json"))
+            + "changed the customer first.")
     ResponseEntity<CustomerResponse> patch(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @Parameter(description = "The ETag of the version the change is based on.")
@@ -147,8 +142,7 @@ class CustomerController {
                     + "erased. Events stay, so historic metrics do not change; the customer takes no new events. "
                     + "Erasing again is harmless.")
     @ApiResponse(responseCode = "204", description = "Erased.")
-    @ApiResponse(responseCode = "404", description = "No customer has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No customer has this id.")
     ResponseEntity<Void> erase(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
         eraseCustomer.erase(CustomerId.of(id), CurrentActor.get());
         return ResponseEntity.noContent().build();

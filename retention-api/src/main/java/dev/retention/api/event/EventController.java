@@ -7,6 +7,7 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventOutcome;
 import dev.retention.domain.event.IngestionResult;
+import dev.retention.domain.event.ReadEventHistory;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
@@ -38,16 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 class EventController {
 
     private final RecordEvents recordEvents;
-    private final Customers customers;
-    private final CustomerEvents events;
+    private final ReadEventHistory eventHistory;
     private final EventApiMapper mapper;
     private final IngestionMetrics metrics;
 
-    EventController(RecordEvents recordEvents, Customers customers, CustomerEvents events, EventApiMapper mapper,
+    EventController(RecordEvents recordEvents, ReadEventHistory eventHistory, EventApiMapper mapper,
             IngestionMetrics metrics) {
         this.recordEvents = recordEvents;
-        this.customers = customers;
-        this.events = events;
+        this.eventHistory = eventHistory;
         this.mapper = mapper;
         this.metrics = metrics;
     }
@@ -58,20 +57,14 @@ class EventController {
                     + "200 with the stored event and writes nothing; the same key with other content gives 409.")
     @ApiResponse(responseCode = "201", description = "Stored.")
     @ApiResponse(responseCode = "200", description = "Already stored under this key; nothing written.")
-    @ApiResponse(responseCode = "400", description = "Invalid fields.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No customer has this id.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "Key used with other content, or customer erased.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "A business rule refuses it, such as a foreign currency.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid fields.")
+    @ApiResponse(responseCode = "404", description = "No customer has this id.")
+    @ApiResponse(responseCode = "409", description = "Key used with other content, or customer erased.")
+    @ApiResponse(responseCode = "422", description = "A business rule refuses it, such as a foreign currency.")
     ResponseEntity<EventResponse> record(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @RequestBody EventRequest request) {
-        CustomerId customerId = CustomerId.of(id);
-        customers.existing(customerId);
-        IngestionResult result = recordEvents.record(List.of(mapper.toSubmission(request, customerId)));
+        IngestionResult result = recordEvents.recordOne(mapper.toSubmission(request, CustomerId.of(id)));
         metrics.record(result);
         EventOutcome outcome = result.outcomes().get(0);
         return switch (outcome.status()) {
@@ -87,8 +80,7 @@ class EventController {
     @Operation(operationId = "listCustomerEvents", summary = "A customer's events",
             description = "Pages through the customer's events with from <= occurredAt < to, oldest first.")
     @ApiResponse(responseCode = "200", description = "One page of events.")
-    @ApiResponse(responseCode = "404", description = "No customer has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No customer has this id.")
     PageResponse<EventResponse> history(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @Parameter(description = "Only events at or after this instant (UTC).") @RequestParam(required = false)
@@ -98,12 +90,8 @@ class EventController {
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        CustomerId customerId = CustomerId.of(id);
-        customers.existing(customerId);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw InvalidInputException.rule("to", "must be after from");
-        }
-        return PageResponse.of(events.history(customerId, from, to, Paging.of(page, size)), mapper::toResponse);
+        return PageResponse.of(eventHistory.of(CustomerId.of(id), from, to, Paging.of(page, size)),
+                mapper::toResponse);
     }
 
     @PostMapping("/api/v1/events:batch")
@@ -114,11 +102,9 @@ class EventController {
                     + "outcome with the errors of the refused ones, and nothing was written. Posting the same batch "
                     + "again is harmless.")
     @ApiResponse(responseCode = "200", description = "Stored; per event CREATED or DUPLICATE.")
-    @ApiResponse(responseCode = "400", description = "Malformed body or more than 5,000 events.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Malformed body or more than 5,000 events.")
     @ApiResponse(responseCode = "422", description = "Some events refused; nothing written. A Problem Details "
-            + "document whose items list every event's outcome, as in the 200 answer.",
-            content = @Content(mediaType = "application/problem+json"))
+            + "document whose items list every event's outcome, as in the 200 answer.")
     BatchResponse recordBatch(@Valid @RequestBody BatchRequest request) {
         IngestionResult result = recordEvents.record(request.events().stream().map(mapper::toSubmission).toList());
         metrics.record(result);

@@ -1,7 +1,7 @@
 package dev.retention.api.feedback;
 
-import dev.retention.api.metrics.MetricsDefaults;
-import dev.retention.api.metrics.ReportingRange;
+import dev.retention.api.shared.ReportingSettings;
+import dev.retention.api.shared.ReportingRange;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.feedback.Feedback;
@@ -9,6 +9,7 @@ import dev.retention.domain.feedback.FeedbackCounts;
 import dev.retention.domain.feedback.FeedbackFigures;
 import dev.retention.domain.feedback.Feedbacks;
 import dev.retention.domain.feedback.RecordFeedback;
+import dev.retention.domain.feedback.ReportFeedback;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriod;
 import dev.retention.domain.metrics.ReportingPeriods;
@@ -38,15 +39,13 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedbackController {
 
     private final RecordFeedback recordFeedback;
-    private final Feedbacks feedbacks;
-    private final Customers customers;
-    private final MetricsDefaults defaults;
+    private final ReportFeedback reportFeedback;
+    private final ReportingSettings defaults;
 
-    FeedbackController(RecordFeedback recordFeedback, Feedbacks feedbacks, Customers customers,
-            MetricsDefaults defaults) {
+    FeedbackController(RecordFeedback recordFeedback, ReportFeedback reportFeedback,
+            ReportingSettings defaults) {
         this.recordFeedback = recordFeedback;
-        this.feedbacks = feedbacks;
-        this.customers = customers;
+        this.reportFeedback = reportFeedback;
         this.defaults = defaults;
     }
 
@@ -57,15 +56,12 @@ class FeedbackController {
                     + "transaction, the customer's FEEDBACK event.")
     @ApiResponse(responseCode = "201", description = "Stored.")
     @ApiResponse(responseCode = "400", description = "No score, a score out of range, or no channel; errors names "
-            + "each field.", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No customer has this id.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "The customer has been erased and takes no new feedback.",
-            content = @Content(mediaType = "application/problem+json"))
+            + "each field.")
+    @ApiResponse(responseCode = "404", description = "No customer has this id.")
+    @ApiResponse(responseCode = "409", description = "The customer has been erased and takes no new feedback.")
     FeedbackResponse record(@Parameter(description = "The customer's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The answer.")
             @RequestBody FeedbackRequest request) {
-        customers.existing(CustomerId.of(id));
         Feedback feedback = recordFeedback.record(id, request.npsScore(), request.csatScore(), request.channel(),
                 request.comment(), request.strategyId(), request.occurredAt());
         return new FeedbackResponse(feedback.id(), feedback.customerId(), feedback.eventId(), feedback.npsScore(),
@@ -79,8 +75,7 @@ class FeedbackController {
                     + "promoters (9-10) - % detractors (0-6) of the NPS answers, and CSAT = the mean satisfaction "
                     + "score; ratios without answers are absent. An answer counts in the period of its occurredAt.")
     @ApiResponse(responseCode = "200", description = "The figures.")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
     FeedbackMetricsResponse metrics(
             @Parameter(description = "First day of the range.", example = "2026-01-01", required = true)
             @RequestParam(required = false)
@@ -96,7 +91,7 @@ class FeedbackController {
             String segment) {
         ReportingPeriods periods = periods(from, to, granularity == null ? Granularity.MONTH : granularity, zone);
         String onlySegment = segment == null || segment.isBlank() ? null : segment;
-        List<FeedbackCounts> counts = feedbacks.perPeriod(periods, onlySegment);
+        List<FeedbackCounts> counts = reportFeedback.perPeriod(periods, onlySegment);
         List<FeedbackMetricsResponse.Row> rows = new ArrayList<>();
         FeedbackCounts total = FeedbackCounts.NONE;
         for (int i = 0; i < periods.size(); i++) {

@@ -32,21 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Loyalty")
 class LoyaltyAccountController {
 
-    private static final Duration EXPIRY_NOTICE = Duration.ofDays(30);
 
-    private final LoyaltyStore store;
     private final ManageAccounts manageAccounts;
     private final RedeemReward redeemReward;
     private final LoyaltyApiMapper mapper;
-    private final Clock clock;
 
-    LoyaltyAccountController(LoyaltyStore store, ManageAccounts manageAccounts, RedeemReward redeemReward,
-            LoyaltyApiMapper mapper, Clock clock) {
-        this.store = store;
+    LoyaltyAccountController(ManageAccounts manageAccounts, RedeemReward redeemReward,
+            LoyaltyApiMapper mapper) {
         this.manageAccounts = manageAccounts;
         this.redeemReward = redeemReward;
         this.mapper = mapper;
-        this.clock = clock;
     }
 
     @PostMapping
@@ -54,10 +49,8 @@ class LoyaltyAccountController {
             description = "Opens the customer's account in the entry tier: 201 when new, 200 when it had one.")
     @ApiResponse(responseCode = "201", description = "Enrolled.")
     @ApiResponse(responseCode = "200", description = "Already a member.")
-    @ApiResponse(responseCode = "404", description = "No customer has this id.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "No version of the programme is in force yet.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No customer has this id.")
+    @ApiResponse(responseCode = "422", description = "No version of the programme is in force yet.")
     ResponseEntity<AccountResponse> enrol(@Parameter(description = "The customer's id.") @PathVariable UUID customerId) {
         ManageAccounts.Enrolment enrolment = manageAccounts.enrol(customerId);
         return ResponseEntity.status(enrolment.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -69,28 +62,22 @@ class LoyaltyAccountController {
             description = "Balance, lifetime points, tier and the points that expire within 30 days."
                     + LoyaltyProgrammeController.RULES)
     @ApiResponse(responseCode = "200", description = "The account.")
-    @ApiResponse(responseCode = "404", description = "The customer is not a member.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "The customer is not a member.")
     AccountResponse account(@Parameter(description = "The customer's id.") @PathVariable UUID customerId) {
-        return response(store.account(customerId)
-                .orElseThrow(() -> new ResourceNotFoundException("Loyalty account", customerId)));
+        return response(manageAccounts.statement(customerId));
     }
 
     @GetMapping("/transactions")
     @Operation(operationId = "listLoyaltyTransactions", summary = "A member's ledger",
             description = "Every change of the balance, newest first, paged; the balance is the sum of all entries.")
     @ApiResponse(responseCode = "200", description = "One page.")
-    @ApiResponse(responseCode = "404", description = "The customer is not a member.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "The customer is not a member.")
     PageResponse<LedgerEntryResponse> transactions(
             @Parameter(description = "The customer's id.") @PathVariable UUID customerId,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        if (store.account(customerId).isEmpty()) {
-            throw new ResourceNotFoundException("Loyalty account", customerId);
-        }
-        return PageResponse.of(store.entries(customerId, Paging.of(page, size)), mapper::toResponse);
+        return PageResponse.of(manageAccounts.ledger(customerId, Paging.of(page, size)), mapper::toResponse);
     }
 
     @PostMapping("/adjustments")
@@ -98,12 +85,9 @@ class LoyaltyAccountController {
             description = "Positive points are added as a new lot that expires like earned points; negative points "
                     + "are taken from the lots that expire first. The reason is kept in the ledger.")
     @ApiResponse(responseCode = "200", description = "The account after the adjustment.")
-    @ApiResponse(responseCode = "400", description = "points is 0 or missing, or reason is missing.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "The customer is not a member.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "The balance does not cover the deduction.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "points is 0 or missing, or reason is missing.")
+    @ApiResponse(responseCode = "404", description = "The customer is not a member.")
+    @ApiResponse(responseCode = "409", description = "The balance does not cover the deduction.")
     AccountResponse adjust(@Parameter(description = "The customer's id.") @PathVariable UUID customerId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The adjustment.")
             @RequestBody AdjustmentRequest request) {
@@ -120,15 +104,11 @@ class LoyaltyAccountController {
                     + "idempotencyKey again returns the first redemption with 200 and changes nothing.")
     @ApiResponse(responseCode = "201", description = "Redeemed.")
     @ApiResponse(responseCode = "200", description = "Redeemed before under this key.")
-    @ApiResponse(responseCode = "400", description = "rewardId or idempotencyKey missing.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "The customer is not a member, or no such reward.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "rewardId or idempotencyKey missing.")
+    @ApiResponse(responseCode = "404", description = "The customer is not a member, or no such reward.")
     @ApiResponse(responseCode = "409", description = "insufficient-points, out-of-stock, or the key was used for "
-            + "another reward (idempotency-key-reused); type says which.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "reward-not-active or tier-too-low; type says which.",
-            content = @Content(mediaType = "application/problem+json"))
+            + "another reward (idempotency-key-reused); type says which.")
+    @ApiResponse(responseCode = "422", description = "reward-not-active or tier-too-low; type says which.")
     ResponseEntity<RedemptionResponse> redeem(
             @Parameter(description = "The customer's id.") @PathVariable UUID customerId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward and the client's key.")
@@ -139,8 +119,10 @@ class LoyaltyAccountController {
     }
 
     private AccountResponse response(LoyaltyAccount account) {
-        Instant now = clock.instant();
-        return mapper.toResponse(account,
-                store.pointsExpiringBetween(account.customerId(), now, now.plus(EXPIRY_NOTICE)));
+        return response(manageAccounts.statement(account));
+    }
+
+    private AccountResponse response(ManageAccounts.Statement statement) {
+        return mapper.toResponse(statement.account(), statement.pointsExpiringSoon());
     }
 }

@@ -30,17 +30,12 @@ class LoyaltyProgrammeController {
             + "reach, recomputed on every purchase and daily. Points expire per earning after the version's "
             + "lifetime; spending takes the points that expire first.";
 
-    private final LoyaltyStore store;
     private final ChangeProgramme changeProgramme;
     private final LoyaltyApiMapper mapper;
-    private final Clock clock;
 
-    LoyaltyProgrammeController(LoyaltyStore store, ChangeProgramme changeProgramme, LoyaltyApiMapper mapper,
-            Clock clock) {
-        this.store = store;
+    LoyaltyProgrammeController(ChangeProgramme changeProgramme, LoyaltyApiMapper mapper) {
         this.changeProgramme = changeProgramme;
         this.mapper = mapper;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/loyalty/programme")
@@ -48,9 +43,9 @@ class LoyaltyProgrammeController {
             description = "The version in force now and all versions." + RULES)
     @ApiResponse(responseCode = "200", description = "The programme.")
     ProgrammeResponse programme() {
-        LoyaltyProgramme programme = store.programme();
-        return new ProgrammeResponse(programme.at(clock.instant()).map(mapper::toResponse).orElse(null),
-                programme.versions().stream().map(mapper::toResponse).toList());
+        ChangeProgramme.Programme programme = changeProgramme.current();
+        return new ProgrammeResponse(programme.inForce().map(mapper::toResponse).orElse(null),
+                programme.versions().versions().stream().map(mapper::toResponse).toList());
     }
 
     @PostMapping("/api/v1/loyalty/programme/versions")
@@ -60,9 +55,8 @@ class LoyaltyProgrammeController {
                     + "Needs the admin scope." + RULES)
     @ApiResponse(responseCode = "201", description = "Added.")
     @ApiResponse(responseCode = "400", description = "Invalid rules or an effective time in the past; errors names "
-            + "each field.", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "effectiveFrom is not after the latest version's.",
-            content = @Content(mediaType = "application/problem+json"))
+            + "each field.")
+    @ApiResponse(responseCode = "409", description = "effectiveFrom is not after the latest version's.")
     ProgrammeResponse.VersionResponse addVersion(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The new rules.")
             @RequestBody ProgrammeVersionRequest request) {

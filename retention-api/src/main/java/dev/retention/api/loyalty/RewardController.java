@@ -42,8 +42,7 @@ class RewardController {
     @PostMapping
     @Operation(operationId = "createReward", summary = "Add a reward to the catalogue")
     @ApiResponse(responseCode = "201", description = "Added, with its Location.")
-    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.")
     ResponseEntity<RewardResponse> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.")
             @RequestBody RewardRequest request) {
@@ -69,8 +68,7 @@ class RewardController {
     @GetMapping("/{id}")
     @Operation(operationId = "getReward", summary = "Get one reward")
     @ApiResponse(responseCode = "200", description = "The reward.")
-    @ApiResponse(responseCode = "404", description = "No reward has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No reward has this id.")
     RewardResponse get(@Parameter(description = "The reward's id.") @PathVariable UUID id) {
         return mapper.toResponse(rewards.find(id));
     }
@@ -79,10 +77,8 @@ class RewardController {
     @Operation(operationId = "replaceReward", summary = "Change a reward",
             description = "Replaces every field; earlier redemptions keep the cost they were redeemed at.")
     @ApiResponse(responseCode = "200", description = "The changed reward.")
-    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No reward has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.")
+    @ApiResponse(responseCode = "404", description = "No reward has this id.")
     RewardResponse replace(@Parameter(description = "The reward's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.")
             @RequestBody RewardRequest request) {
@@ -93,8 +89,7 @@ class RewardController {
     @Operation(operationId = "archiveReward", summary = "Archive a reward",
             description = "The reward stays for the record of its redemptions but can no longer be redeemed.")
     @ApiResponse(responseCode = "204", description = "Archived.")
-    @ApiResponse(responseCode = "404", description = "No reward has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No reward has this id.")
     ResponseEntity<Void> archive(@Parameter(description = "The reward's id.") @PathVariable UUID id) {
         rewards.archive(id);
         return ResponseEntity.noContent().build();

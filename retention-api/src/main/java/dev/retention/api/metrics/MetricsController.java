@@ -1,6 +1,7 @@
 package dev.retention.api.metrics;
 
 import dev.retention.api.shared.ReportCache;
+import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
@@ -42,12 +43,12 @@ class MetricsController {
     private final ComputeRetention computeRetention;
     private final ComputeCohorts computeCohorts;
     private final MetricsApiMapper mapper;
-    private final MetricsDefaults defaults;
+    private final ReportingSettings defaults;
     private final ReportCache cache;
     private final Clock clock;
 
     MetricsController(ComputeRetention computeRetention, ComputeCohorts computeCohorts, MetricsApiMapper mapper,
-            MetricsDefaults defaults, ReportCache cache, Clock clock) {
+            ReportingSettings defaults, ReportCache cache, Clock clock) {
         this.cache = cache;
         this.clock = clock;
         this.computeRetention = computeRetention;
@@ -62,8 +63,7 @@ class MetricsController {
             description = "S, E, N, retained, churned, reactivated, CRR, churn rate, strict retention rate, "
                     + "revenue, ARPU and CLV for each period of the range, plus the whole range." + DEFINITIONS)
     @ApiResponse(responseCode = "200", description = "The figures.")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
     ResponseEntity<RetentionReportResponse> retention(
             @ParameterObject RetentionParameters parameters,
             @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.",
@@ -85,8 +85,7 @@ class MetricsController {
                     + "reported under segment null, and the counts of all segments add up to the overall counts. "
                     + "With segment given, only that segment is reported." + DEFINITIONS)
     @ApiResponse(responseCode = "200", description = "One report per segment.")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
     ResponseEntity<SegmentedRetentionResponse> retentionBySegment(
             @ParameterObject RetentionParameters parameters,
             @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.",
@@ -112,8 +111,7 @@ class MetricsController {
                     + "active at the end of period cohort + k, their share in percent, and the cumulative revenue per "
                     + "cohort customer up to that period." + DEFINITIONS)
     @ApiResponse(responseCode = "200", description = "The cohort matrix.")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
     ResponseEntity<CohortsResponse> cohorts(
             @ParameterObject RetentionParameters parameters,
             @Parameter(description = "Last offset, 0 to 999; default: up to the end of the range.")

@@ -1,5 +1,7 @@
 package dev.retention.api.metrics;
 
+import dev.retention.api.shared.ReportingRange;
+import dev.retention.api.shared.ReportingSettings;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.Membership;
@@ -42,11 +44,11 @@ record RetentionParameters(
 
     static final int MAX_INACTIVITY_DAYS = 3650;
 
-    RetentionQuery toQuery(MetricsDefaults defaults) {
+    RetentionQuery toQuery(ReportingSettings defaults) {
         return toQuery(defaults, null, null);
     }
 
-    RetentionQuery toQuery(MetricsDefaults defaults, BigDecimal margin, BigDecimal discountRate) {
+    RetentionQuery toQuery(ReportingSettings defaults, BigDecimal margin, BigDecimal discountRate) {
         List<Violation> violations = new ArrayList<>();
         ReportingPeriods periods = ReportingRange.periods(from, to, granularityOrDefault(), zone, defaults.zone(),
                 violations);

@@ -1,11 +1,13 @@
 package dev.retention.api.prediction;
 
-import dev.retention.api.metrics.MetricsDefaults;
+import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvModels;
+import dev.retention.domain.prediction.FitClvModel;
+import dev.retention.domain.prediction.ReadPredictions;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,14 +40,15 @@ class ClvModelController {
             + "(E[Y(m)] - E[Y(m - 1)]) / (1 + d)^m, with Y(m) the purchases expected in the first m months "
             + "(of 365.25 / 12 days) after the calibration end.";
 
-    private final ClvModelJobs jobs;
-    private final ClvModels models;
+    private final FitClvModel fits;
+    private final ReadPredictions predictions;
     private final PredictionApiMapper mapper;
-    private final MetricsDefaults defaults;
+    private final ReportingSettings defaults;
 
-    ClvModelController(ClvModelJobs jobs, ClvModels models, PredictionApiMapper mapper, MetricsDefaults defaults) {
-        this.jobs = jobs;
-        this.models = models;
+    ClvModelController(FitClvModel fits, ReadPredictions predictions, PredictionApiMapper mapper,
+            ReportingSettings defaults) {
+        this.fits = fits;
+        this.predictions = predictions;
         this.mapper = mapper;
         this.defaults = defaults;
     }
@@ -59,12 +62,11 @@ class ClvModelController {
                     + "fewer than 20 customers (or 10 with repeat purchases) bought before the calibration end or "
                     + "the likelihood has no maximum inside the parameter bounds." + MODEL)
     @ApiResponse(responseCode = "202", description = "Queued.")
-    @ApiResponse(responseCode = "400", description = "Invalid settings; errors names each field.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid settings; errors names each field.")
     ResponseEntity<ClvModelResponse> fit(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "How to fit the model.")
             @RequestBody ClvModelRequest request) {
-        ClvModel model = jobs.submit(request.toSettings(defaults.zone()));
+        ClvModel model = fits.submit(request.toSettings(defaults.zone()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(model.id())
                 .toUri();
         return ResponseEntity.accepted().location(location).body(mapper.toResponse(model));
@@ -75,22 +77,20 @@ class ClvModelController {
             description = "Status, stage and progress of the job; once it succeeded the parameters, log-likelihoods, "
                     + "customers fitted, optimiser evaluations and standard errors of both models." + MODEL)
     @ApiResponse(responseCode = "200", description = "The model.")
-    @ApiResponse(responseCode = "404", description = "No model has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No model has this id.")
     ClvModelResponse get(@Parameter(description = "The model's id.") @PathVariable UUID id) {
-        return models.find(id).map(mapper::toResponse).orElseThrow(() -> new ResourceNotFoundException("Model", id));
+        return mapper.toResponse(predictions.model(id));
     }
 
     @GetMapping
     @Operation(operationId = "listClvModels", summary = "List model fits",
             description = "Pages through all fits, the latest request first.")
     @ApiResponse(responseCode = "200", description = "One page; items is empty when there is none.")
-    @ApiResponse(responseCode = "400", description = "page or size out of range.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "page or size out of range.")
     PageResponse<ClvModelResponse> list(
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        return PageResponse.of(models.list(Paging.of(page, size)), mapper::toResponse);
+        return PageResponse.of(predictions.models(Paging.of(page, size)), mapper::toResponse);
     }
 }

@@ -8,6 +8,7 @@ import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.PredictionOrder;
+import dev.retention.domain.prediction.ReadPredictions;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
@@ -31,15 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Predictions")
 class PredictionController {
 
-    private final ClvModels models;
-    private final Customers customers;
+    private final ReadPredictions predictions;
     private final PredictionApiMapper mapper;
     private final String currency;
 
-    PredictionController(ClvModels models, Customers customers, PredictionApiMapper mapper,
+    PredictionController(ReadPredictions predictions, PredictionApiMapper mapper,
             @Value("${retention.currency:EUR}") String currency) {
-        this.models = models;
-        this.customers = customers;
+        this.predictions = predictions;
         this.mapper = mapper;
         this.currency = currency;
     }
@@ -51,27 +50,10 @@ class PredictionController {
                     + "customers when the segment has none." + ClvModelController.MODEL)
     @ApiResponse(responseCode = "200", description = "The prediction.")
     @ApiResponse(responseCode = "404", description = "No such customer, no model fitted yet, or the customer made "
-            + "no purchase up to the model's calibration end; detail says which.",
-            content = @Content(mediaType = "application/problem+json"))
+            + "no purchase up to the model's calibration end; detail says which.")
     PredictionResponse customerPrediction(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
-        Customer customer = customers.existing(CustomerId.of(id));
-        Optional<ClvModel> segmentModel = customer.segment() == null ? Optional.empty()
-                : models.current(customer.segment());
-        Optional<ClvModel> overallModel = models.current(null);
-        if (segmentModel.isEmpty() && overallModel.isEmpty()) {
-            throw new ResourceNotFoundException("Prediction", id,
-                    "No lifetime-value model has been fitted yet; fit one with POST /api/v1/models/clv.");
-        }
-        for (Optional<ClvModel> candidate : List.of(segmentModel, overallModel)) {
-            if (candidate.isPresent()) {
-                Optional<CustomerPrediction> prediction = models.prediction(candidate.get().id(), id);
-                if (prediction.isPresent()) {
-                    return mapper.toResponse(candidate.get(), prediction.get(), currency);
-                }
-            }
-        }
-        throw new ResourceNotFoundException("Prediction", id, "Customer " + id + " made no purchase up to the "
-                + "calibration end of the current model, so the model has no prediction for it.");
+        ReadPredictions.Predicted predicted = predictions.forCustomer(id);
+        return mapper.toResponse(predicted.model(), predicted.prediction(), currency);
     }
 
     @GetMapping("/api/v1/predictions")
@@ -80,10 +62,8 @@ class PredictionController {
                     + "predicted lifetime value, highest first (orderBy=clv), or by P(alive), lowest first "
                     + "(orderBy=pAlive); ties by customer id." + ClvModelController.MODEL)
     @ApiResponse(responseCode = "200", description = "The ranked customers.")
-    @ApiResponse(responseCode = "400", description = "orderBy or limit is invalid; errors names it.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No model has been fitted for the segment.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "orderBy or limit is invalid; errors names it.")
+    @ApiResponse(responseCode = "404", description = "No model has been fitted for the segment.")
     PredictionListResponse ranked(
             @Parameter(description = "clv (default) or pAlive.", schema = @Schema(ref = EnumDocumentation.PREDICTION_ORDER))
             @RequestParam(defaultValue = "clv") String orderBy,
@@ -92,17 +72,12 @@ class PredictionController {
             @Parameter(description = "Use the model of this segment; absent: the model of all customers.")
             @RequestParam(required = false) String segment) {
         PredictionOrder order = order(orderBy);
-        if (limit < 1 || limit > PageRequest.MAX_SIZE) {
-            throw InvalidInputException.of("limit", "must be between 1 and " + PageRequest.MAX_SIZE);
-        }
         String modelSegment = segment == null || segment.isBlank() ? null : segment.trim();
-        ClvModel model = models.current(modelSegment).orElseThrow(() -> new ResourceNotFoundException("Model",
-                modelSegment, modelSegment == null ? "No lifetime-value model of all customers has been fitted yet."
-                        : "No lifetime-value model has been fitted for segment " + modelSegment + "."));
-        return new PredictionListResponse(model.id(), model.finishedAt(), modelSegment,
-                order.value(),
-                models.ranked(model.id(), order, limit).stream()
-                        .map(prediction -> mapper.toResponse(model, prediction, currency)).toList());
+        ReadPredictions.Ranking ranking = predictions.ranked(modelSegment, order, limit);
+        ClvModel model = ranking.model();
+        return new PredictionListResponse(model.id(), model.finishedAt(), modelSegment, order.value(),
+                ranking.predictions().stream().map(prediction -> mapper.toResponse(model, prediction, currency))
+                        .toList());
     }
 
     private static PredictionOrder order(String orderBy) {

@@ -11,6 +11,7 @@ import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.rfm.RfmSegmentSummary;
+import dev.retention.domain.rfm.SegmentByRfm;
 import dev.retention.domain.shared.Decimals;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,14 +46,12 @@ class RfmController {
     static final String CACHING = " An answer for a given asOf carries an ETag and is cached until the data change; "
             + "without asOf the window ends now and moves with the clock, so the answer is computed afresh.";
 
-    private final RfmScores scores;
-    private final Customers customers;
+    private final SegmentByRfm rfm;
     private final ReportCache cache;
     private final Clock clock;
 
-    RfmController(RfmScores scores, Customers customers, ReportCache cache, Clock clock) {
-        this.scores = scores;
-        this.customers = customers;
+    RfmController(SegmentByRfm rfm, ReportCache cache, Clock clock) {
+        this.rfm = rfm;
         this.cache = cache;
         this.clock = clock;
     }
@@ -61,8 +60,7 @@ class RfmController {
     @Operation(operationId = "getRfmSegments", summary = "Customers by RFM segment",
             description = "The size, revenue and average scores of every segment." + RULES + CACHING)
     @ApiResponse(responseCode = "200", description = "The segments.")
-    @ApiResponse(responseCode = "400", description = "windowDays out of range or asOf malformed.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "windowDays out of range or asOf malformed.")
     @ResponseHeaders(conditionalGet = true)
     ResponseEntity<RfmSummaryResponse> segments(@ParameterObject RfmWindow window, WebRequest request) {
         RfmQuery query = window.toQuery(clock);
@@ -70,7 +68,7 @@ class RfmController {
     }
 
     private RfmSummaryResponse summary(RfmQuery query) {
-        List<RfmSegmentSummary> summaries = scores.summarise(query);
+        List<RfmSegmentSummary> summaries = rfm.summarise(query);
         long total = summaries.stream().mapToLong(RfmSegmentSummary::customers).sum();
         BigDecimal revenue = summaries.stream().map(RfmSegmentSummary::revenue).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
@@ -86,8 +84,7 @@ class RfmController {
     @Operation(operationId = "listRfmSegmentCustomers", summary = "The customers of one RFM segment",
             description = "Paged, most recent purchase first." + RULES + CACHING)
     @ApiResponse(responseCode = "200", description = "One page.")
-    @ApiResponse(responseCode = "400", description = "Unknown segment, windowDays out of range, or page/size invalid.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Unknown segment, windowDays out of range, or page/size invalid.")
     @ResponseHeaders(conditionalGet = true)
     ResponseEntity<PageResponse<RfmScoreResponse>> members(
             @Parameter(description = "The segment, such as CHAMPIONS or AT_RISK.") @PathVariable RfmSegment segment,
@@ -104,7 +101,7 @@ class RfmController {
     private record MembersPage(int page, int size) {}
 
     private PageResponse<RfmScoreResponse> members(RfmQuery query, RfmSegment segment, MembersPage page) {
-        return PageResponse.of(scores.members(query, segment, Paging.of(page.page(), page.size())),
+        return PageResponse.of(rfm.members(query, segment, Paging.of(page.page(), page.size())),
                 RfmController::response);
     }
 
@@ -112,15 +109,11 @@ class RfmController {
     @Operation(operationId = "getCustomerRfm", summary = "One customer's RFM scores and segment",
             description = "Scored among all customers with a purchase in the window." + RULES)
     @ApiResponse(responseCode = "200", description = "The scores.")
-    @ApiResponse(responseCode = "404", description = "No such customer, or it made no purchase in the window.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such customer, or it made no purchase in the window.")
     RfmScoreResponse customer(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @ParameterObject RfmWindow window) {
-        customers.existing(CustomerId.of(id));
-        return scores.of(window.toQuery(clock), id).map(RfmController::response)
-                .orElseThrow(() -> new ResourceNotFoundException("RFM score", id, "Customer " + id
-                        + " made no purchase in the window, so it has no RFM score."));
+        return response(rfm.of(window.toQuery(clock), id));
     }
 
     private static RfmScoreResponse response(RfmScore score) {

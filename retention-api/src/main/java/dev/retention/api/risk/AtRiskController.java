@@ -5,6 +5,7 @@ import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.risk.AtRiskCustomer;
 import dev.retention.domain.risk.AtRiskCustomers;
 import dev.retention.domain.risk.AtRiskQuery;
+import dev.retention.domain.risk.ListAtRiskCustomers;
 import dev.retention.domain.shared.Instants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,11 +26,11 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Customers")
 class AtRiskController {
 
-    private final AtRiskCustomers atRisk;
+    private final ListAtRiskCustomers atRisk;
     private final ReportCache cache;
     private final Clock clock;
 
-    AtRiskController(AtRiskCustomers atRisk, ReportCache cache, Clock clock) {
+    AtRiskController(ListAtRiskCustomers atRisk, ReportCache cache, Clock clock) {
         this.atRisk = atRisk;
         this.cache = cache;
         this.clock = clock;
@@ -46,8 +47,7 @@ class AtRiskController {
                     + "An answer for a given asOf carries an ETag and is cached until the data or the predictions "
                     + "change; without asOf it is judged now and computed afresh.")
     @ApiResponse(responseCode = "200", description = "The list; empty when nobody is at risk.")
-    @ApiResponse(responseCode = "400", description = "limit out of range or asOf malformed.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "limit out of range or asOf malformed.")
     @ResponseHeaders(conditionalGet = true)
     ResponseEntity<List<AtRiskCustomerResponse>> list(
             @Parameter(description = "The moment to judge at (UTC); default now.") @RequestParam(required = false)

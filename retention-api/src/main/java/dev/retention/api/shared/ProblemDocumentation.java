@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Describes the error answers as the service sends them: every 4xx and 5xx is an RFC 9457 Problem Details document
  * ({@code Problem}), the refused batch one that also lists every event's outcome ({@code BatchProblem}); 429 and
- * 503 carry Retry-After. Generated clients then read errors as typed objects.
+ * 503 carry Retry-After. Generated clients then read errors as typed objects. Operations declare an error answer
+ * by its status and meaning only; its content is added here, once for all.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProblemDocumentation {

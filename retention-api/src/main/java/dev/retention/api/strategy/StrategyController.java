@@ -1,6 +1,6 @@
 package dev.retention.api.strategy;
 
-import dev.retention.api.metrics.MetricsDefaults;
+import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ResponseHeaders;
@@ -47,12 +47,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class StrategyController {
 
     private final ManageStrategies manage;
-    private final Strategies strategies;
-    private final MetricsDefaults defaults;
+    private final ReportingSettings defaults;
 
-    StrategyController(ManageStrategies manage, Strategies strategies, MetricsDefaults defaults) {
+    StrategyController(ManageStrategies manage, ReportingSettings defaults) {
         this.manage = manage;
-        this.strategies = strategies;
         this.defaults = defaults;
     }
 
@@ -61,8 +59,7 @@ class StrategyController {
     @Operation(operationId = "createStrategy", summary = "Create a strategy",
             description = "Stores the strategy as DRAFT; nobody is assigned before activation.")
     @ApiResponse(responseCode = "201", description = "Created, with its Location.")
-    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.")
     ResponseEntity<StrategyResponse> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The strategy.")
             @RequestBody StrategyRequest request) {
@@ -84,14 +81,13 @@ class StrategyController {
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        return PageResponse.of(strategies.list(Paging.of(page, size)), StrategyController::response);
+        return PageResponse.of(manage.list(Paging.of(page, size)), StrategyController::response);
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getStrategy", summary = "Get one strategy")
     @ApiResponse(responseCode = "200", description = "The strategy.")
-    @ApiResponse(responseCode = "404", description = "No strategy has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No strategy has this id.")
     StrategyResponse get(@Parameter(description = "The strategy's id.") @PathVariable UUID id) {
         return response(manage.find(id));
     }
@@ -112,12 +108,10 @@ class StrategyController {
                     + "when the first 8 bytes of SHA-256(strategyId:customerId) modulo 10,000 fall below "
                     + "holdoutPercent × 100, else to TREATMENT, so the split is stable and reproducible.")
     @ApiResponse(responseCode = "200", description = "The strategy after the move.")
-    @ApiResponse(responseCode = "400", description = "status missing or unknown.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No strategy has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "status missing or unknown.")
+    @ApiResponse(responseCode = "404", description = "No strategy has this id.")
     @ApiResponse(responseCode = "409", description = "The move is not allowed from the current status, or the "
-            + "window is over.", content = @Content(mediaType = "application/problem+json"))
+            + "window is over.")
     StrategyResponse move(@Parameter(description = "The strategy's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The new status.")
             @RequestBody Transition transition) {
@@ -136,16 +130,14 @@ class StrategyController {
     @Operation(operationId = "listStrategyAssignments", summary = "The targeted customers and their side",
             description = "Paged by customer id, so the CRM can run the action on the treatment group.")
     @ApiResponse(responseCode = "200", description = "One page.")
-    @ApiResponse(responseCode = "404", description = "No strategy has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No strategy has this id.")
     PageResponse<AssignmentResponse> assignments(
             @Parameter(description = "The strategy's id.") @PathVariable UUID id,
             @Parameter(description = "Only this side.") @RequestParam(required = false) Group group,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        manage.find(id);
-        return PageResponse.of(strategies.assignments(id, group, Paging.of(page, size)),
+        return PageResponse.of(manage.assignments(id, group, Paging.of(page, size)),
                 (Assignment a) -> new AssignmentResponse(a.customerId(), a.group(), a.assignedAt()));
     }
 
@@ -167,14 +159,10 @@ class StrategyController {
     @Operation(operationId = "recordStrategyTouch", summary = "Record that the action reached a customer",
             description = "Only treatment customers of an ACTIVE or COMPLETED strategy can be touched.")
     @ApiResponse(responseCode = "201", description = "Recorded.")
-    @ApiResponse(responseCode = "400", description = "customerId or kind missing.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No strategy has this id.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "The strategy is a draft or cancelled.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "The customer is not assigned, or is in the holdout group.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "customerId or kind missing.")
+    @ApiResponse(responseCode = "404", description = "No strategy has this id.")
+    @ApiResponse(responseCode = "409", description = "The strategy is a draft or cancelled.")
+    @ApiResponse(responseCode = "422", description = "The customer is not assigned, or is in the holdout group.")
     TouchResponse touch(@Parameter(description = "The strategy's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The touch.")
             @RequestBody TouchRequest request) {
@@ -197,10 +185,8 @@ class StrategyController {
                     + "uplift, its 95% interval (Wald interval for rates, with the pooled two-proportion z; Welch's t "
                     + "for revenue) and a verdict from whether the interval excludes 0.")
     @ApiResponse(responseCode = "200", description = "The effect.")
-    @ApiResponse(responseCode = "404", description = "No strategy has this id.",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "The strategy was never activated.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No strategy has this id.")
+    @ApiResponse(responseCode = "409", description = "The strategy was never activated.")
     StrategyEffectResponse effect(@Parameter(description = "The strategy's id.") @PathVariable UUID id) {
         StrategyEffect effect = manage.effect(id, until -> new LifecycleQuery(defaults.churnModel(),
                 defaults.activityTypes(), Duration.ofDays(defaults.inactivityDays()), CustomerFilter.ALL,

@@ -1,6 +1,6 @@
 package dev.retention.app.metrics;
 
-import dev.retention.api.metrics.MetricsDefaults;
+import dev.retention.api.shared.ReportingSettings;
 import dev.retention.domain.metrics.KeptActivitySpells;
 import dev.retention.domain.metrics.RebuildActivitySpells;
 import dev.retention.domain.risk.KeptPurchaseRhythms;
@@ -31,7 +31,7 @@ class KeptActivitySpellsConfiguration {
     }
 
     @Bean
-    InitializingBean spellsForConfiguredSettings(KeptActivitySpells spells, MetricsDefaults defaults) {
+    InitializingBean spellsForConfiguredSettings(KeptActivitySpells spells, ReportingSettings defaults) {
         return () -> {
             long started = System.nanoTime();
             long rebuilt = spells.keepFor(Duration.ofDays(defaults.inactivityDays()), defaults.activityTypes());

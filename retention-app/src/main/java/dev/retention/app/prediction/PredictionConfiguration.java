@@ -1,11 +1,15 @@
 package dev.retention.app.prediction;
 
+import dev.retention.domain.customer.Customers;
 import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.FitClvModel;
 import dev.retention.domain.prediction.PurchaseSummaries;
+import dev.retention.domain.prediction.ReadPredictions;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,9 +19,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class PredictionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(PredictionConfiguration.class);
+
     @Bean
-    FitClvModel fitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock) {
-        return new FitClvModel(models, summaries, clock);
+    FitClvModel fitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock,
+            ExecutorService clvModelFits) {
+        return new FitClvModel(models, summaries, clock, clvModelFits);
+    }
+
+    @Bean
+    ReadPredictions readPredictions(ClvModels models, Customers customers) {
+        return new ReadPredictions(models, customers);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -25,6 +37,8 @@ class PredictionConfiguration {
         return Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "clv-model-fit");
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((failed, unexpected) ->
+                    log.error("A model fit stopped unexpectedly", unexpected));
             return thread;
         });
     }

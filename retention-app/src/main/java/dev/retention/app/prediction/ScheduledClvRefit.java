@@ -1,8 +1,8 @@
 package dev.retention.app.prediction;
 
-import dev.retention.api.metrics.MetricsDefaults;
-import dev.retention.api.prediction.ClvModelJobs;
+import dev.retention.api.shared.ReportingSettings;
 import dev.retention.domain.prediction.ClvSettings;
+import dev.retention.domain.prediction.FitClvModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,13 +23,13 @@ class ScheduledClvRefit {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledClvRefit.class);
 
-    private final ClvModelJobs jobs;
+    private final FitClvModel fits;
     private final PredictionProperties properties;
-    private final MetricsDefaults defaults;
+    private final ReportingSettings defaults;
     private final Clock clock;
 
-    ScheduledClvRefit(ClvModelJobs jobs, PredictionProperties properties, MetricsDefaults defaults, Clock clock) {
-        this.jobs = jobs;
+    ScheduledClvRefit(FitClvModel fits, PredictionProperties properties, ReportingSettings defaults, Clock clock) {
+        this.fits = fits;
         this.properties = properties;
         this.defaults = defaults;
         this.clock = clock;
@@ -45,7 +45,7 @@ class ScheduledClvRefit {
         for (String segment : segments) {
             ClvSettings settings = new ClvSettings(yesterday, properties.timeUnit(), properties.horizonMonths(),
                     properties.monthlyDiscountRate(), segment, defaults.zone());
-            jobs.submitScheduled(settings, slot + "|" + (segment == null ? "" : segment))
+            fits.submitScheduled(settings, slot + "|" + (segment == null ? "" : segment))
                     .ifPresent(model -> log.info("Scheduled refit {} queued for segment {}", model.id(),
                             segment == null ? "(all customers)" : segment));
         }

@@ -51,6 +51,12 @@ public class RecordEvents {
         this.listener = listener;
     }
 
+    /** Records one event of the customer it names by id; not found when no customer has that id. */
+    public IngestionResult recordOne(EventSubmission submission) {
+        customers.existing(submission.customer().id());
+        return record(List.of(submission));
+    }
+
     public IngestionResult record(List<EventSubmission> submissions) {
         if (submissions.size() > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("at most " + MAX_BATCH_SIZE + " events per batch");

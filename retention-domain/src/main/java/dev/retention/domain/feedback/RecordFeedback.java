@@ -1,6 +1,7 @@
 package dev.retention.domain.feedback;
 
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.customer.Customers;
 import dev.retention.domain.event.CustomerReference;
 import dev.retention.domain.event.EventOutcome;
 import dev.retention.domain.event.EventSubmission;
@@ -23,14 +24,16 @@ import java.util.UUID;
 /** Stores an answer and the customer's FEEDBACK event with it, in one transaction. */
 public class RecordFeedback {
 
+    private final Customers customers;
     private final RecordEvents recordEvents;
     private final Feedbacks feedbacks;
     private final Strategies strategies;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RecordFeedback(RecordEvents recordEvents, Feedbacks feedbacks, Strategies strategies, UnitOfWork unitOfWork,
+    public RecordFeedback(Customers customers, RecordEvents recordEvents, Feedbacks feedbacks, Strategies strategies, UnitOfWork unitOfWork,
             Clock clock) {
+        this.customers = customers;
         this.recordEvents = recordEvents;
         this.feedbacks = feedbacks;
         this.strategies = strategies;
@@ -40,6 +43,7 @@ public class RecordFeedback {
 
     public Feedback record(UUID customerId, Integer npsScore, Integer csatScore, FeedbackChannel channel,
             String comment, UUID strategyId, Instant occurredAt) {
+        customers.existing(CustomerId.of(customerId));
         Instant now = Instants.now(clock);
         UUID id = UUID.randomUUID();
         Instant at = occurredAt == null ? now : Instants.stored(occurredAt);

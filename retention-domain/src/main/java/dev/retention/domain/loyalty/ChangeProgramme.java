@@ -26,6 +26,14 @@ public class ChangeProgramme {
         this.clock = clock;
     }
 
+    /** Every version of the programme, and the one in force now. */
+    public record Programme(LoyaltyProgramme versions, java.util.Optional<ProgrammeVersion> inForce) {}
+
+    public Programme current() {
+        LoyaltyProgramme programme = store.programme();
+        return new Programme(programme, programme.at(Instants.now(clock)));
+    }
+
     public ProgrammeVersion add(Instant effectiveFrom, BigDecimal pointsPerUnit, List<Tier> tiers,
             Integer pointsLifetimeMonths, boolean autoEnrol) {
         Instant now = Instants.now(clock);

@@ -5,9 +5,12 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.UnitOfWork;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +32,12 @@ public class ManageAccounts {
         this.clock = clock;
     }
 
+    /** How far ahead a member's account shows the points about to expire. */
+    public static final Duration EXPIRY_NOTICE = Duration.ofDays(30);
+
+    /** A member's account and the points that expire within the {@link #EXPIRY_NOTICE notice}. */
+    public record Statement(LoyaltyAccount account, long pointsExpiringSoon) {}
+
     /** The enrolment, and whether it is new. */
     public record Enrolment(LoyaltyAccount account, boolean created) {}
 
@@ -38,6 +47,28 @@ public class ManageAccounts {
         ProgrammeVersion version = store.programme().at(now).orElseThrow(ProgrammeRequiredException::now);
         boolean created = store.createAccount(LoyaltyAccount.enrol(customerId, now, version.entryTier()));
         return new Enrolment(store.account(customerId).orElseThrow(), created);
+    }
+
+    public Statement statement(LoyaltyAccount account) {
+        Instant now = Instants.now(clock);
+        return new Statement(account, store.pointsExpiringBetween(account.customerId(), now,
+                now.plus(EXPIRY_NOTICE)));
+    }
+
+    /** The member's account; not found when the customer is not a member. */
+    public Statement statement(UUID customerId) {
+        return statement(member(customerId));
+    }
+
+    /** The member's ledger, newest first; not found when the customer is not a member. */
+    public Page<LedgerEntry> ledger(UUID customerId, PageRequest page) {
+        member(customerId);
+        return store.entries(customerId, page);
+    }
+
+    private LoyaltyAccount member(UUID customerId) {
+        return store.account(customerId).orElseThrow(() -> new ResourceNotFoundException("Loyalty account",
+                customerId));
     }
 
     /** Adds (positive) or deducts (negative) points with a reason; a deduction beyond the balance is refused. */

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
- * Fits BG/NBD and Gamma-Gamma on the purchase summaries and scores every summarised customer. Queuing is cheap
- * and returns at once; {@link #run} does the work, meant for a background worker.
+ * Fits BG/NBD and Gamma-Gamma on the purchase summaries and scores every summarised customer. Submitting queues the
+ * fit and returns at once; the background worker then does the work in {@link #run}.
  */
 public class FitClvModel {
 
@@ -18,11 +19,28 @@ public class FitClvModel {
     private final ClvModels models;
     private final PurchaseSummaries summaries;
     private final Clock clock;
+    private final Executor worker;
 
-    public FitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock) {
+    /** @param worker runs fits in the background; a fit that fails unexpectedly is marked failed and rethrown to it */
+    public FitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock, Executor worker) {
         this.models = models;
         this.summaries = summaries;
         this.clock = clock;
+        this.worker = worker;
+    }
+
+    /** Queues a fit and hands it to the background worker. */
+    public ClvModel submit(ClvSettings settings) {
+        ClvModel model = queue(settings);
+        worker.execute(() -> run(model.id()));
+        return model;
+    }
+
+    /** Like {@link #submit}, once per schedule slot across instances (see {@link #queueScheduled}). */
+    public Optional<ClvModel> submitScheduled(ClvSettings settings, String slot) {
+        Optional<ClvModel> model = queueScheduled(settings, slot);
+        model.ifPresent(queued -> worker.execute(() -> run(queued.id())));
+        return model;
     }
 
     public ClvModel queue(ClvSettings settings) {

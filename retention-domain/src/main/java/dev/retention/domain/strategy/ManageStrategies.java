@@ -8,6 +8,8 @@ import dev.retention.domain.risk.AtRiskCustomers;
 import dev.retention.domain.risk.AtRiskQuery;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.RuleViolationException;
 import dev.retention.domain.shared.UnitOfWork;
@@ -56,6 +58,17 @@ public class ManageStrategies {
                 null, now);
         strategies.add(strategy);
         return strategy;
+    }
+
+    /** All strategies, newest first. */
+    public Page<Strategy> list(PageRequest page) {
+        return strategies.list(page);
+    }
+
+    /** The strategy's customers in the group (null: both groups); not found when no strategy has the id. */
+    public Page<Assignment> assignments(UUID strategyId, Group group, PageRequest page) {
+        find(strategyId);
+        return strategies.assignments(strategyId, group, page);
     }
 
     public Strategy find(UUID id) {

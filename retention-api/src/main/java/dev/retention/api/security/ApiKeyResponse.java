@@ -1,4 +1,4 @@
-package dev.retention.api.admin;
+package dev.retention.api.security;
 
 import org.jspecify.annotations.Nullable;
 import dev.retention.api.shared.EnumDocumentation;

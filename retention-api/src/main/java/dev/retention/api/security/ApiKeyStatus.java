@@ -1,4 +1,4 @@
-package dev.retention.api.admin;
+package dev.retention.api.security;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

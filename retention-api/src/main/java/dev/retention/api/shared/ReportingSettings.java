@@ -1,4 +1,4 @@
-package dev.retention.api.metrics;
+package dev.retention.api.shared;
 
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.ChurnModel;
@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Defaults of the metrics endpoints ({@code retention.metrics.*}).
+ * How the service reports, shared by every report (metrics, cohorts, feedback, strategies, model fits) and set under
+ * {@code retention.metrics.*}: the defaults a request can override, and how long answers are kept.
  *
  * @param zone the reporting time zone whose midnights bound the periods
  * @param churnModel the churn model when a request names none
@@ -18,11 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param activityTypes the events that keep a customer active under INACTIVITY
  * @param granularity the period length of the summary
  * @param maxAge how long clients may reuse an answer ({@code Cache-Control: max-age})
- * @param cacheTtl how long the service keeps computed answers; changes made here invalidate them at once
+ * @param cacheTtl how long the service keeps computed answers; committed changes to report data invalidate them at once
  * @param cacheSize how many answers the service keeps
  */
 @ConfigurationProperties("retention.metrics")
-public record MetricsDefaults(
+public record ReportingSettings(
         @DefaultValue("UTC") ZoneId zone,
         @DefaultValue("CONTRACTUAL") ChurnModel churnModel,
         @DefaultValue("90") int inactivityDays,

@@ -1,4 +1,4 @@
-package dev.retention.api.admin;
+package dev.retention.api.security;
 
 import dev.retention.api.shared.EnumDocumentation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;

@@ -1,4 +1,4 @@
-package dev.retention.api.admin;
+package dev.retention.api.security;
 
 import dev.retention.domain.security.ApiKey;
 import dev.retention.domain.security.AuditEntry;
@@ -11,7 +11,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 @Mapper
-interface AdminApiMapper {
+interface SecurityApiMapper {
 
     @Mapping(target = "status", expression = "java(status(key, clock))")
     ApiKeyResponse toResponse(ApiKey key, @Context Clock clock);

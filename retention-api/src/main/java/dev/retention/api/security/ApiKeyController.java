@@ -1,11 +1,10 @@
-package dev.retention.api.admin;
+package dev.retention.api.security;
 
-import dev.retention.api.security.ApiKeyCache;
-import dev.retention.api.security.CurrentActor;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.security.ApiKeys;
+import dev.retention.domain.security.FindApiKeys;
 import dev.retention.domain.security.IssueApiKey;
 import dev.retention.domain.security.IssuedApiKey;
 import dev.retention.domain.security.RevokeApiKey;
@@ -40,17 +39,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration", description = "API keys and the audit log; needs the admin scope.")
 class ApiKeyController {
 
-    private final ApiKeys keys;
+    private final FindApiKeys findApiKeys;
     private final IssueApiKey issueApiKey;
     private final RevokeApiKey revokeApiKey;
-    private final AdminApiMapper mapper;
+    private final SecurityApiMapper mapper;
     private final Clock clock;
     private final ApiKeyCache apiKeyCache;
 
-    ApiKeyController(ApiKeys keys, IssueApiKey issueApiKey, RevokeApiKey revokeApiKey, AdminApiMapper mapper,
+    ApiKeyController(FindApiKeys findApiKeys, IssueApiKey issueApiKey, RevokeApiKey revokeApiKey, SecurityApiMapper mapper,
             Clock clock, ApiKeyCache apiKeyCache) {
         this.apiKeyCache = apiKeyCache;
-        this.keys = keys;
+        this.findApiKeys = findApiKeys;
         this.issueApiKey = issueApiKey;
         this.revokeApiKey = revokeApiKey;
         this.mapper = mapper;
@@ -63,8 +62,7 @@ class ApiKeyController {
             description = "Issues a random key (256 bits) with the given scopes. The key is in this answer only; the "
                     + "service stores just its hash.")
     @ApiResponse(responseCode = "201", description = "Issued; the answer holds the key.")
-    @ApiResponse(responseCode = "400", description = "Missing name, unknown scope or past expiry.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Missing name, unknown scope or past expiry.")
     ResponseEntity<IssuedApiKeyResponse> create(@RequestBody CreateApiKeyRequest request) {
         IssuedApiKey issued = issueApiKey.issue(request.name(), scopes(request.scopes()), request.expiresAt(),
                 CurrentActor.get());
@@ -80,25 +78,22 @@ class ApiKeyController {
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        return PageResponse.of(keys.list(Paging.of(page, size)), key -> mapper.toResponse(key, clock));
+        return PageResponse.of(findApiKeys.all(Paging.of(page, size)), key -> mapper.toResponse(key, clock));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getApiKey", summary = "Get one API key", description = "The stored key, without the key.")
     @ApiResponse(responseCode = "200", description = "The key.")
-    @ApiResponse(responseCode = "404", description = "No key has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No key has this id.")
     ApiKeyResponse get(@Parameter(description = "The key's id.") @PathVariable UUID id) {
-        return mapper.toResponse(keys.findById(id).orElseThrow(() -> new ResourceNotFoundException("API key", id)),
-                clock);
+        return mapper.toResponse(findApiKeys.byId(id), clock);
     }
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
             description = "The key stops working at once (401); revoking again changes nothing. Audited.")
     @ApiResponse(responseCode = "204", description = "Revoked.")
-    @ApiResponse(responseCode = "404", description = "No key has this id.",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No key has this id.")
     ResponseEntity<Void> revoke(@Parameter(description = "The key's id.") @PathVariable UUID id) {
         revokeApiKey.revoke(id, CurrentActor.get());
         apiKeyCache.forgetAll();

@@ -1,4 +1,4 @@
-package dev.retention.api.admin;
+package dev.retention.api.metrics;
 
 import dev.retention.api.security.CurrentActor;
 import dev.retention.domain.event.EventType;

@@ -1,8 +1,7 @@
-package dev.retention.api.metrics;
+package dev.retention.api.shared;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.retention.api.shared.DataChanges;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,14 +14,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves a repeated report request (metrics, at-risk list, RFM segments) from the bytes of its earlier answer, before argument binding, the controller
- * and JSON writing, which cost most of a cached request. It runs after authentication and authorization. Entries are
- * keyed by the {@link DataChanges} version and the exact path and query, so any change made here invalidates them;
- * they also expire after the metrics cache's time to live. Only answers that carry an ETag are kept: those whose
+ * Serves a repeated report request (metrics, at-risk list, RFM segments) from the bytes of its earlier answer,
+ * before argument binding, the controller and JSON writing, which cost most of a cached request. It runs after
+ * authentication and authorization. Entries are keyed by the {@link DataChanges} version and the exact path and
+ * query, so any committed change to report data invalidates them; they also expire after the report cache's time to
+ * live. Only answers that carry an ETag are kept: those whose
  * figures are fixed by the request (an at-risk list or RFM segments without asOf move with the clock, and so does
  * the summary, which is left to the controller).
  */
-final class MetricsResponseCache extends OncePerRequestFilter {
+final class ReportResponseCache extends OncePerRequestFilter {
 
     static final List<String> PATHS = List.of("/api/v1/metrics/", "/api/v1/customers/at-risk",
             "/api/v1/segments/rfm");
@@ -33,7 +33,7 @@ final class MetricsResponseCache extends OncePerRequestFilter {
     private final DataChanges dataChanges;
     private final Cache<String, Answer> answers;
 
-    MetricsResponseCache(DataChanges dataChanges, MetricsDefaults defaults) {
+    ReportResponseCache(DataChanges dataChanges, ReportingSettings defaults) {
         this.dataChanges = dataChanges;
         this.answers = Caffeine.newBuilder().maximumSize(defaults.cacheSize()).expireAfterWrite(defaults.cacheTtl())
                 .build();

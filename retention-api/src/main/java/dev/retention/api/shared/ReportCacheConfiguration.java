@@ -1,7 +1,5 @@
-package dev.retention.api.metrics;
+package dev.retention.api.shared;
 
-import dev.retention.api.shared.DataChanges;
-import dev.retention.api.shared.ReportCache;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,19 +10,19 @@ import org.springframework.context.annotation.Configuration;
  * reach it.
  */
 @Configuration(proxyBeanMethods = false)
-class MetricsResponseCacheRegistration {
+class ReportCacheConfiguration {
 
     @Bean
-    ReportCache reportCache(DataChanges dataChanges, MetricsDefaults defaults) {
+    ReportCache reportCache(DataChanges dataChanges, ReportingSettings defaults) {
         return new ReportCache(dataChanges, defaults.cacheSize(), defaults.cacheTtl(), defaults.maxAge());
     }
 
     @Bean
-    FilterRegistrationBean<MetricsResponseCache> metricsResponseCache(DataChanges dataChanges,
-            MetricsDefaults defaults) {
-        FilterRegistrationBean<MetricsResponseCache> registration = new FilterRegistrationBean<>(
-                new MetricsResponseCache(dataChanges, defaults));
-        MetricsResponseCache.PATHS.forEach(path -> registration.addUrlPatterns(path + "*"));
+    FilterRegistrationBean<ReportResponseCache> reportResponseCache(DataChanges dataChanges,
+            ReportingSettings defaults) {
+        FilterRegistrationBean<ReportResponseCache> registration = new FilterRegistrationBean<>(
+                new ReportResponseCache(dataChanges, defaults));
+        ReportResponseCache.PATHS.forEach(path -> registration.addUrlPatterns(path + "*"));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

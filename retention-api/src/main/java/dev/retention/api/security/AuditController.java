@@ -1,8 +1,9 @@
-package dev.retention.api.admin;
+package dev.retention.api.security;
 
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.domain.security.AuditLog;
+import dev.retention.domain.security.ReadAuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration")
 class AuditController {
 
-    private final AuditLog audit;
-    private final AdminApiMapper mapper;
+    private final ReadAuditLog auditLog;
+    private final SecurityApiMapper mapper;
 
-    AuditController(AuditLog audit, AdminApiMapper mapper) {
-        this.audit = audit;
+    AuditController(ReadAuditLog auditLog, SecurityApiMapper mapper) {
+        this.auditLog = auditLog;
         this.mapper = mapper;
     }
 
@@ -31,6 +32,6 @@ class AuditController {
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        return PageResponse.of(audit.list(Paging.of(page, size)), mapper::toResponse);
+        return PageResponse.of(auditLog.entries(Paging.of(page, size)), mapper::toResponse);
     }
 }

@@ -1,4 +1,4 @@
-package dev.retention.api.metrics;
+package dev.retention.api.shared;
 
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriods;

@@ -1,0 +1,38 @@
+package dev.retention.domain.rfm;
+
+import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.customer.Customers;
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import dev.retention.domain.shared.ResourceNotFoundException;
+import java.util.List;
+import java.util.UUID;
+
+/** Scores the customers who bought in a window by recency, frequency and monetary value, and groups them. */
+public class SegmentByRfm {
+
+    private final RfmScores scores;
+    private final Customers customers;
+
+    public SegmentByRfm(RfmScores scores, Customers customers) {
+        this.scores = scores;
+        this.customers = customers;
+    }
+
+    /** Every segment's size, revenue and average scores. */
+    public List<RfmSegmentSummary> summarise(RfmQuery query) {
+        return scores.summarise(query);
+    }
+
+    /** The segment's customers, most recent purchase first. */
+    public Page<RfmScore> members(RfmQuery query, RfmSegment segment, PageRequest page) {
+        return scores.members(query, segment, page);
+    }
+
+    /** The customer's scores; not found when no customer has the id or it bought nothing in the window. */
+    public RfmScore of(RfmQuery query, UUID customerId) {
+        customers.existing(CustomerId.of(customerId));
+        return scores.of(query, customerId).orElseThrow(() -> new ResourceNotFoundException("RFM score", customerId,
+                "Customer " + customerId + " made no purchase in the window, so it has no RFM score."));
+    }
+}
