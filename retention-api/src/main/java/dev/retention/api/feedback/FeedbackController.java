@@ -62,7 +62,7 @@ class FeedbackController {
     FeedbackResponse record(@Parameter(description = "The customer's id.") @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The answer.")
             @RequestBody FeedbackRequest request) {
-        Feedback feedback = recordFeedback.record(id, request.npsScore(), request.csatScore(), request.channel(),
+        Feedback feedback = recordFeedback.record(CustomerId.of(id), request.npsScore(), request.csatScore(), request.channel(),
                 request.comment(), request.strategyId(), request.occurredAt());
         return new FeedbackResponse(feedback.id(), feedback.customerId(), feedback.eventId(), feedback.npsScore(),
                 feedback.csatScore(), feedback.channel(), feedback.comment(), feedback.strategyId(),

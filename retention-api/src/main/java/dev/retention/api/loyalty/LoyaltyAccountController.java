@@ -2,6 +2,7 @@ package dev.retention.api.loyalty;
 
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.loyalty.LoyaltyAccount;
 import dev.retention.domain.loyalty.LoyaltyStore;
 import dev.retention.domain.loyalty.ManageAccounts;
@@ -52,7 +53,7 @@ class LoyaltyAccountController {
     @ApiResponse(responseCode = "404", description = "No customer has this id.")
     @ApiResponse(responseCode = "422", description = "No version of the programme is in force yet.")
     ResponseEntity<AccountResponse> enrol(@Parameter(description = "The customer's id.") @PathVariable UUID customerId) {
-        ManageAccounts.Enrolment enrolment = manageAccounts.enrol(customerId);
+        ManageAccounts.Enrolment enrolment = manageAccounts.enrol(CustomerId.of(customerId));
         return ResponseEntity.status(enrolment.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(response(enrolment.account()));
     }
@@ -64,7 +65,7 @@ class LoyaltyAccountController {
     @ApiResponse(responseCode = "200", description = "The account.")
     @ApiResponse(responseCode = "404", description = "The customer is not a member.")
     AccountResponse account(@Parameter(description = "The customer's id.") @PathVariable UUID customerId) {
-        return response(manageAccounts.statement(customerId));
+        return response(manageAccounts.statement(CustomerId.of(customerId)));
     }
 
     @GetMapping("/transactions")
@@ -77,7 +78,7 @@ class LoyaltyAccountController {
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
             int size) {
-        return PageResponse.of(manageAccounts.ledger(customerId, Paging.of(page, size)), mapper::toResponse);
+        return PageResponse.of(manageAccounts.ledger(CustomerId.of(customerId), Paging.of(page, size)), mapper::toResponse);
     }
 
     @PostMapping("/adjustments")
@@ -94,7 +95,7 @@ class LoyaltyAccountController {
         if (request.points() == null) {
             throw InvalidInputException.of("points", "is required");
         }
-        return response(manageAccounts.adjust(customerId, request.points(), request.reason()));
+        return response(manageAccounts.adjust(CustomerId.of(customerId), request.points(), request.reason()));
     }
 
     @PostMapping("/redemptions")
@@ -113,7 +114,7 @@ class LoyaltyAccountController {
             @Parameter(description = "The customer's id.") @PathVariable UUID customerId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward and the client's key.")
             @RequestBody RedemptionRequest request) {
-        RedeemReward.Outcome outcome = redeemReward.redeem(customerId, request.rewardId(), request.idempotencyKey());
+        RedeemReward.Outcome outcome = redeemReward.redeem(CustomerId.of(customerId), request.rewardId(), request.idempotencyKey());
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(mapper.toResponse(outcome.redemption(), outcome.account().balance()));
     }

@@ -52,7 +52,7 @@ class PredictionController {
     @ApiResponse(responseCode = "404", description = "No such customer, no model fitted yet, or the customer made "
             + "no purchase up to the model's calibration end; detail says which.")
     PredictionResponse customerPrediction(@Parameter(description = "The customer's id.") @PathVariable UUID id) {
-        ReadPredictions.Predicted predicted = predictions.forCustomer(id);
+        ReadPredictions.Predicted predicted = predictions.forCustomer(CustomerId.of(id));
         return mapper.toResponse(predicted.model(), predicted.prediction(), currency);
     }
 

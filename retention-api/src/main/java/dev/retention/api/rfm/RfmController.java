@@ -113,7 +113,7 @@ class RfmController {
     RfmScoreResponse customer(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @ParameterObject RfmWindow window) {
-        return response(rfm.of(window.toQuery(clock), id));
+        return response(rfm.of(window.toQuery(clock), CustomerId.of(id)));
     }
 
     private static RfmScoreResponse response(RfmScore score) {

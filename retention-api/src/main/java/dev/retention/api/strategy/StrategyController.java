@@ -4,6 +4,7 @@ import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ResponseHeaders;
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.metrics.CustomerFilter;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.shared.InvalidInputException;
@@ -172,7 +173,7 @@ class StrategyController {
         if (request.kind() == null) {
             throw InvalidInputException.of("kind", "is required: SENT, OPENED or REDEEMED");
         }
-        Touch touch = manage.touch(id, request.customerId(), request.kind(), request.occurredAt());
+        Touch touch = manage.touch(id, CustomerId.of(request.customerId()), request.kind(), request.occurredAt());
         return new TouchResponse(touch.id(), touch.customerId(), touch.kind(), touch.occurredAt());
     }
 

@@ -2,6 +2,7 @@ package dev.retention.app.demo;
 
 import dev.retention.domain.customer.Customer;
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.customer.NewCustomer;
 import dev.retention.domain.event.CustomerReference;
 import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.EventType;
@@ -49,10 +50,9 @@ public final class DemoDataGenerator {
             String externalId = String.format("demo-%05d", n);
             CustomerId id = new CustomerId(UUID.nameUUIDFromBytes(
                     ("demo:" + externalId).getBytes(StandardCharsets.UTF_8)));
-            customers.add(new Customer(id, externalId,
-                    String.format("Demo Customer %05d", n), String.format("customer%05d@example.com", n),
-                    segment.label, acquired, Map.of("source", "demo", "country", country()), acquired, acquired,
-                    null, 0));
+            customers.add(Customer.register(id, new NewCustomer(externalId, String.format("Demo Customer %05d", n),
+                    String.format("customer%05d@example.com", n), segment.label, acquired,
+                    Map.of("source", "demo", "country", country())), acquired));
             simulate(externalId, segment, acquired, events);
         }
         events.sort((a, b) -> a.occurredAt().compareTo(b.occurredAt()));

@@ -1,5 +1,6 @@
 package dev.retention.domain.customer;
 
+import dev.retention.domain.shared.Instants;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,12 @@ public record Customer(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    /** A customer registered now from what the client gave: version 0, not erased, acquired when the client says. */
+    public static Customer register(CustomerId id, NewCustomer details, Instant now) {
+        return new Customer(id, details.externalId(), details.name(), details.email(), details.segment(),
+                Instants.stored(details.acquiredAt()), details.attributes(), now, now, null, 0);
+    }
+
     public boolean isErased() {
         return erasedAt != null;
     }
@@ -35,6 +42,11 @@ public record Customer(
             Instant now) {
         return new Customer(id, externalId, newName, newEmail, newSegment, acquiredAt, newAttributes, createdAt, now,
                 erasedAt, version);
+    }
+
+    public Customer acquiredAt(Instant acquired) {
+        return new Customer(id, externalId, name, email, segment, acquired, attributes, createdAt, updatedAt, erasedAt,
+                version);
     }
 
     public Customer erased(Instant now) {

@@ -25,8 +25,7 @@ public class RegisterCustomer {
             throw new InvalidInputException(violations);
         }
         Instant now = Instants.now(clock);
-        Customer customer = new Customer(CustomerId.random(), request.externalId(), request.name(), request.email(),
-                request.segment(), Instants.stored(request.acquiredAt()), request.attributes(), now, now, null, 0);
+        Customer customer = Customer.register(CustomerId.random(), request, now);
         if (!customers.add(customer)) {
             throw new ConflictException("external-id-taken",
                     "A customer with externalId '" + request.externalId() + "' already exists");

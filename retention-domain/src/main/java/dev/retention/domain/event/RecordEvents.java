@@ -194,9 +194,8 @@ public class RecordEvents {
             CustomerReference reference = submission.customer();
             if (reference.id() == null && reference.createIfMissing()
                     && !byExternalId.containsKey(reference.externalId())) {
-                NewCustomer request = NewCustomer.withExternalId(reference.externalId());
-                toCreate.computeIfAbsent(reference.externalId(), externalId -> new Customer(CustomerId.random(),
-                        externalId, null, null, null, null, request.attributes(), now, now, null, 0));
+                toCreate.computeIfAbsent(reference.externalId(), externalId -> Customer.register(CustomerId.random(),
+                        NewCustomer.withExternalId(externalId), now));
             }
         }
         if (!toCreate.isEmpty()) {

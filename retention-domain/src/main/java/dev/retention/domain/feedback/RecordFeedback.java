@@ -41,9 +41,10 @@ public class RecordFeedback {
         this.clock = clock;
     }
 
-    public Feedback record(UUID customerId, Integer npsScore, Integer csatScore, FeedbackChannel channel,
+    public Feedback record(CustomerId respondent, Integer npsScore, Integer csatScore, FeedbackChannel channel,
             String comment, UUID strategyId, Instant occurredAt) {
-        customers.existing(CustomerId.of(customerId));
+        customers.existing(respondent);
+        UUID customerId = respondent.value();
         Instant now = Instants.now(clock);
         UUID id = UUID.randomUUID();
         Instant at = occurredAt == null ? now : Instants.stored(occurredAt);

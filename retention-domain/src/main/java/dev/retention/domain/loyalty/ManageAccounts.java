@@ -41,8 +41,9 @@ public class ManageAccounts {
     /** The enrolment, and whether it is new. */
     public record Enrolment(LoyaltyAccount account, boolean created) {}
 
-    public Enrolment enrol(UUID customerId) {
-        customers.existing(CustomerId.of(customerId));
+    public Enrolment enrol(CustomerId member) {
+        customers.existing(member);
+        UUID customerId = member.value();
         Instant now = Instants.now(clock);
         ProgrammeVersion version = store.programme().at(now).orElseThrow(ProgrammeRequiredException::now);
         boolean created = store.createAccount(LoyaltyAccount.enrol(customerId, now, version.entryTier()));
@@ -56,23 +57,24 @@ public class ManageAccounts {
     }
 
     /** The member's account; not found when the customer is not a member. */
-    public Statement statement(UUID customerId) {
-        return statement(member(customerId));
+    public Statement statement(CustomerId member) {
+        return statement(account(member));
     }
 
     /** The member's ledger, newest first; not found when the customer is not a member. */
-    public Page<LedgerEntry> ledger(UUID customerId, PageRequest page) {
-        member(customerId);
-        return store.entries(customerId, page);
+    public Page<LedgerEntry> ledger(CustomerId member, PageRequest page) {
+        account(member);
+        return store.entries(member.value(), page);
     }
 
-    private LoyaltyAccount member(UUID customerId) {
-        return store.account(customerId).orElseThrow(() -> new ResourceNotFoundException("Loyalty account",
-                customerId));
+    private LoyaltyAccount account(CustomerId member) {
+        return store.account(member.value()).orElseThrow(() -> new ResourceNotFoundException("Loyalty account",
+                member));
     }
 
     /** Adds (positive) or deducts (negative) points with a reason; a deduction beyond the balance is refused. */
-    public LoyaltyAccount adjust(UUID customerId, long points, String reason) {
+    public LoyaltyAccount adjust(CustomerId member, long points, String reason) {
+        UUID customerId = member.value();
         if (points == 0) {
             throw InvalidInputException.rule("points", "must not be 0");
         }

@@ -1,5 +1,6 @@
 package dev.retention.domain.loyalty;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.shared.ConflictException;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Instants;
@@ -37,7 +38,8 @@ public class RedeemReward {
     /** The redemption, whether this call made it, and the balance after it. */
     public record Outcome(Redemption redemption, boolean created, LoyaltyAccount account) {}
 
-    public Outcome redeem(UUID customerId, UUID rewardId, String idempotencyKey) {
+    public Outcome redeem(CustomerId member, UUID rewardId, String idempotencyKey) {
+        UUID customerId = member.value();
         if (rewardId == null) {
             throw InvalidInputException.of("rewardId", "is required");
         }

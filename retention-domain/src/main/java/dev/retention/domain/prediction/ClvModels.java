@@ -1,5 +1,6 @@
 package dev.retention.domain.prediction;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public interface ClvModels {
     /** The latest successful model of the segment (null: the model of all customers). */
     Optional<ClvModel> current(String segment);
 
-    Optional<CustomerPrediction> prediction(UUID modelId, UUID customerId);
+    Optional<CustomerPrediction> prediction(UUID modelId, CustomerId customerId);
 
     /** The model's predictions ordered by lifetime value, highest first, or by P(alive), lowest first. */
     List<CustomerPrediction> ranked(UUID modelId, PredictionOrder order, int limit);

@@ -41,8 +41,8 @@ public class ReadPredictions {
      * The customer's prediction from the current model of its segment, or from the model of all customers when the
      * segment's model has none for it (no model for the segment, or no purchase up to its calibration end).
      */
-    public Predicted forCustomer(UUID customerId) {
-        Customer customer = customers.existing(CustomerId.of(customerId));
+    public Predicted forCustomer(CustomerId customerId) {
+        Customer customer = customers.existing(customerId);
         Optional<ClvModel> segmentModel = customer.segment() == null ? Optional.empty()
                 : models.current(customer.segment());
         Optional<ClvModel> overallModel = models.current(null);

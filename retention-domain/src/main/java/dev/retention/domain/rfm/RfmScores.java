@@ -1,5 +1,6 @@
 package dev.retention.domain.rfm;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import java.util.List;
@@ -24,5 +25,5 @@ public interface RfmScores {
     List<UUID> customerIds(RfmQuery query, Set<RfmSegment> segments);
 
     /** One customer's scores; empty when it made no purchase in the window. */
-    Optional<RfmScore> of(RfmQuery query, UUID customerId);
+    Optional<RfmScore> of(RfmQuery query, CustomerId customerId);
 }

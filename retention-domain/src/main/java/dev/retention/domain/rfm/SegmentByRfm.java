@@ -30,8 +30,8 @@ public class SegmentByRfm {
     }
 
     /** The customer's scores; not found when no customer has the id or it bought nothing in the window. */
-    public RfmScore of(RfmQuery query, UUID customerId) {
-        customers.existing(CustomerId.of(customerId));
+    public RfmScore of(RfmQuery query, CustomerId customerId) {
+        customers.existing(customerId);
         return scores.of(query, customerId).orElseThrow(() -> new ResourceNotFoundException("RFM score", customerId,
                 "Customer " + customerId + " made no purchase in the window, so it has no RFM score."));
     }

@@ -1,5 +1,6 @@
 package dev.retention.domain.strategy;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScores;
@@ -127,7 +128,8 @@ public class ManageStrategies {
     }
 
     /** Records that the action reached a treatment customer of an active or completed strategy. */
-    public Touch touch(UUID strategyId, UUID customerId, Touch.Kind kind, Instant occurredAt) {
+    public Touch touch(UUID strategyId, CustomerId customer, Touch.Kind kind, Instant occurredAt) {
+        UUID customerId = customer.value();
         Strategy strategy = find(strategyId);
         if (strategy.status() == StrategyStatus.DRAFT || strategy.status() == StrategyStatus.CANCELLED) {
             throw new ConflictException("strategy-not-running", "A " + strategy.status()

@@ -13,8 +13,8 @@ class CustomerChangesTest {
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
 
-    private final Customer ada = new Customer(CustomerId.random(), "crm-1", "Ada", "ada@example.com", "retail",
-            CREATED, Map.of("country", "DE", "tier", "gold"), CREATED, CREATED, null, 3);
+    private final Customer ada = Customer.register(CustomerId.random(), new NewCustomer("crm-1", "Ada",
+            "ada@example.com", "retail", CREATED, Map.of("country", "DE", "tier", "gold")), CREATED);
 
     @Test
     void absentFieldsStayAsTheyAre() {

@@ -99,9 +99,7 @@ final class InMemoryStore implements Customers, CustomerEvents, UnitOfWork {
         earliestEvents.forEach((id, first) -> {
             Customer customer = customers.get(id);
             if (customer.acquiredAt() == null || first.isBefore(customer.acquiredAt())) {
-                customers.put(id, new Customer(id, customer.externalId(), customer.name(), customer.email(),
-                        customer.segment(), first, customer.attributes(), customer.createdAt(),
-                        customer.updatedAt(), customer.erasedAt(), customer.version()));
+                customers.put(id, customer.acquiredAt(first));
             }
         });
     }

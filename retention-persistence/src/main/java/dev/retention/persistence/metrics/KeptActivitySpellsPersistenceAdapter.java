@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code activity_spell_settings}; see the migration that creates them.
  */
 @Repository
-class KeptActivitySpellsJdbcRepository implements KeptActivitySpells {
+class KeptActivitySpellsPersistenceAdapter implements KeptActivitySpells {
 
     private final JdbcTemplate jdbc;
 
-    KeptActivitySpellsJdbcRepository(JdbcTemplate jdbc) {
+    KeptActivitySpellsPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

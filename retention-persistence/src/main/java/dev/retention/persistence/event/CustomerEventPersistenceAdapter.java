@@ -36,16 +36,16 @@ import org.springframework.transaction.annotation.Transactional;
  * statement instead of one round trip per row.
  */
 @Repository
-class CustomerEventJdbcRepository implements CustomerEvents {
+class CustomerEventPersistenceAdapter implements CustomerEvents {
 
     private static final String COLUMNS = "e.id, e.customer_id, e.type, e.occurred_at, e.amount, e.currency, "
             + "e.product_id, e.properties::text as properties, e.event_key, e.recorded_at";
 
-    private static final RowMapper<CustomerEvent> ROW = CustomerEventJdbcRepository::toEvent;
+    private static final RowMapper<CustomerEvent> ROW = CustomerEventPersistenceAdapter::toEvent;
 
     private final JdbcTemplate jdbc;
 
-    CustomerEventJdbcRepository(JdbcTemplate jdbc) {
+    CustomerEventPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

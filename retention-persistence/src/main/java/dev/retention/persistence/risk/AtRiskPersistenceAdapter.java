@@ -38,9 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * candidate can enter the list. Last come the external ids and P(alive) of the chosen few.
  */
 @Repository
-class AtRiskJdbcRepository implements AtRiskCustomers {
+class AtRiskPersistenceAdapter implements AtRiskCustomers {
 
-    private static final Logger log = LoggerFactory.getLogger(AtRiskJdbcRepository.class);
+    private static final Logger log = LoggerFactory.getLogger(AtRiskPersistenceAdapter.class);
     private static final int PAGE = 1000;
 
     private static final String KEPT = "customer_purchase_rhythm";
@@ -111,7 +111,7 @@ class AtRiskJdbcRepository implements AtRiskCustomers {
 
     private final JdbcTemplate jdbc;
 
-    AtRiskJdbcRepository(JdbcTemplate jdbc) {
+    AtRiskPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

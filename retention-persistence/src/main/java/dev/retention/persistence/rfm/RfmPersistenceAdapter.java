@@ -2,6 +2,7 @@ package dev.retention.persistence.rfm;
 
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rule lives in one place.
  */
 @Repository
-class RfmJdbcRepository implements RfmScores {
+class RfmPersistenceAdapter implements RfmScores {
 
     /** Parameters: window start, as of, then the segment table's r, f and segment arrays. */
     private static final String SEGMENTED = """
@@ -66,7 +67,7 @@ class RfmJdbcRepository implements RfmScores {
 
     private final JdbcTemplate jdbc;
 
-    RfmJdbcRepository(JdbcTemplate jdbc) {
+    RfmPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -115,9 +116,9 @@ class RfmJdbcRepository implements RfmScores {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<RfmScore> of(RfmQuery query, UUID customerId) {
+    public Optional<RfmScore> of(RfmQuery query, CustomerId customerId) {
         List<RfmScore> found = new ArrayList<>();
-        query(query, "select " + SCORE_COLUMNS + " from segmented where customer_id = ?", List.of(customerId),
+        query(query, "select " + SCORE_COLUMNS + " from segmented where customer_id = ?", List.of(customerId.value()),
                 row -> found.add(score(query, row)));
         return found.stream().findFirst();
     }

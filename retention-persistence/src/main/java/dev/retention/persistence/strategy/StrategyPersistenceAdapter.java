@@ -39,16 +39,16 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class StrategyJdbcRepository implements Strategies {
+class StrategyPersistenceAdapter implements Strategies {
 
-    private static final RowMapper<Strategy> STRATEGY = StrategyJdbcRepository::toStrategy;
+    private static final RowMapper<Strategy> STRATEGY = StrategyPersistenceAdapter::toStrategy;
     private static final RowMapper<Assignment> ASSIGNMENT = (row, n) -> new Assignment(
             row.getObject("strategy_id", UUID.class), row.getObject("customer_id", UUID.class),
             Group.valueOf(row.getString("assigned_to")), instant(row, "assigned_at"));
 
     private final JdbcTemplate jdbc;
 
-    StrategyJdbcRepository(JdbcTemplate jdbc) {
+    StrategyPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class LoyaltyJdbcStore implements LoyaltyStore {
+class LoyaltyPersistenceAdapter implements LoyaltyStore {
 
     private static final RowMapper<LoyaltyAccount> ACCOUNT = (row, n) -> new LoyaltyAccount(
             row.getObject("customer_id", UUID.class), instant(row, "enrolled_at"), row.getLong("balance"),
@@ -56,7 +56,7 @@ class LoyaltyJdbcStore implements LoyaltyStore {
 
     private final JdbcTemplate jdbc;
 
-    LoyaltyJdbcStore(JdbcTemplate jdbc) {
+    LoyaltyPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

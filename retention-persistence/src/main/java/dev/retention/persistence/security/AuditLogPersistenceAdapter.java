@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class AuditLogJdbcRepository implements AuditLog {
+class AuditLogPersistenceAdapter implements AuditLog {
 
     private final JdbcTemplate jdbc;
 
-    AuditLogJdbcRepository(JdbcTemplate jdbc) {
+    AuditLogPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -7,11 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The rhythms that triggers keep in {@code customer_purchase_rhythm}; see the migration that creates them. */
 @Repository
-class KeptPurchaseRhythmsJdbcRepository implements KeptPurchaseRhythms {
+class KeptPurchaseRhythmsPersistenceAdapter implements KeptPurchaseRhythms {
 
     private final JdbcTemplate jdbc;
 
-    KeptPurchaseRhythmsJdbcRepository(JdbcTemplate jdbc) {
+    KeptPurchaseRhythmsPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class FeedbackJdbcRepository implements Feedbacks {
+class FeedbackPersistenceAdapter implements Feedbacks {
 
     /** Parameters: boundaries, start, end, segment, segment. */
     private static final String PER_PERIOD = """
@@ -33,7 +33,7 @@ class FeedbackJdbcRepository implements Feedbacks {
 
     private final JdbcTemplate jdbc;
 
-    FeedbackJdbcRepository(JdbcTemplate jdbc) {
+    FeedbackPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  */
 @Repository
-class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
+class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
 
     private static final int FETCH_SIZE = 10_000;
 
@@ -156,7 +156,7 @@ class CustomerLifecycleJdbcRepository implements CustomerLifecycles {
     private final DataSource dataSource;
     private final Executor queries;
 
-    CustomerLifecycleJdbcRepository(JdbcTemplate jdbc, DataSource dataSource,
+    CustomerLifecyclePersistenceAdapter(JdbcTemplate jdbc, DataSource dataSource,
             @Qualifier("metricsQueries") Executor queries) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;

@@ -24,15 +24,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class ApiKeyJdbcRepository implements ApiKeys {
+class ApiKeyPersistenceAdapter implements ApiKeys {
 
     private static final String COLUMNS =
             "id, name, prefix, key_hash, scopes, created_at, created_by, last_used_at, expires_at, revoked_at";
-    private static final RowMapper<ApiKey> ROW = ApiKeyJdbcRepository::toKey;
+    private static final RowMapper<ApiKey> ROW = ApiKeyPersistenceAdapter::toKey;
 
     private final JdbcTemplate jdbc;
 
-    ApiKeyJdbcRepository(JdbcTemplate jdbc) {
+    ApiKeyPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

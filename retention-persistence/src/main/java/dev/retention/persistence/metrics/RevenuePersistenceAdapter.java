@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Sums purchases minus refunds per period in one query, bucketing by the period boundaries. */
 @Repository
-class RevenueJdbcRepository implements Revenues {
+class RevenuePersistenceAdapter implements Revenues {
 
     /** How rows are grouped besides the period: by segment, or by acquisition cohort. */
     private interface GroupKey<K> {
@@ -50,7 +50,7 @@ class RevenueJdbcRepository implements Revenues {
 
     private final JdbcTemplate jdbc;
 
-    RevenueJdbcRepository(JdbcTemplate jdbc) {
+    RevenuePersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

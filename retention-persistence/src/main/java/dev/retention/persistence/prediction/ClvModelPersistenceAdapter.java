@@ -3,6 +3,7 @@ package dev.retention.persistence.prediction;
 import static dev.retention.persistence.shared.SqlTimes.instant;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvModelStatus;
@@ -33,10 +34,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class ClvModelJdbcRepository implements ClvModels {
+class ClvModelPersistenceAdapter implements ClvModels {
 
-    private static final RowMapper<ClvModel> MODEL = ClvModelJdbcRepository::toModel;
-    private static final RowMapper<CustomerPrediction> PREDICTION = ClvModelJdbcRepository::toPrediction;
+    private static final RowMapper<ClvModel> MODEL = ClvModelPersistenceAdapter::toModel;
+    private static final RowMapper<CustomerPrediction> PREDICTION = ClvModelPersistenceAdapter::toPrediction;
     private static final String PREDICTION_COLUMNS = """
             customer_id, frequency, recency, age, average_repeat_spend, probability_alive,
             expected_purchases_30_days, expected_purchases_90_days, expected_purchases_365_days,
@@ -44,7 +45,7 @@ class ClvModelJdbcRepository implements ClvModels {
 
     private final JdbcTemplate jdbc;
 
-    ClvModelJdbcRepository(JdbcTemplate jdbc) {
+    ClvModelPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -182,9 +183,10 @@ class ClvModelJdbcRepository implements ClvModels {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<CustomerPrediction> prediction(UUID modelId, UUID customerId) {
+    public Optional<CustomerPrediction> prediction(UUID modelId, CustomerId customerId) {
         return jdbc.query("select " + PREDICTION_COLUMNS + " from customer_prediction "
-                + "where model_id = ? and customer_id = ?", PREDICTION, modelId, customerId).stream().findFirst();
+                        + "where model_id = ? and customer_id = ?", PREDICTION, modelId, customerId.value()).stream()
+                .findFirst();
     }
 
     @Override

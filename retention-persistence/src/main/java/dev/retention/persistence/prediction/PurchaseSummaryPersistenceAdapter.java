@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * holds them to it.
  */
 @Repository
-class PurchaseSummaryJdbcRepository implements PurchaseSummaries {
+class PurchaseSummaryPersistenceAdapter implements PurchaseSummaries {
 
     private static final int FETCH_SIZE = 10_000;
 
@@ -63,7 +63,7 @@ class PurchaseSummaryJdbcRepository implements PurchaseSummaries {
 
     private final JdbcTemplate jdbc;
 
-    PurchaseSummaryJdbcRepository(JdbcTemplate jdbc) {
+    PurchaseSummaryPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class RewardJdbcRepository implements Rewards {
+class RewardPersistenceAdapter implements Rewards {
 
     private static final RowMapper<Reward> REWARD = (row, n) -> new Reward(row.getObject("id", UUID.class),
             row.getString("name"), row.getString("description"), row.getLong("cost_points"),
@@ -26,7 +26,7 @@ class RewardJdbcRepository implements Rewards {
 
     private final JdbcTemplate jdbc;
 
-    RewardJdbcRepository(JdbcTemplate jdbc) {
+    RewardPersistenceAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
