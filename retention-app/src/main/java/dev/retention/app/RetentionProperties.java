@@ -11,4 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoData load the demo data set into an empty database at start-up
  */
 @ConfigurationProperties("retention")
-public record RetentionProperties(@DefaultValue("EUR") Currency currency, @DefaultValue("false") boolean demoData) {}
+public record RetentionProperties(
+        @DefaultValue("EUR") Currency currency,
+        @DefaultValue("false") boolean demoData) {}

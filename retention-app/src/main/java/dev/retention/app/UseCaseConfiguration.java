@@ -9,28 +9,28 @@ import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.ReadEventHistory;
 import dev.retention.domain.event.RecordEvents;
-import dev.retention.domain.feedback.ReportFeedback;
-import dev.retention.domain.rfm.RfmScores;
-import dev.retention.domain.rfm.SegmentByRfm;
-import dev.retention.domain.risk.AtRiskCustomers;
-import dev.retention.domain.risk.ListAtRiskCustomers;
-import dev.retention.domain.security.FindApiKeys;
-import dev.retention.domain.security.ReadAuditLog;
-import dev.retention.domain.strategy.ManageStrategies;
-import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.feedback.Feedbacks;
 import dev.retention.domain.feedback.RecordFeedback;
+import dev.retention.domain.feedback.ReportFeedback;
 import dev.retention.domain.loyalty.EarnPoints;
-import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
 import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.Revenues;
+import dev.retention.domain.rfm.RfmScores;
+import dev.retention.domain.rfm.SegmentByRfm;
+import dev.retention.domain.risk.AtRiskCustomers;
+import dev.retention.domain.risk.ListAtRiskCustomers;
 import dev.retention.domain.security.ApiKeys;
 import dev.retention.domain.security.AuditLog;
 import dev.retention.domain.security.AuthenticateApiKey;
+import dev.retention.domain.security.FindApiKeys;
 import dev.retention.domain.security.IssueApiKey;
+import dev.retention.domain.security.ReadAuditLog;
 import dev.retention.domain.security.RevokeApiKey;
+import dev.retention.domain.shared.UnitOfWork;
+import dev.retention.domain.strategy.ManageStrategies;
+import dev.retention.domain.strategy.Strategies;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -87,8 +87,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ComputeRetention computeRetention(CustomerLifecycles lifecycles, Revenues revenues, Clock clock,
-            ExecutorService metricsQueries) {
+    ComputeRetention computeRetention(
+            CustomerLifecycles lifecycles, Revenues revenues, Clock clock, ExecutorService metricsQueries) {
         return new ComputeRetention(lifecycles, revenues, clock, metricsQueries);
     }
 
@@ -109,8 +109,13 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RecordFeedback recordFeedback(Customers customers, RecordEvents recordEvents, Feedbacks feedbacks,
-            Strategies strategies, UnitOfWork unitOfWork, Clock clock) {
+    RecordFeedback recordFeedback(
+            Customers customers,
+            RecordEvents recordEvents,
+            Feedbacks feedbacks,
+            Strategies strategies,
+            UnitOfWork unitOfWork,
+            Clock clock) {
         return new RecordFeedback(customers, recordEvents, feedbacks, strategies, unitOfWork, clock);
     }
 
@@ -150,8 +155,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ManageStrategies manageStrategies(Strategies strategies, RfmScores rfm, AtRiskCustomers atRisk,
-            UnitOfWork unitOfWork, Clock clock) {
+    ManageStrategies manageStrategies(
+            Strategies strategies, RfmScores rfm, AtRiskCustomers atRisk, UnitOfWork unitOfWork, Clock clock) {
         return new ManageStrategies(strategies, rfm, atRisk, unitOfWork, clock);
     }
 
@@ -161,8 +166,13 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RecordEvents recordEvents(Customers customers, CustomerEvents events, EventRules rules, UnitOfWork unitOfWork,
-            Clock clock, EarnPoints earnPoints) {
+    RecordEvents recordEvents(
+            Customers customers,
+            CustomerEvents events,
+            EventRules rules,
+            UnitOfWork unitOfWork,
+            Clock clock,
+            EarnPoints earnPoints) {
         return new RecordEvents(customers, events, rules, unitOfWork, clock, earnPoints);
     }
 }

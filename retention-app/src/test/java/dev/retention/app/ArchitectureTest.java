@@ -28,36 +28,57 @@ class ArchitectureTest {
     @Test
     void theFeaturesOfEachModuleDependOnEachOtherWithoutCycles() {
         for (String module : new String[] {"domain", "persistence", "api", "app"}) {
-            slices().matching("dev.retention." + module + ".(*)..").as("features of " + module)
-                    .should().beFreeOfCycles().check(PRODUCTION);
+            slices().matching("dev.retention." + module + ".(*)..")
+                    .as("features of " + module)
+                    .should()
+                    .beFreeOfCycles()
+                    .check(PRODUCTION);
         }
     }
 
     @Test
     void webCodeLivesInTheApiModule() {
-        classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
-                .or().areAnnotatedWith(ControllerAdvice.class).or().areAnnotatedWith(RestControllerAdvice.class)
-                .should().resideInAPackage("dev.retention.api..")
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(ControllerAdvice.class)
+                .or()
+                .areAnnotatedWith(RestControllerAdvice.class)
+                .should()
+                .resideInAPackage("dev.retention.api..")
                 .check(PRODUCTION);
     }
 
     @Test
     void theWebTalksToUseCasesNotToTheDomainsPorts() {
-        noClasses().that().resideInAPackage("dev.retention.api..")
-                .should().dependOnClassesThat(JavaClass.Predicates.INTERFACES
-                        .and(JavaClass.Predicates.resideInAPackage("dev.retention.domain..")))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.retention.api..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.INTERFACES.and(
+                        JavaClass.Predicates.resideInAPackage("dev.retention.domain..")))
                 .because("the ports are the persistence side of the domain; the web reaches them through use cases")
                 .check(PRODUCTION);
     }
 
     @Test
     void theAdaptersKnowTheDomainButNotEachOther() {
-        noClasses().that().resideInAPackage("dev.retention.persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.retention.api..", "dev.retention.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.retention.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.retention.api..", "dev.retention.app..")
                 .check(PRODUCTION);
-        noClasses().that().resideInAPackage("dev.retention.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.retention.persistence..",
-                        "dev.retention.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.retention.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.retention.persistence..", "dev.retention.app..")
                 .check(PRODUCTION);
     }
 }

@@ -95,7 +95,8 @@ class GeneratedClientTest extends ApiTest {
     @BeforeEach
     void client() {
         proxy = SpecCheckingProxy.forward(port);
-        client = new ApiClient().setPort(proxy.port())
+        client = new ApiClient()
+                .setPort(proxy.port())
                 .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + ADMIN_KEY));
         customers = new CustomersApi(client);
         events = new EventsApi(client);
@@ -109,36 +110,51 @@ class GeneratedClientTest extends ApiTest {
 
     @Test
     void patchingOneFieldLeavesTheOthersAndNullClears() throws ApiException {
-        CustomerResponse created = customers.createCustomer(new CreateCustomerRequest().externalId("crm-10042")
-                .name("Ada Lovelace").email("ada@example.com").segment("retail").attributes(Map.of("country", "DE")));
+        CustomerResponse created = customers.createCustomer(new CreateCustomerRequest()
+                .externalId("crm-10042")
+                .name("Ada Lovelace")
+                .email("ada@example.com")
+                .segment("retail")
+                .attributes(Map.of("country", "DE")));
 
-        CustomerResponse segmentOnly = customers.updateCustomer(created.getId(), new CustomerPatch().segment("sme"),
-                null);
+        CustomerResponse segmentOnly =
+                customers.updateCustomer(created.getId(), new CustomerPatch().segment("sme"), null);
 
         assertThat(segmentOnly.getSegment()).isEqualTo("sme");
         assertThat(segmentOnly.getName()).isEqualTo("Ada Lovelace");
         assertThat(segmentOnly.getEmail()).isEqualTo("ada@example.com");
         assertThat(segmentOnly.getAttributes()).containsEntry("country", "DE");
 
-        CustomerResponse cleared = customers.updateCustomer(created.getId(), new CustomerPatch().email(null),
-                "\"" + segmentOnly.getVersion() + "\"");
+        CustomerResponse cleared = customers.updateCustomer(
+                created.getId(), new CustomerPatch().email(null), "\"" + segmentOnly.getVersion() + "\"");
 
         assertThat(cleared.getEmail()).isNull();
         assertThat(cleared.getName()).isEqualTo("Ada Lovelace");
         assertThat(cleared.getSegment()).isEqualTo("sme");
 
-        ApiException stale = catchThrowableOfType(ApiException.class, () -> customers.updateCustomer(created.getId(),
-                new CustomerPatch().name("Someone else"), "\"" + segmentOnly.getVersion() + "\""));
+        ApiException stale = catchThrowableOfType(
+                ApiException.class,
+                () -> customers.updateCustomer(
+                        created.getId(),
+                        new CustomerPatch().name("Someone else"),
+                        "\"" + segmentOnly.getVersion() + "\""));
         assertThat(stale.getCode()).isEqualTo(412);
         assertThat(customers.listCustomers("crm-10042", null, null, null, 0, 20).getItems())
-                .extracting(CustomerResponse::getName).containsExactly("Ada Lovelace");
+                .extracting(CustomerResponse::getName)
+                .containsExactly("Ada Lovelace");
     }
 
     @Test
     void eventsAreIdempotentOneByOneAndInBatches() throws Exception {
-        UUID id = customers.createCustomer(new CreateCustomerRequest().externalId("crm-1")).getId();
-        EventRequest purchase = new EventRequest().type(EventType.PURCHASE).occurredAt(NOW.minusDays(3))
-                .amount(new BigDecimal("49.90")).currency("EUR").eventKey("order-1");
+        UUID id = customers
+                .createCustomer(new CreateCustomerRequest().externalId("crm-1"))
+                .getId();
+        EventRequest purchase = new EventRequest()
+                .type(EventType.PURCHASE)
+                .occurredAt(NOW.minusDays(3))
+                .amount(new BigDecimal("49.90"))
+                .currency("EUR")
+                .eventKey("order-1");
 
         ApiResponse<?> first = events.recordEventWithHttpInfo(id, purchase);
         ApiResponse<?> replay = events.recordEventWithHttpInfo(id, purchase);
@@ -146,11 +162,21 @@ class GeneratedClientTest extends ApiTest {
         assertThat(first.getStatusCode()).isEqualTo(201);
         assertThat(replay.getStatusCode()).isEqualTo(200);
 
-        BatchRequest batch = new BatchRequest().events(List.of(
-                new BatchEventRequest().externalId("crm-2").createCustomer(true).type(EventType.ACQUIRED)
-                        .occurredAt(NOW.minusDays(10)).eventKey("acq-2"),
-                new BatchEventRequest().externalId("crm-2").type(EventType.PURCHASE).occurredAt(NOW.minusDays(2))
-                        .amount(new BigDecimal("12.5")).currency("EUR").eventKey("order-7")));
+        BatchRequest batch = new BatchRequest()
+                .events(List.of(
+                        new BatchEventRequest()
+                                .externalId("crm-2")
+                                .createCustomer(true)
+                                .type(EventType.ACQUIRED)
+                                .occurredAt(NOW.minusDays(10))
+                                .eventKey("acq-2"),
+                        new BatchEventRequest()
+                                .externalId("crm-2")
+                                .type(EventType.PURCHASE)
+                                .occurredAt(NOW.minusDays(2))
+                                .amount(new BigDecimal("12.5"))
+                                .currency("EUR")
+                                .eventKey("order-7")));
         BatchResponse stored = events.recordEventBatch(batch);
         BatchResponse again = events.recordEventBatch(batch);
 
@@ -158,33 +184,59 @@ class GeneratedClientTest extends ApiTest {
         assertThat(again.getDuplicates()).isEqualTo(2);
         assertThat(again.getItems()).extracting(item -> item.getStatus()).containsOnly(BatchItemStatus.DUPLICATE);
 
-        BatchRequest refused = new BatchRequest().events(List.of(
-                new BatchEventRequest().externalId("crm-3").createCustomer(true).type(EventType.ACQUIRED)
-                        .occurredAt(NOW.minusDays(1)).eventKey("acq-3"),
-                new BatchEventRequest().externalId("crm-3").type(EventType.PURCHASE).occurredAt(NOW.minusDays(1))
-                        .amount(new BigDecimal("5")).currency("USD").eventKey("order-usd")));
+        BatchRequest refused = new BatchRequest()
+                .events(List.of(
+                        new BatchEventRequest()
+                                .externalId("crm-3")
+                                .createCustomer(true)
+                                .type(EventType.ACQUIRED)
+                                .occurredAt(NOW.minusDays(1))
+                                .eventKey("acq-3"),
+                        new BatchEventRequest()
+                                .externalId("crm-3")
+                                .type(EventType.PURCHASE)
+                                .occurredAt(NOW.minusDays(1))
+                                .amount(new BigDecimal("5"))
+                                .currency("USD")
+                                .eventKey("order-usd")));
         ApiException rejected = catchThrowableOfType(ApiException.class, () -> events.recordEventBatch(refused));
 
         assertThat(rejected.getCode()).isEqualTo(422);
         BatchProblem problem = client.getObjectMapper().readValue(rejected.getResponseBody(), BatchProblem.class);
         assertThat(problem.getRejected()).isEqualTo(1);
-        assertThat(problem.getItems()).extracting(item -> item.getStatus())
+        assertThat(problem.getItems())
+                .extracting(item -> item.getStatus())
                 .containsExactly(BatchItemStatus.NOT_STORED, BatchItemStatus.INVALID);
-        assertThat(customers.listCustomers("crm-3", null, null, null, 0, 20).getItems()).isEmpty();
+        assertThat(customers.listCustomers("crm-3", null, null, null, 0, 20).getItems())
+                .isEmpty();
     }
 
     @Test
     void retentionFiguresCohortsAndTheSummaryWithConditionalRequests() throws Exception {
         // Two customers acquired in January 2026; one churns in February: by hand S(Feb) = 2, E(Feb) = 1, CRR 50.
-        BatchRequest history = new BatchRequest().events(List.of(
-                acquired("a", "2026-01-05T10:00:00Z"), acquired("b", "2026-01-06T10:00:00Z"),
-                new BatchEventRequest().externalId("b").type(EventType.CHURNED)
-                        .occurredAt(OffsetDateTime.parse("2026-02-10T10:00:00Z")).eventKey("churn-b")));
+        BatchRequest history = new BatchRequest()
+                .events(List.of(
+                        acquired("a", "2026-01-05T10:00:00Z"),
+                        acquired("b", "2026-01-06T10:00:00Z"),
+                        new BatchEventRequest()
+                                .externalId("b")
+                                .type(EventType.CHURNED)
+                                .occurredAt(OffsetDateTime.parse("2026-02-10T10:00:00Z"))
+                                .eventKey("churn-b")));
         events.recordEventBatch(history);
 
-        ApiResponse<RetentionReportResponse> answer = metrics.getRetentionWithHttpInfo(LocalDate.parse("2026-01-01"),
-                LocalDate.parse("2026-04-01"), Granularity.MONTH, "UTC", null, null, ChurnModel.CONTRACTUAL, null,
-                null, null, null);
+        ApiResponse<RetentionReportResponse> answer = metrics.getRetentionWithHttpInfo(
+                LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-04-01"),
+                Granularity.MONTH,
+                "UTC",
+                null,
+                null,
+                ChurnModel.CONTRACTUAL,
+                null,
+                null,
+                null,
+                null);
 
         PeriodFiguresResponse february = answer.getData().getPeriods().get(1);
         assertThat(february.getStartCustomers()).isEqualTo(2);
@@ -194,13 +246,33 @@ class GeneratedClientTest extends ApiTest {
         assertThat(answer.getData().getPeriods().get(0).getUndefinedBecause()).containsKey("crr");
         String etag = answer.getHeaders().get("ETag").get(0);
 
-        ApiException notModified = catchThrowableOfType(ApiException.class, () -> metrics.getRetention(
-                LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"), Granularity.MONTH, "UTC", null, null,
-                ChurnModel.CONTRACTUAL, null, null, null, etag));
+        ApiException notModified = catchThrowableOfType(
+                ApiException.class,
+                () -> metrics.getRetention(
+                        LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-04-01"),
+                        Granularity.MONTH,
+                        "UTC",
+                        null,
+                        null,
+                        ChurnModel.CONTRACTUAL,
+                        null,
+                        null,
+                        null,
+                        etag));
         assertThat(notModified.getCode()).isEqualTo(304);
 
-        var cohorts = metrics.getCohorts(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"),
-                Granularity.MONTH, "UTC", null, null, ChurnModel.CONTRACTUAL, null, 2, null);
+        var cohorts = metrics.getCohorts(
+                LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-04-01"),
+                Granularity.MONTH,
+                "UTC",
+                null,
+                null,
+                ChurnModel.CONTRACTUAL,
+                null,
+                2,
+                null);
         assertThat(cohorts.getCohorts().get(0).getSize()).isEqualTo(2);
         assertThat(cohorts.getCohorts().get(0).getOffsets().get(1).getActive()).isEqualTo(1);
         assertThat(metrics.getRetentionSummary(null)).isNotNull();
@@ -209,13 +281,23 @@ class GeneratedClientTest extends ApiTest {
     @Test
     void rfmAtRiskStrategiesFeedbackAndKeys() throws ApiException {
         for (int i = 0; i < 10; i++) {
-            events.recordEventBatch(new BatchRequest().events(List.of(
-                    new BatchEventRequest().externalId("c" + i).createCustomer(true).type(EventType.PURCHASE)
-                            .occurredAt(NOW.minusDays(5 + 30L * i)).amount(new BigDecimal(10 + i)).currency("EUR")
-                            .eventKey("p1"),
-                    new BatchEventRequest().externalId("c" + i).type(EventType.PURCHASE)
-                            .occurredAt(NOW.minusDays(6 + 30L * i)).amount(new BigDecimal(10 + i)).currency("EUR")
-                            .eventKey("p2"))));
+            events.recordEventBatch(new BatchRequest()
+                    .events(List.of(
+                            new BatchEventRequest()
+                                    .externalId("c" + i)
+                                    .createCustomer(true)
+                                    .type(EventType.PURCHASE)
+                                    .occurredAt(NOW.minusDays(5 + 30L * i))
+                                    .amount(new BigDecimal(10 + i))
+                                    .currency("EUR")
+                                    .eventKey("p1"),
+                            new BatchEventRequest()
+                                    .externalId("c" + i)
+                                    .type(EventType.PURCHASE)
+                                    .occurredAt(NOW.minusDays(6 + 30L * i))
+                                    .amount(new BigDecimal(10 + i))
+                                    .currency("EUR")
+                                    .eventKey("p2"))));
         }
         RfmSegmentsApi rfm = new RfmSegmentsApi(client);
         assertThat(rfm.getRfmSegments(null, 365, null).getCustomers()).isEqualTo(10);
@@ -224,18 +306,27 @@ class GeneratedClientTest extends ApiTest {
         assertThat(new CustomersApi(client).listAtRiskCustomers(NOW, 20, null)).isNotNull();
 
         StrategiesApi strategies = new StrategiesApi(client);
-        StrategyResponse strategy = strategies.createStrategy(new StrategyRequest().name("Win back")
-                .type(StrategyType.PERSONALISED_MARKETING).action("10% voucher").channel(StrategyChannel.EMAIL)
+        StrategyResponse strategy = strategies.createStrategy(new StrategyRequest()
+                .name("Win back")
+                .type(StrategyType.PERSONALISED_MARKETING)
+                .action("10% voucher")
+                .channel(StrategyChannel.EMAIL)
                 .target(new StrategyTarget().rfmSegments(EnumSet.allOf(RfmSegment.class)))
-                .startsAt(NOW.minusDays(1)).endsAt(NOW.plusDays(30)).holdoutPercent(50));
+                .startsAt(NOW.minusDays(1))
+                .endsAt(NOW.plusDays(30))
+                .holdoutPercent(50));
         strategies.moveStrategy(strategy.getId(), new StrategyTransition().status(StrategyTransitionStatus.ACTIVE));
-        var treatment = strategies.listStrategyAssignments(strategy.getId(), StrategyGroup.TREATMENT, 0, 500)
+        var treatment = strategies
+                .listStrategyAssignments(strategy.getId(), StrategyGroup.TREATMENT, 0, 500)
                 .getItems();
-        var holdout = strategies.listStrategyAssignments(strategy.getId(), StrategyGroup.HOLDOUT, 0, 500).getItems();
+        var holdout = strategies
+                .listStrategyAssignments(strategy.getId(), StrategyGroup.HOLDOUT, 0, 500)
+                .getItems();
         assertThat(treatment.size() + holdout.size()).isEqualTo(10);
         assertThat(treatment).isNotEmpty();
-        strategies.recordStrategyTouch(strategy.getId(), new StrategyTouch()
-                .customerId(treatment.get(0).getCustomerId()).kind(TouchKind.SENT));
+        strategies.recordStrategyTouch(
+                strategy.getId(),
+                new StrategyTouch().customerId(treatment.get(0).getCustomerId()).kind(TouchKind.SENT));
         var effect = strategies.getStrategyEffect(strategy.getId());
         assertThat(effect.getState()).isEqualTo(StrategyWindowState.RUNNING);
         assertThat(effect.getDuring().getTreatmentCustomers()).isEqualTo(treatment.size());
@@ -243,45 +334,67 @@ class GeneratedClientTest extends ApiTest {
         // The other kinds of target. Three customers are moved to the segment retail. Every customer bought twice a
         // day apart and has been silent for at least 5 days since, beyond twice its own rhythm: all ten are at risk.
         for (int i = 0; i < 3; i++) {
-            UUID id = customers.listCustomers("c" + i, null, null, null, 0, 1).getItems().get(0).getId();
+            UUID id = customers
+                    .listCustomers("c" + i, null, null, null, 0, 1)
+                    .getItems()
+                    .get(0)
+                    .getId();
             customers.updateCustomer(id, new CustomerPatch().segment("retail"), null);
         }
-        Map<StrategyTarget, Long> expected = Map.of(new StrategyTarget().customerSegment("retail"), 3L,
-                new StrategyTarget().atRisk(true), 10L);
+        Map<StrategyTarget, Long> expected =
+                Map.of(new StrategyTarget().customerSegment("retail"), 3L, new StrategyTarget().atRisk(true), 10L);
         for (Map.Entry<StrategyTarget, Long> target : expected.entrySet()) {
-            StrategyResponse other = strategies.createStrategy(new StrategyRequest().name("Targeted")
-                    .type(StrategyType.EXPERIENCE).action("Call").channel(StrategyChannel.PHONE)
-                    .target(target.getKey()).startsAt(NOW.minusDays(1)).endsAt(NOW.plusDays(30)));
-            assertThat(strategies.moveStrategy(other.getId(), new StrategyTransition()
-                    .status(StrategyTransitionStatus.ACTIVE)).getStatus()).isEqualTo(StrategyStatus.ACTIVE);
-            assertThat(strategies.listStrategyAssignments(other.getId(), null, 0, 500).getTotalItems())
-                    .as(target.getKey().toString()).isEqualTo(target.getValue());
+            StrategyResponse other = strategies.createStrategy(new StrategyRequest()
+                    .name("Targeted")
+                    .type(StrategyType.EXPERIENCE)
+                    .action("Call")
+                    .channel(StrategyChannel.PHONE)
+                    .target(target.getKey())
+                    .startsAt(NOW.minusDays(1))
+                    .endsAt(NOW.plusDays(30)));
+            assertThat(strategies
+                            .moveStrategy(
+                                    other.getId(), new StrategyTransition().status(StrategyTransitionStatus.ACTIVE))
+                            .getStatus())
+                    .isEqualTo(StrategyStatus.ACTIVE);
+            assertThat(strategies
+                            .listStrategyAssignments(other.getId(), null, 0, 500)
+                            .getTotalItems())
+                    .as(target.getKey().toString())
+                    .isEqualTo(target.getValue());
         }
 
         UUID customer = treatment.get(0).getCustomerId();
-        var feedback = new FeedbackApi(client).recordFeedback(customer, new FeedbackRequest().npsScore(9)
-                .csatScore(4).channel(FeedbackChannel.EMAIL).comment("Quick delivery"));
+        var feedback = new FeedbackApi(client)
+                .recordFeedback(
+                        customer,
+                        new FeedbackRequest()
+                                .npsScore(9)
+                                .csatScore(4)
+                                .channel(FeedbackChannel.EMAIL)
+                                .comment("Quick delivery"));
         assertThat(feedback).isNotNull();
 
         AdministrationApi admin = new AdministrationApi(client);
-        IssuedApiKeyResponse issued = admin.createApiKey(new CreateApiKeyRequest().name("dashboard")
-                .scopes(List.of(Scope.METRICS_READ)));
-        ApiClient dashboard = new ApiClient().setPort(proxy.port())
+        IssuedApiKeyResponse issued =
+                admin.createApiKey(new CreateApiKeyRequest().name("dashboard").scopes(List.of(Scope.METRICS_READ)));
+        ApiClient dashboard = new ApiClient()
+                .setPort(proxy.port())
                 .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + issued.getKey()));
         assertThat(new MetricsApi(dashboard).getRetentionSummary(null)).isNotNull();
-        ApiException forbidden = catchThrowableOfType(ApiException.class,
+        ApiException forbidden = catchThrowableOfType(
+                ApiException.class,
                 () -> new CustomersApi(dashboard).createCustomer(new CreateCustomerRequest().externalId("x")));
         assertThat(forbidden.getCode()).isEqualTo(403);
         admin.revokeApiKey(issued.getApiKey().getId());
-        ApiException revoked = catchThrowableOfType(ApiException.class,
-                () -> new MetricsApi(dashboard).getRetentionSummary(null));
+        ApiException revoked =
+                catchThrowableOfType(ApiException.class, () -> new MetricsApi(dashboard).getRetentionSummary(null));
         assertThat(revoked.getCode()).isEqualTo(401);
     }
 
     @Test
     void errorsAreProblemDocuments() throws Exception {
-        ApiException missing = catchThrowableOfType(ApiException.class,
-                () -> customers.getCustomer(UUID.randomUUID()));
+        ApiException missing = catchThrowableOfType(ApiException.class, () -> customers.getCustomer(UUID.randomUUID()));
 
         assertThat(missing.getCode()).isEqualTo(404);
         Problem problem = client.getObjectMapper().readValue(missing.getResponseBody(), Problem.class);
@@ -292,14 +405,19 @@ class GeneratedClientTest extends ApiTest {
     @Test
     void loyaltyProgrammeAccountRewardAndIdempotentRedemption() throws ApiException {
         LoyaltyApi loyalty = new LoyaltyApi(client);
-        loyalty.addLoyaltyProgrammeVersion(new ProgrammeVersionRequest().pointsPerUnit(BigDecimal.ONE)
-                .pointsLifetimeMonths(12).tiers(List.of(new Tier().name("Green").qualifyingPoints(0L)
-                        .multiplier(BigDecimal.ONE))));
-        UUID customer = customers.createCustomer(new CreateCustomerRequest().externalId("member-1")).getId();
+        loyalty.addLoyaltyProgrammeVersion(new ProgrammeVersionRequest()
+                .pointsPerUnit(BigDecimal.ONE)
+                .pointsLifetimeMonths(12)
+                .tiers(List.of(new Tier().name("Green").qualifyingPoints(0L).multiplier(BigDecimal.ONE))));
+        UUID customer = customers
+                .createCustomer(new CreateCustomerRequest().externalId("member-1"))
+                .getId();
 
         assertThat(loyalty.enrolMemberWithHttpInfo(customer).getStatusCode()).isEqualTo(201);
-        loyalty.adjustLoyaltyPoints(customer, new AdjustmentRequest().points(200L).reason("Welcome gift"));
-        UUID reward = loyalty.createReward(new RewardRequest().name("Free coffee").costPoints(150L).stock(5))
+        loyalty.adjustLoyaltyPoints(
+                customer, new AdjustmentRequest().points(200L).reason("Welcome gift"));
+        UUID reward = loyalty.createReward(
+                        new RewardRequest().name("Free coffee").costPoints(150L).stock(5))
                 .getId();
         RedemptionRequest redemption = new RedemptionRequest().rewardId(reward).idempotencyKey("crm-81723");
         ApiResponse<RedemptionResponse> first = loyalty.redeemRewardWithHttpInfo(customer, redemption);
@@ -311,8 +429,8 @@ class GeneratedClientTest extends ApiTest {
         assertThat(again.getData().getId()).isEqualTo(first.getData().getId());
         assertThat(loyalty.getLoyaltyAccount(customer).getBalance()).isEqualTo(50);
         assertThat(loyalty.listLoyaltyTransactions(customer, 0, 50).getItems())
-                .extracting(entry -> entry.getType()).containsExactlyInAnyOrder(LedgerEntryType.ADJUST,
-                        LedgerEntryType.REDEEM);
+                .extracting(entry -> entry.getType())
+                .containsExactlyInAnyOrder(LedgerEntryType.ADJUST, LedgerEntryType.REDEEM);
         assertThat(loyalty.getReward(reward).getStock()).isEqualTo(4);
     }
 
@@ -332,11 +450,15 @@ class GeneratedClientTest extends ApiTest {
             double spend = 20 + random.nextDouble() * 100;
             double week = random.nextDouble() * 20;
             for (int n = 0; week < 60; n++) {
-                purchases.add(new BatchEventRequest().externalId("sim-" + c).createCustomer(true)
-                        .type(EventType.PURCHASE).occurredAt(start.plusMinutes(Math.round(week * 7 * 24 * 60)))
+                purchases.add(new BatchEventRequest()
+                        .externalId("sim-" + c)
+                        .createCustomer(true)
+                        .type(EventType.PURCHASE)
+                        .occurredAt(start.plusMinutes(Math.round(week * 7 * 24 * 60)))
                         .amount(BigDecimal.valueOf(spend * (0.7 + 0.6 * random.nextDouble()))
                                 .setScale(2, java.math.RoundingMode.HALF_EVEN))
-                        .currency("EUR").eventKey("p-" + n));
+                        .currency("EUR")
+                        .eventKey("p-" + n));
                 if (random.nextDouble() < dropout) {
                     break;
                 }
@@ -347,12 +469,16 @@ class GeneratedClientTest extends ApiTest {
         PredictionsApi predictions = new PredictionsApi(client);
 
         ApiResponse<ClvModelResponse> queued = predictions.fitClvModelWithHttpInfo(new ClvModelRequest()
-                .calibrationEnd(LocalDate.parse("2026-03-01")).timeUnit(ModelTimeUnit.WEEK).horizonMonths(12));
+                .calibrationEnd(LocalDate.parse("2026-03-01"))
+                .timeUnit(ModelTimeUnit.WEEK)
+                .horizonMonths(12));
         assertThat(queued.getStatusCode()).isEqualTo(202);
-        assertThat(queued.getHeaders().get("Location").get(0)).endsWith(queued.getData().getId().toString());
+        assertThat(queued.getHeaders().get("Location").get(0))
+                .endsWith(queued.getData().getId().toString());
         ClvModelResponse fit = queued.getData();
-        for (int poll = 0; poll < 300 && (fit.getStatus() == ClvModelStatus.QUEUED
-                || fit.getStatus() == ClvModelStatus.RUNNING); poll++) {
+        for (int poll = 0;
+                poll < 300 && (fit.getStatus() == ClvModelStatus.QUEUED || fit.getStatus() == ClvModelStatus.RUNNING);
+                poll++) {
             Thread.sleep(100);
             fit = predictions.getClvModel(fit.getId());
         }
@@ -368,7 +494,11 @@ class GeneratedClientTest extends ApiTest {
     }
 
     private static BatchEventRequest acquired(String externalId, String at) {
-        return new BatchEventRequest().externalId(externalId).createCustomer(true).type(EventType.ACQUIRED)
-                .occurredAt(OffsetDateTime.parse(at)).eventKey("acq-" + externalId);
+        return new BatchEventRequest()
+                .externalId(externalId)
+                .createCustomer(true)
+                .type(EventType.ACQUIRED)
+                .occurredAt(OffsetDateTime.parse(at))
+                .eventKey("acq-" + externalId);
     }
 }

@@ -53,39 +53,48 @@ class SpecFuzzTest extends ApiTest {
     void generatedRequestsGetDocumentedAnswersAndValidOnesAreNeverRefusedAsMalformed() {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        spec = new OpenAPIParser().readLocation(Path.of("..", "retention-client", "openapi.yaml").toUri()
-                .toString(), null, options).getOpenAPI();
+        spec = new OpenAPIParser()
+                .readLocation(
+                        Path.of("..", "retention-client", "openapi.yaml")
+                                .toUri()
+                                .toString(),
+                        null,
+                        options)
+                .getOpenAPI();
         holdData();
 
         List<String> refusedValid = new ArrayList<>();
-        spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            for (int i = 0; i < VALID_PER_OPERATION; i++) {
-                Response response = send(method.name(), path, operation, i, null);
-                valid++;
-                if (response.status() == 400) {
-                    refusedValid.add(method + " " + path + " -> " + response.body());
-                }
-            }
-            for (int i = 0; i < INVALID_PER_OPERATION; i++) {
-                Breakage breakage = new Breakage(random.nextInt(3));
-                Response response = send(method.name(), path, operation, i, breakage);
-                if (breakage.applied) {
-                    invalid++;
-                    assertThat(response.status()).as(method + " " + path + " with " + breakage.what + " -> "
-                            + response).isBetween(400, 499);
-                    refusedAsBroken++;
-                } else {
-                    // nothing of it could be broken (no parameter, or free text only): a valid request after all
-                    valid++;
-                    if (response.status() == 400) {
-                        refusedValid.add(method + " " + path + " -> " + response.body());
+        spec.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    for (int i = 0; i < VALID_PER_OPERATION; i++) {
+                        Response response = send(method.name(), path, operation, i, null);
+                        valid++;
+                        if (response.status() == 400) {
+                            refusedValid.add(method + " " + path + " -> " + response.body());
+                        }
                     }
-                }
-            }
-        }));
+                    for (int i = 0; i < INVALID_PER_OPERATION; i++) {
+                        Breakage breakage = new Breakage(random.nextInt(3));
+                        Response response = send(method.name(), path, operation, i, breakage);
+                        if (breakage.applied) {
+                            invalid++;
+                            assertThat(response.status())
+                                    .as(method + " " + path + " with " + breakage.what + " -> " + response)
+                                    .isBetween(400, 499);
+                            refusedAsBroken++;
+                        } else {
+                            // nothing of it could be broken (no parameter, or free text only): a valid request after
+                            // all
+                            valid++;
+                            if (response.status() == 400) {
+                                refusedValid.add(method + " " + path + " -> " + response.body());
+                            }
+                        }
+                    }
+                }));
 
-        System.out.println("Schema fuzzing: " + valid + " valid and " + invalid + " invalid requests sent (seed "
-                + SEED + "); every invalid one refused with a 4xx");
+        System.out.println("Schema fuzzing: " + valid + " valid and " + invalid + " invalid requests sent (seed " + SEED
+                + "); every invalid one refused with a 4xx");
         assertThat(refusedValid).as("valid requests refused with 400").isEmpty();
         assertThat(valid + invalid).isGreaterThan(2_000);
         assertThat(refusedAsBroken).isEqualTo(invalid).isGreaterThan(300);
@@ -107,34 +116,90 @@ class SpecFuzzTest extends ApiTest {
     private void holdData() {
         List<Map<String, Object>> events = new ArrayList<>();
         for (int c = 0; c < 30; c++) {
-            events.add(Map.of("externalId", "f" + c, "createCustomer", true, "type", "ACQUIRED",
-                    "occurredAt", NOW.minus(400 - c, ChronoUnit.DAYS).toString(), "eventKey", "acq"));
+            events.add(Map.of(
+                    "externalId",
+                    "f" + c,
+                    "createCustomer",
+                    true,
+                    "type",
+                    "ACQUIRED",
+                    "occurredAt",
+                    NOW.minus(400 - c, ChronoUnit.DAYS).toString(),
+                    "eventKey",
+                    "acq"));
             for (int p = 0; p < 1 + c % 4; p++) {
-                events.add(Map.of("externalId", "f" + c, "type", "PURCHASE", "amount", (10 + c) + ".50",
-                        "currency", "EUR", "occurredAt", NOW.minus(300 - 40L * p - c, ChronoUnit.DAYS).toString(),
-                        "eventKey", "p" + p));
+                events.add(Map.of(
+                        "externalId",
+                        "f" + c,
+                        "type",
+                        "PURCHASE",
+                        "amount",
+                        (10 + c) + ".50",
+                        "currency",
+                        "EUR",
+                        "occurredAt",
+                        NOW.minus(300 - 40L * p - c, ChronoUnit.DAYS).toString(),
+                        "eventKey",
+                        "p" + p));
             }
         }
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
+                .isEqualTo(200);
         ids.put("customer", customerId("f1"));
         ids.put("victim", customerId("f2"));
-        assertThat(http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", 1, "tiers",
-                List.of(Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", 1)))).status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/api/v1/loyalty/programme/versions",
+                                Map.of(
+                                        "pointsPerUnit",
+                                        1,
+                                        "tiers",
+                                        List.of(Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", 1))))
+                        .status())
+                .isEqualTo(201);
         http.post("/api/v1/loyalty/accounts/" + ids.get("customer"), Map.of());
-        ids.put("reward", http.post("/api/v1/loyalty/rewards", Map.of("name", "Coffee", "costPoints", 10))
-                .json().get("id").asString());
-        String strategy = http.post("/api/v1/strategies", Map.of("name", "Fuzz", "type", "EXPERIENCE",
-                "action", "Call", "channel", "PHONE", "target", Map.of("customerSegment", "none"),
-                "startsAt", NOW.minus(1, ChronoUnit.DAYS).toString(),
-                "endsAt", NOW.plus(30, ChronoUnit.DAYS).toString())).json().get("id").asString();
+        ids.put(
+                "reward",
+                http.post("/api/v1/loyalty/rewards", Map.of("name", "Coffee", "costPoints", 10))
+                        .json()
+                        .get("id")
+                        .asString());
+        String strategy = http.post(
+                        "/api/v1/strategies",
+                        Map.of(
+                                "name",
+                                "Fuzz",
+                                "type",
+                                "EXPERIENCE",
+                                "action",
+                                "Call",
+                                "channel",
+                                "PHONE",
+                                "target",
+                                Map.of("customerSegment", "none"),
+                                "startsAt",
+                                NOW.minus(1, ChronoUnit.DAYS).toString(),
+                                "endsAt",
+                                NOW.plus(30, ChronoUnit.DAYS).toString()))
+                .json()
+                .get("id")
+                .asString();
         http.post("/api/v1/strategies/" + strategy + "/transitions", Map.of("status", "ACTIVE"));
         ids.put("strategy", strategy);
-        ids.put("key", http.post("/api/v1/admin/api-keys", Map.of("name", "fuzz", "scopes", List.of("ops")))
-                .json().get("apiKey").get("id").asString());
+        ids.put(
+                "key",
+                http.post("/api/v1/admin/api-keys", Map.of("name", "fuzz", "scopes", List.of("ops")))
+                        .json()
+                        .get("apiKey")
+                        .get("id")
+                        .asString());
     }
 
     private String customerId(String externalId) {
-        return http.get("/api/v1/customers?externalId=" + externalId).json().get("items").get(0).get("id")
+        return http.get("/api/v1/customers?externalId=" + externalId)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
                 .asString();
     }
 
@@ -142,20 +207,26 @@ class SpecFuzzTest extends ApiTest {
         String path = template;
         StringBuilder query = new StringBuilder();
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of()
-                : operation.getParameters()) {
+        for (Parameter parameter :
+                operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
             if (parameter.getIn().equals("path")) {
                 Object value = pathValue(template, parameter, round);
-                path = path.replace("{" + parameter.getName() + "}", encode(breakIfDue(breakage,
-                        parameter.getName(), value, parameter.getSchema())));
+                path = path.replace(
+                        "{" + parameter.getName() + "}",
+                        encode(breakIfDue(breakage, parameter.getName(), value, parameter.getSchema())));
             } else if (Boolean.TRUE.equals(parameter.getRequired()) || random.nextBoolean()) {
                 if (parameter.getIn().equals("header")) {
-                    continue;   // If-Match and If-None-Match: conditional requests have tests of their own
+                    continue; // If-Match and If-None-Match: conditional requests have tests of their own
                 }
-                Object value = breakIfDue(breakage, parameter.getName(), value(parameter.getName(),
-                        parameter.getSchema(), round), parameter.getSchema());
+                Object value = breakIfDue(
+                        breakage,
+                        parameter.getName(),
+                        value(parameter.getName(), parameter.getSchema(), round),
+                        parameter.getSchema());
                 if (value != null) {
-                    query.append(query.isEmpty() ? "?" : "&").append(parameter.getName()).append('=')
+                    query.append(query.isEmpty() ? "?" : "&")
+                            .append(parameter.getName())
+                            .append('=')
                             .append(encode(value));
                 }
             }
@@ -163,7 +234,12 @@ class SpecFuzzTest extends ApiTest {
         Object body = null;
         String contentType = "application/json";
         if (operation.getRequestBody() != null) {
-            var media = operation.getRequestBody().getContent().entrySet().iterator().next();
+            var media = operation
+                    .getRequestBody()
+                    .getContent()
+                    .entrySet()
+                    .iterator()
+                    .next();
             contentType = media.getKey();
             body = value("body", media.getValue().getSchema(), round);
             body = breakBody(breakage, body, media.getValue().getSchema());
@@ -186,7 +262,7 @@ class SpecFuzzTest extends ApiTest {
             return ids.get("strategy");
         }
         if (template.equals("/api/v1/customers/{id}") && round % 2 == 1) {
-            return ids.get("victim");   // erasure and changes land on a customer the other calls do not need
+            return ids.get("victim"); // erasure and changes land on a customer the other calls do not need
         }
         if (template.startsWith("/api/v1/customers") || template.startsWith("/api/v1/loyalty/accounts")) {
             return round % 5 == 4 ? UUID.randomUUID().toString() : ids.get("customer");
@@ -198,10 +274,11 @@ class SpecFuzzTest extends ApiTest {
     private Object value(String name, Schema<?> schema, int round) {
         schema = resolved(schema);
         if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
-            return schema.getEnum().get((round + random.nextInt(2)) % schema.getEnum().size());
+            return schema.getEnum()
+                    .get((round + random.nextInt(2)) % schema.getEnum().size());
         }
-        String type = schema.getType() == null ? (schema.getProperties() != null ? "object" : "string")
-                : schema.getType();
+        String type =
+                schema.getType() == null ? (schema.getProperties() != null ? "object" : "string") : schema.getType();
         return switch (type) {
             case "integer" -> integer(schema, round);
             case "number" -> number(schema, round);
@@ -238,7 +315,9 @@ class SpecFuzzTest extends ApiTest {
 
     private Object integer(Schema<?> schema, int round) {
         long min = schema.getMinimum() == null ? 0 : schema.getMinimum().longValue();
-        long max = schema.getMaximum() == null ? Math.max(min + 100, 100) : schema.getMaximum().longValue();
+        long max = schema.getMaximum() == null
+                ? Math.max(min + 100, 100)
+                : schema.getMaximum().longValue();
         return switch (round % 4) {
             case 0 -> min;
             case 1 -> max;
@@ -257,22 +336,33 @@ class SpecFuzzTest extends ApiTest {
             return Boolean.TRUE.equals(schema.getExclusiveMaximum()) ? max.subtract(step) : max;
         }
         return min.add(max.subtract(min).multiply(BigDecimal.valueOf(random.nextDouble())))
-                .setScale(2, RoundingMode.DOWN).max(min.add(step));
+                .setScale(2, RoundingMode.DOWN)
+                .max(min.add(step));
     }
 
     private Object string(String name, Schema<?> schema, int round) {
         String format = schema.getFormat() == null ? "" : schema.getFormat();
         return switch (format) {
-            case "date" -> LocalDate.parse("2026-01-01").plusDays(name.equals("to") || name.endsWith("End")
-                    ? 180 + random.nextInt(180) : random.nextInt(150)).toString();
+            case "date" ->
+                LocalDate.parse("2026-01-01")
+                        .plusDays(
+                                name.equals("to") || name.endsWith("End")
+                                        ? 180 + random.nextInt(180)
+                                        : random.nextInt(150))
+                        .toString();
             case "date-time" -> NOW.minus(random.nextInt(400), ChronoUnit.DAYS).toString();
-            case "uuid" -> name.equals("customerId") ? ids.get("customer") : name.equals("rewardId")
-                    ? ids.get("reward") : UUID.randomUUID().toString();
+            case "uuid" ->
+                name.equals("customerId")
+                        ? ids.get("customer")
+                        : name.equals("rewardId")
+                                ? ids.get("reward")
+                                : UUID.randomUUID().toString();
             case "uri", "uri-reference" -> "https://example.com/" + random.nextInt(100);
             case "email" -> "c" + random.nextInt(1_000) + "@example.com";
             default -> {
                 if (name.equals("zone")) {
-                    yield List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata").get(round % 4);
+                    yield List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata")
+                            .get(round % 4);
                 }
                 if (name.equals("currency")) {
                     yield "EUR";
@@ -310,16 +400,19 @@ class SpecFuzzTest extends ApiTest {
         }
         String type = schema.getType() == null ? "string" : schema.getType();
         return switch (type) {
-            case "integer" -> schema.getMaximum() != null ? schema.getMaximum().longValue() + 1
-                    : schema.getMinimum() != null ? schema.getMinimum().longValue() - 1 : "twelve";
+            case "integer" ->
+                schema.getMaximum() != null
+                        ? schema.getMaximum().longValue() + 1
+                        : schema.getMinimum() != null ? schema.getMinimum().longValue() - 1 : "twelve";
             case "number" -> schema.getMinimum() != null ? schema.getMinimum().subtract(BigDecimal.ONE) : "many";
             case "boolean" -> "maybe";
-            default -> switch (schema.getFormat() == null ? "" : schema.getFormat()) {
-                case "date" -> "2026-13-45";
-                case "date-time" -> "yesterday";
-                case "uuid" -> "not-a-uuid";
-                default -> schema.getMaxLength() != null ? "x".repeat(schema.getMaxLength() + 1) : null;
-            };
+            default ->
+                switch (schema.getFormat() == null ? "" : schema.getFormat()) {
+                    case "date" -> "2026-13-45";
+                    case "date-time" -> "yesterday";
+                    case "uuid" -> "not-a-uuid";
+                    default -> schema.getMaxLength() != null ? "x".repeat(schema.getMaxLength() + 1) : null;
+                };
         };
     }
 

@@ -24,12 +24,22 @@ class CustomerApiTest extends ApiTest {
 
     @Test
     void registeringACustomerReturnsItWithLocationAndVersion() {
-        Response response = create(Map.of("externalId", "crm-1", "name", "Ada Lovelace", "email", "ada@example.com",
-                "segment", "retail", "attributes", Map.of("country", "DE")));
+        Response response = create(Map.of(
+                "externalId",
+                "crm-1",
+                "name",
+                "Ada Lovelace",
+                "email",
+                "ada@example.com",
+                "segment",
+                "retail",
+                "attributes",
+                Map.of("country", "DE")));
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode body = response.json();
-        assertThat(response.header("Location")).endsWith("/api/v1/customers/" + body.get("id").asString());
+        assertThat(response.header("Location"))
+                .endsWith("/api/v1/customers/" + body.get("id").asString());
         assertThat(response.header("ETag")).isEqualTo("\"0\"");
         assertThat(body.get("externalId").asString()).isEqualTo("crm-1");
         assertThat(body.get("email").asString()).isEqualTo("ada@example.com");
@@ -39,7 +49,8 @@ class CustomerApiTest extends ApiTest {
         Response read = http.get("/api/v1/customers/" + body.get("id").asString());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("name").asString()).isEqualTo("Ada Lovelace");
-        assertThat(read.json().get("createdAt").asString()).isEqualTo(body.get("createdAt").asString());
+        assertThat(read.json().get("createdAt").asString())
+                .isEqualTo(body.get("createdAt").asString());
     }
 
     @Test
@@ -77,21 +88,29 @@ class CustomerApiTest extends ApiTest {
         Response response = http.postRaw("/api/v1/customers", "{\"externalId\": ", "application/json");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("type").asString()).isEqualTo("https://retention.dev/problems/malformed-request");
+        assertThat(response.json().get("type").asString())
+                .isEqualTo("https://retention.dev/problems/malformed-request");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("tools.jackson");
     }
 
     @Test
     void unknownCustomerIsA404AndABadIdA400() {
-        assertThat(http.get("/api/v1/customers/8a1f5b8e-7a3c-4c1e-9d51-3c5b2f0e1a11").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/customers/8a1f5b8e-7a3c-4c1e-9d51-3c5b2f0e1a11")
+                        .status())
+                .isEqualTo(404);
         assertThat(http.get("/api/v1/customers/not-a-uuid").status()).isEqualTo(400);
     }
 
     @Test
     void listPagesInRegistrationOrderAndFilters() {
         for (int i = 0; i < 5; i++) {
-            create(Map.of("externalId", "crm-" + i, "segment", i % 2 == 0 ? "retail" : "sme",
-                    "acquiredAt", "2026-0" + (i + 1) + "-01T00:00:00Z"));
+            create(Map.of(
+                    "externalId",
+                    "crm-" + i,
+                    "segment",
+                    i % 2 == 0 ? "retail" : "sme",
+                    "acquiredAt",
+                    "2026-0" + (i + 1) + "-01T00:00:00Z"));
         }
 
         Response firstPage = http.get("/api/v1/customers?page=0&size=2");
@@ -101,11 +120,12 @@ class CustomerApiTest extends ApiTest {
         assertThat(firstPage.json().get("totalItems").asLong()).isEqualTo(5);
         assertThat(firstPage.json().get("totalPages").asInt()).isEqualTo(3);
 
-        assertThat(externalIds(http.get("/api/v1/customers?segment=retail"))).containsExactly("crm-0", "crm-2", "crm-4");
+        assertThat(externalIds(http.get("/api/v1/customers?segment=retail")))
+                .containsExactly("crm-0", "crm-2", "crm-4");
         assertThat(externalIds(http.get("/api/v1/customers?externalId=crm-3"))).containsExactly("crm-3");
         assertThat(externalIds(http.get("/api/v1/customers?externalId=nobody"))).isEmpty();
         assertThat(externalIds(http.get(
-                "/api/v1/customers?acquiredFrom=2026-02-01T00:00:00Z&acquiredTo=2026-04-01T00:00:00Z")))
+                        "/api/v1/customers?acquiredFrom=2026-02-01T00:00:00Z&acquiredTo=2026-04-01T00:00:00Z")))
                 .containsExactly("crm-1", "crm-2");
     }
 
@@ -119,8 +139,15 @@ class CustomerApiTest extends ApiTest {
 
     @Test
     void mergePatchSetsClearsAndMergesAttributes() {
-        Response created = create(Map.of("externalId", "crm-1", "name", "Ada", "email", "ada@example.com",
-                "attributes", Map.of("country", "DE", "tier", "gold")));
+        Response created = create(Map.of(
+                "externalId",
+                "crm-1",
+                "name",
+                "Ada",
+                "email",
+                "ada@example.com",
+                "attributes",
+                Map.of("country", "DE", "tier", "gold")));
         String id = created.json().get("id").asString();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("tier", null);
@@ -146,8 +173,7 @@ class CustomerApiTest extends ApiTest {
     void patchingAFieldThatCannotChangeIsRefusedAndChangesNothing() {
         String id = createCustomer("crm-1");
 
-        Response response = http.patch("/api/v1/customers/" + id, Map.of("externalId", "crm-2", "name", "X"),
-                Map.of());
+        Response response = http.patch("/api/v1/customers/" + id, Map.of("externalId", "crm-2", "name", "X"), Map.of());
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactly("externalId");
@@ -162,16 +188,35 @@ class CustomerApiTest extends ApiTest {
         Response stale = http.patch("/api/v1/customers/" + id, Map.of("name", "Second"), Map.of("If-Match", "\"0\""));
 
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(http.get("/api/v1/customers/" + id).json().get("name").asString()).isEqualTo("First");
+        assertThat(http.get("/api/v1/customers/" + id).json().get("name").asString())
+                .isEqualTo("First");
     }
 
     @Test
     void erasureWipesPersonalDataButKeepsEvents() {
-        Response created = create(Map.of("externalId", "crm-1", "name", "Ada", "email", "ada@example.com",
-                "attributes", Map.of("country", "DE")));
+        Response created = create(Map.of(
+                "externalId",
+                "crm-1",
+                "name",
+                "Ada",
+                "email",
+                "ada@example.com",
+                "attributes",
+                Map.of("country", "DE")));
         String id = created.json().get("id").asString();
-        http.post("/api/v1/customers/" + id + "/events", Map.of("type", "PURCHASE",
-                "occurredAt", "2026-01-02T10:00:00Z", "amount", 20, "currency", "EUR", "eventKey", "o-1"));
+        http.post(
+                "/api/v1/customers/" + id + "/events",
+                Map.of(
+                        "type",
+                        "PURCHASE",
+                        "occurredAt",
+                        "2026-01-02T10:00:00Z",
+                        "amount",
+                        20,
+                        "currency",
+                        "EUR",
+                        "eventKey",
+                        "o-1"));
 
         assertThat(http.delete("/api/v1/customers/" + id).status()).isEqualTo(204);
         assertThat(http.delete("/api/v1/customers/" + id).status()).isEqualTo(204);
@@ -181,22 +226,38 @@ class CustomerApiTest extends ApiTest {
         assertThat(erased.has("name")).isFalse();
         assertThat(erased.has("email")).isFalse();
         assertThat(erased.get("attributes").properties()).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from customer where email is not null or name is not null",
-                Long.class)).isZero();
-        assertThat(http.get("/api/v1/customers/" + id + "/events").json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from customer where email is not null or name is not null", Long.class))
+                .isZero();
+        assertThat(http.get("/api/v1/customers/" + id + "/events")
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(1);
 
-        Response lateEvent = http.post("/api/v1/customers/" + id + "/events", Map.of("type", "LOGIN",
-                "occurredAt", "2026-01-03T10:00:00Z", "eventKey", "l-1"));
+        Response lateEvent = http.post(
+                "/api/v1/customers/" + id + "/events",
+                Map.of("type", "LOGIN", "occurredAt", "2026-01-03T10:00:00Z", "eventKey", "l-1"));
         assertThat(lateEvent.status()).isEqualTo(409);
-        assertThat(http.patch("/api/v1/customers/" + id, Map.of("name", "Back"), Map.of()).status()).isEqualTo(409);
+        assertThat(http.patch("/api/v1/customers/" + id, Map.of("name", "Back"), Map.of())
+                        .status())
+                .isEqualTo(409);
     }
 
     private static List<String> externalIds(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("items").valueStream().map(item -> item.get("externalId").asString()).toList();
+        return response.json()
+                .get("items")
+                .valueStream()
+                .map(item -> item.get("externalId").asString())
+                .toList();
     }
 
     static List<String> fields(Response response) {
-        return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(error -> error.get("field").asString())
+                .toList();
     }
 }

@@ -46,16 +46,17 @@ class DemoDataGeneratorTest {
         assertThat(byType.get(EventType.ACQUIRED)).isEqualTo(500);
         assertThat(byType.get(EventType.PURCHASE)).isGreaterThan(2_000);
         assertThat(byType.get(EventType.CHURNED)).isGreaterThan(50);
-        assertThat(byType).containsKeys(EventType.REACTIVATED, EventType.REFUND, EventType.LOGIN,
-                EventType.SUPPORT_CONTACT);
+        assertThat(byType)
+                .containsKeys(EventType.REACTIVATED, EventType.REFUND, EventType.LOGIN, EventType.SUPPORT_CONTACT);
     }
 
     @Test
     void keysAreUniquePerCustomer() {
         DemoData data = generate();
 
-        Map<String, Long> keys = data.events().stream().collect(Collectors.groupingBy(
-                event -> event.customer().externalId() + "/" + event.eventKey(), Collectors.counting()));
+        Map<String, Long> keys = data.events().stream()
+                .collect(Collectors.groupingBy(
+                        event -> event.customer().externalId() + "/" + event.eventKey(), Collectors.counting()));
 
         assertThat(keys.values()).containsOnly(1L);
         assertThat(data.customers().stream().collect(Collectors.toMap(c -> c.externalId(), Function.identity())))

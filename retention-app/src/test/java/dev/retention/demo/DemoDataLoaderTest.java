@@ -21,7 +21,7 @@ class DemoDataLoaderTest extends ApiTest {
         assertThat(events).isGreaterThan(20_000);
         assertThat(loader.loadIfEmpty()).isFalse();
         assertThat(count("customer_event")).isEqualTo(events);
-        assertThat(jdbc.queryForObject(
-                "select count(*) from customer where acquired_at is null", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from customer where acquired_at is null", Long.class))
+                .isZero();
     }
 }

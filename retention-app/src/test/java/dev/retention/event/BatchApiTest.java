@@ -47,7 +47,8 @@ class BatchApiTest extends ApiTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().get("created").asLong()).isEqualTo(100);
-        assertThat(response.json().get("items").get(42).get("status").asString()).isEqualTo("CREATED");
+        assertThat(response.json().get("items").get(42).get("status").asString())
+                .isEqualTo("CREATED");
         assertThat(count("customer")).isEqualTo(10);
         assertThat(count("customer_event")).isEqualTo(100);
     }
@@ -99,7 +100,8 @@ class BatchApiTest extends ApiTest {
         Response response = http.post("/api/v1/events:batch", batch(events));
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("items").get(1).get("problem").asString()).isEqualTo("unknown-customer");
+        assertThat(response.json().get("items").get(1).get("problem").asString())
+                .isEqualTo("unknown-customer");
         assertThat(count("customer")).isZero();
     }
 

@@ -16,7 +16,10 @@ class EventApiTest extends ApiTest {
 
     @BeforeEach
     void customer() {
-        customerId = http.post("/api/v1/customers", Map.of("externalId", "crm-1")).json().get("id").asString();
+        customerId = http.post("/api/v1/customers", Map.of("externalId", "crm-1"))
+                .json()
+                .get("id")
+                .asString();
     }
 
     private Response post(Map<String, Object> event) {
@@ -41,7 +44,8 @@ class EventApiTest extends ApiTest {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
-        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(again.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
         assertThat(count("customer_event")).isEqualTo(1);
     }
 
@@ -80,7 +84,8 @@ class EventApiTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("currency");
-        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("EUR");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .contains("EUR");
         assertThat(count("customer_event")).isZero();
     }
 
@@ -93,7 +98,8 @@ class EventApiTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("type");
-        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("PURCHASE", "CHURNED");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .contains("PURCHASE", "CHURNED");
         assertThat(count("customer_event")).isZero();
     }
 
@@ -108,8 +114,8 @@ class EventApiTest extends ApiTest {
 
     @Test
     void eventsOfAnUnknownCustomerAreA404() {
-        Response response = http.post("/api/v1/customers/8a1f5b8e-7a3c-4c1e-9d51-3c5b2f0e1a11/events",
-                purchase("o-1", 10));
+        Response response =
+                http.post("/api/v1/customers/8a1f5b8e-7a3c-4c1e-9d51-3c5b2f0e1a11/events", purchase("o-1", 10));
 
         assertThat(response.status()).isEqualTo(404);
     }
@@ -123,8 +129,8 @@ class EventApiTest extends ApiTest {
         }
 
         Response all = http.get("/api/v1/customers/" + customerId + "/events?size=3");
-        Response window = http.get("/api/v1/customers/" + customerId
-                + "/events?from=2026-01-02T10:00:00Z&to=2026-01-04T10:00:00Z");
+        Response window = http.get(
+                "/api/v1/customers/" + customerId + "/events?from=2026-01-02T10:00:00Z&to=2026-01-04T10:00:00Z");
 
         assertThat(keys(all)).containsExactly("o-1", "o-2", "o-3");
         assertThat(all.json().get("totalItems").asLong()).isEqualTo(5);
@@ -140,28 +146,49 @@ class EventApiTest extends ApiTest {
         post(later);
         post(earlier);
 
-        assertThat(http.get("/api/v1/customers/" + customerId).json().get("acquiredAt").asString())
+        assertThat(http.get("/api/v1/customers/" + customerId)
+                        .json()
+                        .get("acquiredAt")
+                        .asString())
                 .isEqualTo("2026-02-01T00:00:00Z");
 
-        String given = http.post("/api/v1/customers", Map.of("externalId", "crm-2",
-                "acquiredAt", "2026-05-01T00:00:00Z")).json().get("id").asString();
+        String given = http.post(
+                        "/api/v1/customers", Map.of("externalId", "crm-2", "acquiredAt", "2026-05-01T00:00:00Z"))
+                .json()
+                .get("id")
+                .asString();
         http.post("/api/v1/customers/" + given + "/events", earlier);
-        assertThat(http.get("/api/v1/customers/" + given).json().get("acquiredAt").asString())
+        assertThat(http.get("/api/v1/customers/" + given)
+                        .json()
+                        .get("acquiredAt")
+                        .asString())
                 .isEqualTo("2026-05-01T00:00:00Z");
     }
 
     private static List<String> keys(Response response) {
-        return response.json().get("items").valueStream().map(item -> item.get("eventKey").asString()).toList();
+        return response.json()
+                .get("items")
+                .valueStream()
+                .map(item -> item.get("eventKey").asString())
+                .toList();
     }
 
     private static List<String> fieldsOf(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(error -> error.get("field").asString())
+                .toList();
     }
 
     private static List<String> ruleFieldsOf(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.json().get("type").asString()).endsWith("/rule-violated");
-        return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(error -> error.get("field").asString())
+                .toList();
     }
 }

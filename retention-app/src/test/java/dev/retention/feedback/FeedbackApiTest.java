@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 class FeedbackApiTest extends ApiTest {
 
     private String customer(String externalId, String segment) {
-        return http.post("/api/v1/customers", Map.of("externalId", externalId, "segment", segment)).json().get("id")
+        return http.post("/api/v1/customers", Map.of("externalId", externalId, "segment", segment))
+                .json()
+                .get("id")
                 .asString();
     }
 
@@ -45,25 +47,27 @@ class FeedbackApiTest extends ApiTest {
         answer(retail, 9, null, "2026-02-10T00:00:00Z");
         answer(sme, 7, null, "2026-02-11T00:00:00Z");
 
-        JsonNode all = http.get("/api/v1/metrics/feedback?from=2026-01-01&to=2026-03-01&zone=UTC").json();
+        JsonNode all = http.get("/api/v1/metrics/feedback?from=2026-01-01&to=2026-03-01&zone=UTC")
+                .json();
         JsonNode january = all.get("periods").get(0);
         JsonNode february = all.get("periods").get(1);
         assertThat(january.get("responses").asLong()).isEqualTo(7);
         assertThat(january.get("npsResponses").asLong()).isEqualTo(5);
-        assertThat(january.get("nps").decimalValue()).isEqualByComparingTo("0");        // (2 - 2) / 5
-        assertThat(january.get("csat").decimalValue()).isEqualByComparingTo("4");       // (5 + 4 + 3) / 3
+        assertThat(january.get("nps").decimalValue()).isEqualByComparingTo("0"); // (2 - 2) / 5
+        assertThat(january.get("csat").decimalValue()).isEqualByComparingTo("4"); // (5 + 4 + 3) / 3
         assertThat(february.get("nps").decimalValue()).isEqualByComparingTo("66.6667"); // (2 - 0) / 3
         assertThat(february.has("csat")).isFalse();
-        assertThat(all.get("totals").get("nps").decimalValue()).isEqualByComparingTo("25");  // (4 - 2) / 8
+        assertThat(all.get("totals").get("nps").decimalValue()).isEqualByComparingTo("25"); // (4 - 2) / 8
         assertThat(count("customer_feedback")).isEqualTo(10);
         Long events = jdbc.queryForObject("select count(*) from customer_event where type = 'FEEDBACK'", Long.class);
         assertThat(events).isEqualTo(10);
 
-        JsonNode retailOnly = http.get("/api/v1/metrics/feedback?from=2026-01-01&to=2026-03-01&segment=retail").json();
+        JsonNode retailOnly = http.get("/api/v1/metrics/feedback?from=2026-01-01&to=2026-03-01&segment=retail")
+                .json();
         assertThat(retailOnly.get("periods").get(0).get("nps").decimalValue()).isEqualByComparingTo("25"); // (2-1)/4
         JsonNode berlin = http.get("/api/v1/metrics/feedback?from=2026-01-01&to=2026-03-01&zone=Europe/Berlin")
                 .json();
-        assertThat(berlin.get("periods").get(0).get("csatResponses").asLong()).isEqualTo(2);  // 23:59 UTC is Feb 1
+        assertThat(berlin.get("periods").get(0).get("csatResponses").asLong()).isEqualTo(2); // 23:59 UTC is Feb 1
     }
 
     @Test
@@ -75,10 +79,11 @@ class FeedbackApiTest extends ApiTest {
         Response tooLow = answer(retail, null, 0, "2026-01-03T10:00:00Z");
         Response noChannel = http.post("/api/v1/customers/" + retail + "/feedback", Map.of("npsScore", 5));
         Response unknown = answer("5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a", 5, null, "2026-01-03T10:00:00Z");
-        Response noStrategy = http.post("/api/v1/customers/" + retail + "/feedback", Map.of("npsScore", 5,
-                "channel", "SMS", "strategyId", "5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a"));
+        Response noStrategy = http.post(
+                "/api/v1/customers/" + retail + "/feedback",
+                Map.of("npsScore", 5, "channel", "SMS", "strategyId", "5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a"));
 
-        assertThat(none.status()).isEqualTo(422);   // well-formed, but one of the two scores is needed
+        assertThat(none.status()).isEqualTo(422); // well-formed, but one of the two scores is needed
         assertThat(none.body()).contains("npsScore");
         assertThat(tooHigh.body()).contains("npsScore");
         assertThat(tooLow.status()).isEqualTo(400);
@@ -90,7 +95,9 @@ class FeedbackApiTest extends ApiTest {
         assertThat(noStrategy.body()).contains("strategyId");
         assertThat(count("customer_feedback")).isZero();
         assertThat(count("customer_event")).isZero();
-        assertThat(http.get("/api/v1/metrics/feedback?from=2026-03-01&to=2026-01-01").status()).isEqualTo(422);
+        assertThat(http.get("/api/v1/metrics/feedback?from=2026-03-01&to=2026-01-01")
+                        .status())
+                .isEqualTo(422);
     }
 
     @Test

@@ -39,20 +39,47 @@ class LoyaltyApiTest extends ApiTest {
 
     /** From now: 1 point per 1.00; Green from 0, Gold from 100 qualifying points at ×1.5; points last 12 months. */
     private void programme() {
-        Response added = http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", "1", "pointsLifetimeMonths", 12, "autoEnrol", true, "tiers", List.of(
-                        Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", "1"),
-                        Map.of("name", "Gold", "qualifyingPoints", 100, "multiplier", "1.5"))));
+        Response added = http.post(
+                "/api/v1/loyalty/programme/versions",
+                Map.of(
+                        "pointsPerUnit",
+                        "1",
+                        "pointsLifetimeMonths",
+                        12,
+                        "autoEnrol",
+                        true,
+                        "tiers",
+                        List.of(
+                                Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", "1"),
+                                Map.of("name", "Gold", "qualifyingPoints", 100, "multiplier", "1.5"))));
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
     }
 
     private Map<String, Object> money(String type, int minutes, String amount, String key) {
-        return Map.of("externalId", "member", "createCustomer", true, "type", type, "occurredAt",
-                start.plus(minutes, ChronoUnit.MINUTES).toString(), "amount", amount, "currency", "EUR",
-                "eventKey", key);
+        return Map.of(
+                "externalId",
+                "member",
+                "createCustomer",
+                true,
+                "type",
+                type,
+                "occurredAt",
+                start.plus(minutes, ChronoUnit.MINUTES).toString(),
+                "amount",
+                amount,
+                "currency",
+                "EUR",
+                "eventKey",
+                key);
     }
 
     private String member() {
-        return http.get("/api/v1/customers?externalId=member").json().get("items").get(0).get("id").asString();
+        return http.get("/api/v1/customers?externalId=member")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
     }
 
     private JsonNode account(String customer) {
@@ -60,23 +87,32 @@ class LoyaltyApiTest extends ApiTest {
     }
 
     private long ledgerSum(String customer) {
-        Long sum = jdbc.queryForObject("select coalesce(sum(points), 0) from loyalty_transaction "
-                + "where customer_id = ?::uuid", Long.class, customer);
+        Long sum = jdbc.queryForObject(
+                "select coalesce(sum(points), 0) from loyalty_transaction " + "where customer_id = ?::uuid",
+                Long.class,
+                customer);
         return sum == null ? 0 : sum;
     }
 
     private long lotsRemaining(String customer) {
-        Long sum = jdbc.queryForObject("select coalesce(sum(remaining), 0) from loyalty_lot where customer_id = ?::uuid",
-                Long.class, customer);
+        Long sum = jdbc.queryForObject(
+                "select coalesce(sum(remaining), 0) from loyalty_lot where customer_id = ?::uuid",
+                Long.class,
+                customer);
         return sum == null ? 0 : sum;
     }
 
     /** A member with {@code points} points from an adjustment. */
     private String memberWith(long points) {
         programme();
-        String customer = http.post("/api/v1/customers", Map.of("externalId", "member")).json().get("id").asString();
-        assertThat(http.post("/api/v1/loyalty/accounts/" + customer, Map.of()).status()).isEqualTo(201);
-        Response adjusted = http.post("/api/v1/loyalty/accounts/" + customer + "/adjustments",
+        String customer = http.post("/api/v1/customers", Map.of("externalId", "member"))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(http.post("/api/v1/loyalty/accounts/" + customer, Map.of()).status())
+                .isEqualTo(201);
+        Response adjusted = http.post(
+                "/api/v1/loyalty/accounts/" + customer + "/adjustments",
                 Map.of("points", points, "reason", "test balance"));
         assertThat(adjusted.status()).as(adjusted.toString()).isEqualTo(200);
         return customer;
@@ -105,33 +141,65 @@ class LoyaltyApiTest extends ApiTest {
     }
 
     private static long count(List<Response> responses, int status) {
-        return responses.stream().filter(response -> response.status() == status).count();
+        return responses.stream()
+                .filter(response -> response.status() == status)
+                .count();
     }
 
     @Test
     void rulesAreValidatedAndNeverApplyRetroactively() {
-        Response invalid = http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", "0",
-                "tiers", List.of(Map.of("name", "Gold", "qualifyingPoints", 5, "multiplier", "0.5"))));
+        Response invalid = http.post(
+                "/api/v1/loyalty/programme/versions",
+                Map.of(
+                        "pointsPerUnit",
+                        "0",
+                        "tiers",
+                        List.of(Map.of("name", "Gold", "qualifyingPoints", 5, "multiplier", "0.5"))));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("pointsPerUnit", "tiers[0].qualifyingPoints", "tiers[0].multiplier");
-        Response past = http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", "1",
-                "effectiveFrom", "2020-01-01T00:00:00Z", "tiers", List.of(Map.of("name", "Green",
-                        "qualifyingPoints", 0, "multiplier", "1"))));
-        assertThat(past.status()).isEqualTo(422);   // well-formed, but in the past
+        Response past = http.post(
+                "/api/v1/loyalty/programme/versions",
+                Map.of(
+                        "pointsPerUnit",
+                        "1",
+                        "effectiveFrom",
+                        "2020-01-01T00:00:00Z",
+                        "tiers",
+                        List.of(Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", "1"))));
+        assertThat(past.status()).isEqualTo(422); // well-formed, but in the past
         assertThat(past.body()).contains("effectiveFrom", "retroactively");
 
         programme();
         Map<String, Object> greenOnly = Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", "1");
-        Response later = http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", "2",
-                "effectiveFrom", start.plus(2, ChronoUnit.HOURS).toString(), "tiers", List.of(greenOnly)));
+        Response later = http.post(
+                "/api/v1/loyalty/programme/versions",
+                Map.of(
+                        "pointsPerUnit",
+                        "2",
+                        "effectiveFrom",
+                        start.plus(2, ChronoUnit.HOURS).toString(),
+                        "tiers",
+                        List.of(greenOnly)));
         assertThat(later.status()).as(later.toString()).isEqualTo(201);
-        Response between = http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", "3",
-                "effectiveFrom", start.plus(1, ChronoUnit.HOURS).toString(), "tiers", List.of(greenOnly)));
+        Response between = http.post(
+                "/api/v1/loyalty/programme/versions",
+                Map.of(
+                        "pointsPerUnit",
+                        "3",
+                        "effectiveFrom",
+                        start.plus(1, ChronoUnit.HOURS).toString(),
+                        "tiers",
+                        List.of(greenOnly)));
         assertThat(between.status()).isEqualTo(409);
         JsonNode programme = http.get("/api/v1/loyalty/programme").json();
         assertThat(programme.get("versions")).hasSize(2);
         assertThat(programme.get("current").get("pointsPerUnit").decimalValue()).isEqualByComparingTo("1");
-        assertThat(programme.get("current").get("tiers").get(1).get("multiplier").decimalValue())
+        assertThat(programme
+                        .get("current")
+                        .get("tiers")
+                        .get(1)
+                        .get("multiplier")
+                        .decimalValue())
                 .isEqualByComparingTo("1.5");
     }
 
@@ -139,28 +207,44 @@ class LoyaltyApiTest extends ApiTest {
     void purchasesEarnOnceAtTheirTierAndRefundsClawBack() {
         programme();
         List<Map<String, Object>> purchases = List.of(
-                money("PURCHASE", 1, "60.50", "p1"),    // Green: 60; qualifying 60
-                money("PURCHASE", 2, "50.00", "p2"),    // Green: 50; qualifying 110, Gold
-                money("PURCHASE", 3, "10.99", "p3"));   // Gold: floor(10 × 1.5) = 15
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", purchases)).status()).isEqualTo(200);
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", purchases)).status()).isEqualTo(200);
+                money("PURCHASE", 1, "60.50", "p1"), // Green: 60; qualifying 60
+                money("PURCHASE", 2, "50.00", "p2"), // Green: 50; qualifying 110, Gold
+                money("PURCHASE", 3, "10.99", "p3")); // Gold: floor(10 × 1.5) = 15
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", purchases))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", purchases))
+                        .status())
+                .isEqualTo(200);
         String customer = member();
         assertThat(account(customer).get("balance").asLong()).isEqualTo(125);
 
-        Response refund = http.post("/api/v1/customers/" + customer + "/events", Map.of("type", "REFUND",
-                "occurredAt", start.plus(4, ChronoUnit.MINUTES).toString(), "amount", "20.00", "currency", "EUR",
-                "eventKey", "r1"));
+        Response refund = http.post(
+                "/api/v1/customers/" + customer + "/events",
+                Map.of(
+                        "type",
+                        "REFUND",
+                        "occurredAt",
+                        start.plus(4, ChronoUnit.MINUTES).toString(),
+                        "amount",
+                        "20.00",
+                        "currency",
+                        "EUR",
+                        "eventKey",
+                        "r1"));
         assertThat(refund.status()).isEqualTo(201);
 
         JsonNode account = account(customer);
-        assertThat(account.get("balance").asLong()).isEqualTo(95);          // 125 - floor(20 × 1.5)
+        assertThat(account.get("balance").asLong()).isEqualTo(95); // 125 - floor(20 × 1.5)
         assertThat(account.get("lifetimePoints").asLong()).isEqualTo(95);
-        assertThat(account.get("tier").asString()).isEqualTo("Gold");       // qualifying 130 - 20 = 110
+        assertThat(account.get("tier").asString()).isEqualTo("Gold"); // qualifying 130 - 20 = 110
         assertThat(account.get("pointsExpiringIn30Days").asLong()).isZero();
         assertThat(ledgerSum(customer)).isEqualTo(95);
         assertThat(lotsRemaining(customer)).isEqualTo(95);
-        JsonNode ledger = http.get("/api/v1/loyalty/accounts/" + customer + "/transactions").json();
-        assertThat(ledger.get("items")).extracting(entry -> entry.get("type").asString())
+        JsonNode ledger = http.get("/api/v1/loyalty/accounts/" + customer + "/transactions")
+                .json();
+        assertThat(ledger.get("items"))
+                .extracting(entry -> entry.get("type").asString())
                 .containsExactlyInAnyOrder("EARN", "EARN", "EARN", "CLAWBACK");
     }
 
@@ -171,7 +255,8 @@ class LoyaltyApiTest extends ApiTest {
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String key = "redeem-" + i;
-            calls.add(() -> http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
+            calls.add(() -> http.post(
+                    "/api/v1/loyalty/accounts/" + customer + "/redemptions",
                     Map.of("rewardId", reward, "idempotencyKey", key)));
         }
 
@@ -194,7 +279,8 @@ class LoyaltyApiTest extends ApiTest {
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String key = "stock-" + i;
-            calls.add(() -> http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
+            calls.add(() -> http.post(
+                    "/api/v1/loyalty/accounts/" + customer + "/redemptions",
                     Map.of("rewardId", reward, "idempotencyKey", key)));
         }
 
@@ -204,7 +290,11 @@ class LoyaltyApiTest extends ApiTest {
         assertThat(count(responses, 409)).isEqualTo(35);
         assertThat(responses.stream().filter(r -> r.status() == 409).map(Response::body))
                 .allMatch(body -> body.contains("out-of-stock"));
-        assertThat(http.get("/api/v1/loyalty/rewards/" + reward).json().get("stock").asInt()).isZero();
+        assertThat(http.get("/api/v1/loyalty/rewards/" + reward)
+                        .json()
+                        .get("stock")
+                        .asInt())
+                .isZero();
         assertThat(account(customer).get("balance").asLong()).isEqualTo(450);
         assertThat(ledgerSum(customer)).isEqualTo(450);
     }
@@ -215,7 +305,8 @@ class LoyaltyApiTest extends ApiTest {
         String reward = reward(30, null, null);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            calls.add(() -> http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
+            calls.add(() -> http.post(
+                    "/api/v1/loyalty/accounts/" + customer + "/redemptions",
                     Map.of("rewardId", reward, "idempotencyKey", "same-key")));
         }
 
@@ -223,10 +314,12 @@ class LoyaltyApiTest extends ApiTest {
 
         assertThat(count(responses, 201)).isEqualTo(1);
         assertThat(count(responses, 200)).isEqualTo(9);
-        assertThat(responses).extracting(r -> r.json().get("id").asString()).containsOnly(
-                responses.get(0).json().get("id").asString());
+        assertThat(responses)
+                .extracting(r -> r.json().get("id").asString())
+                .containsOnly(responses.get(0).json().get("id").asString());
         assertThat(account(customer).get("balance").asLong()).isEqualTo(70);
-        Response otherReward = http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
+        Response otherReward = http.post(
+                "/api/v1/loyalty/accounts/" + customer + "/redemptions",
                 Map.of("rewardId", reward(5, null, null), "idempotencyKey", "same-key"));
         assertThat(otherReward.status()).isEqualTo(409);
         assertThat(otherReward.body()).contains("idempotency-key-reused");
@@ -239,14 +332,17 @@ class LoyaltyApiTest extends ApiTest {
         String archived = reward(10, null, null);
         assertThat(http.delete("/api/v1/loyalty/rewards/" + archived).status()).isEqualTo(204);
 
-        Response tier = http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
+        Response tier = http.post(
+                "/api/v1/loyalty/accounts/" + customer + "/redemptions",
                 Map.of("rewardId", goldOnly, "idempotencyKey", "k1"));
-        Response inactive = http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
+        Response inactive = http.post(
+                "/api/v1/loyalty/accounts/" + customer + "/redemptions",
                 Map.of("rewardId", archived, "idempotencyKey", "k2"));
-        Response unknown = http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
+        Response unknown = http.post(
+                "/api/v1/loyalty/accounts/" + customer + "/redemptions",
                 Map.of("rewardId", "5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a", "idempotencyKey", "k3"));
-        Response noKey = http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions",
-                Map.of("rewardId", goldOnly));
+        Response noKey =
+                http.post("/api/v1/loyalty/accounts/" + customer + "/redemptions", Map.of("rewardId", goldOnly));
 
         assertThat(tier.status()).isEqualTo(422);
         assertThat(tier.body()).contains("tier-too-low", "Gold");
@@ -256,8 +352,11 @@ class LoyaltyApiTest extends ApiTest {
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(noKey.body()).contains("idempotencyKey");
         assertThat(account(customer).get("balance").asLong()).isEqualTo(100);
-        assertThat(http.post("/api/v1/loyalty/accounts/" + customer + "/adjustments",
-                Map.of("points", -101, "reason", "too much")).status()).isEqualTo(409);
+        assertThat(http.post(
+                                "/api/v1/loyalty/accounts/" + customer + "/adjustments",
+                                Map.of("points", -101, "reason", "too much"))
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -267,20 +366,22 @@ class LoyaltyApiTest extends ApiTest {
         for (int i = 0; i < 20; i++) {
             purchases.add(money("PURCHASE", i, "10.00", "p" + i));
         }
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", purchases)).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", purchases))
+                        .status())
+                .isEqualTo(200);
         String customer = member();
         // Arranged in the database: the lots' lifetime has passed.
         jdbc.update("update loyalty_lot set expires_at = now() - interval '1 day'");
 
-        List<Future<ExpirePoints.Run>> runs = clients.invokeAll(List.<Callable<ExpirePoints.Run>>of(
-                expirePoints::run, expirePoints::run));
+        List<Future<ExpirePoints.Run>> runs =
+                clients.invokeAll(List.<Callable<ExpirePoints.Run>>of(expirePoints::run, expirePoints::run));
         int expired = runs.get(0).get().lotsExpired() + runs.get(1).get().lotsExpired();
         ExpirePoints.Run again = expirePoints.run();
 
         assertThat(expired).isEqualTo(20);
         assertThat(again.lotsExpired()).isZero();
-        Long expiries = jdbc.queryForObject("select count(*) from loyalty_transaction where type = 'EXPIRE'",
-                Long.class);
+        Long expiries =
+                jdbc.queryForObject("select count(*) from loyalty_transaction where type = 'EXPIRE'", Long.class);
         assertThat(expiries).isEqualTo(20);
         assertThat(account(customer).get("balance").asLong()).isZero();
         assertThat(ledgerSum(customer)).isZero();

@@ -14,14 +14,23 @@ import tools.jackson.databind.JsonNode;
 /** Retention of loyalty members against everyone else, by the metrics engine's rules, computed by hand. */
 class LoyaltyRetentionTest extends ApiTest {
 
-    private static final String Q1 = "/api/v1/metrics/retention?from=2026-01-01&to=2026-04-01&granularity=MONTH"
-            + "&churnModel=CONTRACTUAL";
+    private static final String Q1 =
+            "/api/v1/metrics/retention?from=2026-01-01&to=2026-04-01&granularity=MONTH" + "&churnModel=CONTRACTUAL";
 
     private final List<Map<String, Object>> events = new ArrayList<>();
 
     private void event(String customer, String type, String at, String amount) {
-        Map<String, Object> event = new HashMap<>(Map.of("externalId", customer, "createCustomer", true, "type", type,
-                "occurredAt", at, "eventKey", customer + "-" + events.size()));
+        Map<String, Object> event = new HashMap<>(Map.of(
+                "externalId",
+                customer,
+                "createCustomer",
+                true,
+                "type",
+                type,
+                "occurredAt",
+                at,
+                "eventKey",
+                customer + "-" + events.size()));
         if (amount != null) {
             event.put("amount", amount);
             event.put("currency", "EUR");
@@ -34,20 +43,34 @@ class LoyaltyRetentionTest extends ApiTest {
      * these histories need a programme that has been running for a while.
      */
     private void enrolAt(String externalId, String enrolledAt) {
-        String id = http.get("/api/v1/customers?externalId=" + externalId).json().get("items").get(0).get("id")
+        String id = http.get("/api/v1/customers?externalId=" + externalId)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
                 .asString();
-        assertThat(http.post("/api/v1/loyalty/accounts/" + id, Map.of()).status()).isEqualTo(201);
-        jdbc.update("update loyalty_account set enrolled_at = ?::timestamptz where customer_id = ?::uuid",
-                enrolledAt, id);
+        assertThat(http.post("/api/v1/loyalty/accounts/" + id, Map.of()).status())
+                .isEqualTo(201);
+        jdbc.update(
+                "update loyalty_account set enrolled_at = ?::timestamptz where customer_id = ?::uuid", enrolledAt, id);
     }
 
     private void programme() {
-        assertThat(http.post("/api/v1/loyalty/programme/versions", Map.of("pointsPerUnit", "1", "tiers",
-                List.of(Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", "1")))).status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/api/v1/loyalty/programme/versions",
+                                Map.of(
+                                        "pointsPerUnit",
+                                        "1",
+                                        "tiers",
+                                        List.of(Map.of("name", "Green", "qualifyingPoints", 0, "multiplier", "1"))))
+                        .status())
+                .isEqualTo(201);
     }
 
     private static List<Long> startEndNew(JsonNode period) {
-        return List.of(period.get("startCustomers").asLong(), period.get("endCustomers").asLong(),
+        return List.of(
+                period.get("startCustomers").asLong(),
+                period.get("endCustomers").asLong(),
                 period.get("newCustomers").asLong());
     }
 
@@ -73,7 +96,8 @@ class LoyaltyRetentionTest extends ApiTest {
         event("B", "PURCHASE", "2026-02-10T00:00:00Z", "50.00");
         event("C", "ACQUIRED", "2025-11-01T00:00:00Z", null);
         event("C", "CHURNED", "2026-02-10T00:00:00Z", null);
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
+                .isEqualTo(200);
         enrolAt("A", "2025-12-15T00:00:00Z");
         enrolAt("D", "2025-11-01T00:00:00Z");
         enrolAt("E", "2026-02-15T00:00:00Z");
@@ -105,12 +129,16 @@ class LoyaltyRetentionTest extends ApiTest {
         assertThat(startEndNew(members.json().get("totals"))).containsExactly(2L, 1L, 0L);
         assertThat(startEndNew(others.json().get("totals"))).containsExactly(2L, 2L, 1L);
         for (int i = 0; i < 3; i++) {
-            for (String figure : List.of("startCustomers", "endCustomers", "newCustomers", "churned", "retained",
-                    "reactivated")) {
-                assertThat(m.get(i).get(figure).asLong() + o.get(i).get(figure).asLong()).as(figure + " " + i)
+            for (String figure :
+                    List.of("startCustomers", "endCustomers", "newCustomers", "churned", "retained", "reactivated")) {
+                assertThat(m.get(i).get(figure).asLong() + o.get(i).get(figure).asLong())
+                        .as(figure + " " + i)
                         .isEqualTo(all.get(i).get(figure).asLong());
             }
-            assertThat(m.get(i).get("revenue").decimalValue().add(o.get(i).get("revenue").decimalValue()))
+            assertThat(m.get(i)
+                            .get("revenue")
+                            .decimalValue()
+                            .add(o.get(i).get("revenue").decimalValue()))
                     .isEqualByComparingTo(all.get(i).get("revenue").decimalValue());
         }
         assertThat(http.get(Q1 + "&loyalty=SOMETIMES").status()).isEqualTo(400);
@@ -126,7 +154,8 @@ class LoyaltyRetentionTest extends ApiTest {
         assertThat(startEndNew(mi.get(2))).containsExactly(2L, 2L, 0L);
 
         // The segment view follows the same rule (all five customers are without a segment).
-        JsonNode bySegment = http.get(Q1.replace("/retention?", "/retention/segments?") + "&loyalty=MEMBER").json()
+        JsonNode bySegment = http.get(Q1.replace("/retention?", "/retention/segments?") + "&loyalty=MEMBER")
+                .json()
                 .get("segments");
         assertThat(bySegment).hasSize(1);
         assertThat(startEndNew(bySegment.get(0).get("periods").get(0))).containsExactly(2L, 1L, 0L);
@@ -137,10 +166,11 @@ class LoyaltyRetentionTest extends ApiTest {
     /** Cohorts fix a customer's group at the start of the period after its acquisition period. */
     @Test
     void aCohortCustomerIsAMemberIfItJoinedBeforeItsSecondPeriod() {
-        event("A", "ACQUIRED", "2025-12-01T00:00:00Z", null);   // joins December 15: member of the December cohort
-        event("E", "ACQUIRED", "2025-11-01T00:00:00Z", null);   // joins February 15: not in the November cohort
-        event("C", "ACQUIRED", "2025-11-03T00:00:00Z", null);   // never joins
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status()).isEqualTo(200);
+        event("A", "ACQUIRED", "2025-12-01T00:00:00Z", null); // joins December 15: member of the December cohort
+        event("E", "ACQUIRED", "2025-11-01T00:00:00Z", null); // joins February 15: not in the November cohort
+        event("C", "ACQUIRED", "2025-11-03T00:00:00Z", null); // never joins
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
+                .isEqualTo(200);
         programme();
         enrolAt("A", "2025-12-15T00:00:00Z");
         enrolAt("E", "2026-02-15T00:00:00Z");
@@ -149,7 +179,9 @@ class LoyaltyRetentionTest extends ApiTest {
         JsonNode members = http.get(cohorts + "MEMBER").json().get("cohorts");
         JsonNode others = http.get(cohorts + "NON_MEMBER").json().get("cohorts");
 
-        assertThat(members.valueStream().map(c -> c.get("size").asLong()).toList()).containsExactly(0L, 1L, 0L);
-        assertThat(others.valueStream().map(c -> c.get("size").asLong()).toList()).containsExactly(2L, 0L, 0L);
+        assertThat(members.valueStream().map(c -> c.get("size").asLong()).toList())
+                .containsExactly(0L, 1L, 0L);
+        assertThat(others.valueStream().map(c -> c.get("size").asLong()).toList())
+                .containsExactly(2L, 0L, 0L);
     }
 }

@@ -42,7 +42,8 @@ class CdnowRetentionTest extends ApiTest {
     void monthlyInactivityFiguresMatchAnIndependentComputation() throws Exception {
         List<Purchase> all = Cdnow.purchases();
         assertThat(all).hasSize(6_919);
-        List<Purchase> purchases = all.stream().filter(p -> p.amount().signum() > 0).toList();
+        List<Purchase> purchases =
+                all.stream().filter(p -> p.amount().signum() > 0).toList();
         assertThat(purchases).hasSize(6_911);
         Cdnow.importThroughTheApi(http, purchases);
 
@@ -55,7 +56,9 @@ class CdnowRetentionTest extends ApiTest {
         Map<Integer, List<LocalDate>> byCustomer = new TreeMap<>();
         Map<Integer, BigDecimal> revenueByMonth = new HashMap<>();
         for (Purchase purchase : purchases) {
-            byCustomer.computeIfAbsent(purchase.customer(), c -> new ArrayList<>()).add(purchase.date());
+            byCustomer
+                    .computeIfAbsent(purchase.customer(), c -> new ArrayList<>())
+                    .add(purchase.date());
             int month = monthIndex(purchase.date());
             revenueByMonth.merge(month, purchase.amount(), BigDecimal::add);
         }
@@ -87,19 +90,24 @@ class CdnowRetentionTest extends ApiTest {
             assertThat(figures.get("newCustomers").asLong()).as(label + " N").isEqualTo(n);
             assertThat(figures.get("retained").asLong()).as(label + " retained").isEqualTo(retained);
             assertThat(figures.get("churned").asLong()).as(label + " churned").isEqualTo(s - retained);
-            assertThat(figures.get("reactivated").asLong()).as(label + " reactivated").isEqualTo(reactivated);
-            assertThat(figures.get("revenue").decimalValue()).as(label + " revenue")
+            assertThat(figures.get("reactivated").asLong())
+                    .as(label + " reactivated")
+                    .isEqualTo(reactivated);
+            assertThat(figures.get("revenue").decimalValue())
+                    .as(label + " revenue")
                     .isEqualByComparingTo(revenueByMonth.getOrDefault(month, BigDecimal.ZERO));
             if (s > 0) {
-                BigDecimal crr = BigDecimal.valueOf((e - n) * 100).divide(BigDecimal.valueOf(s), 4,
-                        RoundingMode.HALF_EVEN);
+                BigDecimal crr =
+                        BigDecimal.valueOf((e - n) * 100).divide(BigDecimal.valueOf(s), 4, RoundingMode.HALF_EVEN);
                 assertThat(figures.get("crr").decimalValue()).as(label + " CRR").isEqualByComparingTo(crr);
             } else {
                 assertThat(figures.has("crr")).as(label + " CRR undefined").isFalse();
             }
         }
-        assertThat(periods.get(0).get("newCustomers").asLong() + periods.get(1).get("newCustomers").asLong()
-                + periods.get(2).get("newCustomers").asLong()).as("all first purchases fall in Q1 1997")
+        assertThat(periods.get(0).get("newCustomers").asLong()
+                        + periods.get(1).get("newCustomers").asLong()
+                        + periods.get(2).get("newCustomers").asLong())
+                .as("all first purchases fall in Q1 1997")
                 .isEqualTo(byCustomer.size());
     }
 
@@ -108,7 +116,9 @@ class CdnowRetentionTest extends ApiTest {
         if (!first.isBefore(boundary)) {
             return false;
         }
-        LocalDate last = dates.stream().filter(date -> date.isBefore(boundary)).max(LocalDate::compareTo)
+        LocalDate last = dates.stream()
+                .filter(date -> date.isBefore(boundary))
+                .max(LocalDate::compareTo)
                 .orElseThrow();
         return !boundary.isAfter(last.plusDays(WINDOW_DAYS));
     }

@@ -69,8 +69,13 @@ class KeptActivitySpellsTest extends ApiTest {
     private Instant randomInstant() {
         Instant at = EARLIEST.plusSeconds((long) (random.nextDouble() * SPAN_SECONDS));
         return switch (random.nextInt(8)) {
-            case 0 -> at.atZone(ZONE).toLocalDate().atStartOfDay(ZONE).toInstant();   // a local midnight
-            case 1 -> at.atZone(ZONE).toLocalDate().withDayOfMonth(1).atStartOfDay(ZONE).toInstant();
+            case 0 -> at.atZone(ZONE).toLocalDate().atStartOfDay(ZONE).toInstant(); // a local midnight
+            case 1 ->
+                at.atZone(ZONE)
+                        .toLocalDate()
+                        .withDayOfMonth(1)
+                        .atStartOfDay(ZONE)
+                        .toInstant();
             default -> at;
         };
     }
@@ -98,9 +103,15 @@ class KeptActivitySpellsTest extends ApiTest {
                 history.add(new StatusChange(randomInstant(), EventType.LOGIN));
             }
             for (StatusChange change : history) {
-                Map<String, Object> event = new HashMap<>(Map.of("externalId", customer, "type",
-                        change.type().name(), "occurredAt", change.at().toString(),
-                        "eventKey", customer + "-" + events.size()));
+                Map<String, Object> event = new HashMap<>(Map.of(
+                        "externalId",
+                        customer,
+                        "type",
+                        change.type().name(),
+                        "occurredAt",
+                        change.at().toString(),
+                        "eventKey",
+                        customer + "-" + events.size()));
                 if (change.type() == EventType.PURCHASE || change.type() == EventType.REFUND) {
                     event.put("amount", "10.00");
                     event.put("currency", "EUR");
@@ -116,8 +127,8 @@ class KeptActivitySpellsTest extends ApiTest {
         Collections.shuffle(events, random);
         int batches = 4;
         for (int b = 0; b < batches; b++) {
-            List<Map<String, Object>> batch = events.subList(b * events.size() / batches,
-                    (b + 1) * events.size() / batches);
+            List<Map<String, Object>> batch =
+                    events.subList(b * events.size() / batches, (b + 1) * events.size() / batches);
             Response stored = http.post("/api/v1/events:batch", Map.of("events", batch));
             assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
         }
@@ -136,13 +147,13 @@ class KeptActivitySpellsTest extends ApiTest {
             for (int p = 0; p < purchases && at.isBefore(LATEST); p++) {
                 history.add(new StatusChange(at, EventType.PURCHASE));
                 if (random.nextInt(6) == 0) {
-                    history.add(new StatusChange(at, EventType.PURCHASE));   // the same instant twice
+                    history.add(new StatusChange(at, EventType.PURCHASE)); // the same instant twice
                 }
                 at = at.plus(Duration.ofHours(random.nextInt(24 * 120)));
             }
         }
         if (!history.isEmpty() && random.nextInt(4) == 0) {
-            history.add(new StatusChange(history.get(0).at(), EventType.PURCHASE));   // with the acquisition
+            history.add(new StatusChange(history.get(0).at(), EventType.PURCHASE)); // with the acquisition
         }
         if (!history.isEmpty() && random.nextInt(3) == 0) {
             // A gap of exactly W keeps the spell; a second more starts a new one.
@@ -154,8 +165,7 @@ class KeptActivitySpellsTest extends ApiTest {
             }
         }
         for (int k = random.nextInt(3); k > 0; k--) {
-            history.add(new StatusChange(randomInstant(), random.nextBoolean() ? EventType.LOGIN
-                    : EventType.REFUND));
+            history.add(new StatusChange(randomInstant(), random.nextBoolean() ? EventType.LOGIN : EventType.REFUND));
         }
         return history;
     }
@@ -166,8 +176,9 @@ class KeptActivitySpellsTest extends ApiTest {
         Map<String, StoredCustomer> customers = new HashMap<>();
         jdbc.query("select external_id, segment, acquired_at from customer", row -> {
             java.time.OffsetDateTime acquired = row.getObject("acquired_at", java.time.OffsetDateTime.class);
-            customers.put(row.getString("external_id"), new StoredCustomer(row.getString("segment"),
-                    acquired == null ? null : acquired.toInstant()));
+            customers.put(
+                    row.getString("external_id"),
+                    new StoredCustomer(row.getString("segment"), acquired == null ? null : acquired.toInstant()));
         });
         assertThat(customers).hasSize(histories.size());
         return customers;
@@ -179,11 +190,14 @@ class KeptActivitySpellsTest extends ApiTest {
         Map<String, Lifecycle> lifecycles = new TreeMap<>();
         histories.forEach((customer, history) -> {
             List<StatusChange> acquisitions = history.stream()
-                    .filter(change -> change.type() == EventType.ACQUIRED).toList();
-            List<Instant> activity = history.stream().filter(change -> activityTypes.contains(change.type()))
-                    .map(StatusChange::at).toList();
-            Optional<Lifecycle> lifecycle = LifecyclePolicy.inactivity(stored.get(customer).segment(),
-                    stored.get(customer).acquiredAt(), acquisitions, activity, window);
+                    .filter(change -> change.type() == EventType.ACQUIRED)
+                    .toList();
+            List<Instant> activity = history.stream()
+                    .filter(change -> activityTypes.contains(change.type()))
+                    .map(StatusChange::at)
+                    .toList();
+            Optional<Lifecycle> lifecycle = LifecyclePolicy.inactivity(
+                    stored.get(customer).segment(), stored.get(customer).acquiredAt(), acquisitions, activity, window);
             lifecycle.ifPresent(found -> lifecycles.put(customer, found));
         });
         return lifecycles;
@@ -199,8 +213,10 @@ class KeptActivitySpellsTest extends ApiTest {
             List<Spell> customer = new ArrayList<>();
             customer.add(new Spell(instant(row.getTimestamp(2)), instant(row.getTimestamp(3))));
             if (row.getArray(4) != null) {
-                java.sql.Timestamp[] from = (java.sql.Timestamp[]) row.getArray(4).getArray();
-                java.sql.Timestamp[] until = (java.sql.Timestamp[]) row.getArray(5).getArray();
+                java.sql.Timestamp[] from =
+                        (java.sql.Timestamp[]) row.getArray(4).getArray();
+                java.sql.Timestamp[] until =
+                        (java.sql.Timestamp[]) row.getArray(5).getArray();
                 for (int i = 0; i < from.length; i++) {
                     customer.add(new Spell(instant(from[i]), instant(until[i])));
                 }
@@ -224,7 +240,8 @@ class KeptActivitySpellsTest extends ApiTest {
     void theKeptSpellsAreTheRulesSpellsWhateverTheOrderInWhichEventsArrive() {
         assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(KEPT_WINDOW, EnumSet.of(EventType.PURCHASE))));
         assertThat(keptSpells().values().stream().mapToInt(List::size).max().orElse(0))
-                .as("some customers lapsed and came back").isGreaterThan(1);
+                .as("some customers lapsed and came back")
+                .isGreaterThan(1);
     }
 
     @Test
@@ -233,12 +250,26 @@ class KeptActivitySpellsTest extends ApiTest {
         Set<EventType> types = EnumSet.of(EventType.PURCHASE, EventType.LOGIN);
         try {
             assertThat(keptSpells.keepFor(window, types)).isGreaterThan(0);
-            assertThat(keptSpells.keepFor(window, types)).as("the same settings again").isEqualTo(-1);
+            assertThat(keptSpells.keepFor(window, types))
+                    .as("the same settings again")
+                    .isEqualTo(-1);
             assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(window, types)));
 
             Instant late = Instant.parse("2025-06-15T12:00:00Z");
-            assertThat(http.post("/api/v1/events:batch", Map.of("events", List.of(Map.of("externalId", "c1",
-                    "type", "LOGIN", "occurredAt", late.toString(), "eventKey", "late-login")))).status())
+            assertThat(http.post(
+                                    "/api/v1/events:batch",
+                                    Map.of(
+                                            "events",
+                                            List.of(Map.of(
+                                                    "externalId",
+                                                    "c1",
+                                                    "type",
+                                                    "LOGIN",
+                                                    "occurredAt",
+                                                    late.toString(),
+                                                    "eventKey",
+                                                    "late-login"))))
+                            .status())
                     .isEqualTo(200);
             histories.get("c1").add(new StatusChange(late, EventType.LOGIN));
             assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(window, types)));
@@ -248,11 +279,17 @@ class KeptActivitySpellsTest extends ApiTest {
             Response rebuilt = http.post("/api/v1/admin/activity-spells/rebuild", Map.of());
             assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
             assertThat(rebuilt.json().get("spells").asLong())
-                    .isEqualTo(keptSpells().values().stream().mapToLong(List::size).sum());
+                    .isEqualTo(
+                            keptSpells().values().stream().mapToLong(List::size).sum());
             assertThat(rebuilt.json().get("inactivityDays").asInt()).isEqualTo(30);
             assertThat(rebuilt.json().get("activityTypes").toString()).isEqualTo("[\"PURCHASE\",\"LOGIN\"]");
             assertThat(keptSpells()).isEqualTo(spellsOf(expectedLifecycles(window, types)));
-            assertThat(http.get("/api/v1/admin/audit").json().get("items").get(0).get("action").asString())
+            assertThat(http.get("/api/v1/admin/audit")
+                            .json()
+                            .get("items")
+                            .get(0)
+                            .get("action")
+                            .asString())
                     .isEqualTo("activity-spells.rebuilt");
         } finally {
             keptSpells.keepFor(KEPT_WINDOW, EnumSet.of(EventType.PURCHASE));
@@ -269,21 +306,38 @@ class KeptActivitySpellsTest extends ApiTest {
         List<List<Map<String, Object>>> batches = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int customers = 0;
         for (Map.Entry<String, List<StatusChange>> history : histories.entrySet()) {
-            Instant last = history.getValue().stream().map(StatusChange::at).max(Instant::compareTo)
+            Instant last = history.getValue().stream()
+                    .map(StatusChange::at)
+                    .max(Instant::compareTo)
                     .orElse(EARLIEST);
             Instant acquired = stored.get(history.getKey()).acquiredAt();
             Instant at = (acquired != null && acquired.isAfter(last) ? acquired : last).plusSeconds(3600);
-            if (customers == 40 || at.plus(KEPT_WINDOW.multipliedBy(3)).plus(Duration.ofDays(4))
-                    .isAfter(latestAllowed)) {
+            if (customers == 40
+                    || at.plus(KEPT_WINDOW.multipliedBy(3))
+                            .plus(Duration.ofDays(4))
+                            .isAfter(latestAllowed)) {
                 continue;
             }
             customers++;
             for (int b = 0; b < batches.size(); b++) {
-                Duration gap = random.nextBoolean() ? Duration.ofDays(random.nextInt(30))
+                Duration gap = random.nextBoolean()
+                        ? Duration.ofDays(random.nextInt(30))
                         : KEPT_WINDOW.plusSeconds(1 + random.nextInt(86_400));
-                at = at.plus(gap);   // a gap of 0 days: the same day, or with the first one the same instant
-                batches.get(b).add(Map.of("externalId", history.getKey(), "type", "PURCHASE", "occurredAt",
-                        at.toString(), "amount", "5.00", "currency", "EUR", "eventKey", "later-" + b));
+                at = at.plus(gap); // a gap of 0 days: the same day, or with the first one the same instant
+                batches.get(b)
+                        .add(Map.of(
+                                "externalId",
+                                history.getKey(),
+                                "type",
+                                "PURCHASE",
+                                "occurredAt",
+                                at.toString(),
+                                "amount",
+                                "5.00",
+                                "currency",
+                                "EUR",
+                                "eventKey",
+                                "later-" + b));
                 history.getValue().add(new StatusChange(at, EventType.PURCHASE));
             }
         }
@@ -302,8 +356,19 @@ class KeptActivitySpellsTest extends ApiTest {
         for (int i = 0; i < 400; i++) {
             String customer = "c" + random.nextInt(30);
             Instant at = randomInstant();
-            events.add(Map.of("externalId", customer, "type", "PURCHASE", "occurredAt", at.toString(),
-                    "amount", "5.00", "currency", "EUR", "eventKey", "concurrent-" + i));
+            events.add(Map.of(
+                    "externalId",
+                    customer,
+                    "type",
+                    "PURCHASE",
+                    "occurredAt",
+                    at.toString(),
+                    "amount",
+                    "5.00",
+                    "currency",
+                    "EUR",
+                    "eventKey",
+                    "concurrent-" + i));
             histories.get(customer).add(new StatusChange(at, EventType.PURCHASE));
         }
         ConcurrentWriters.postAtOnce(http, events, 8);
@@ -314,11 +379,12 @@ class KeptActivitySpellsTest extends ApiTest {
     void figuresForTheKeptWindowAndForOthersEqualTheRuleAppliedCustomerByCustomer() {
         // Segments changed after the events: the kept copy of the segment follows.
         for (String customer : List.of("c5", "c6", "c7", "c8")) {
-            String id = jdbc.queryForObject("select id::text from customer where external_id = ?", String.class,
-                    customer);
+            String id =
+                    jdbc.queryForObject("select id::text from customer where external_id = ?", String.class, customer);
             Map<String, Object> patch = new HashMap<>();
             patch.put("segment", customer.equals("c8") ? null : "retail");
-            assertThat(http.patch("/api/v1/customers/" + id, patch, Map.of()).status()).isEqualTo(200);
+            assertThat(http.patch("/api/v1/customers/" + id, patch, Map.of()).status())
+                    .isEqualTo(200);
         }
         List<Integer> windows = List.of(90, 1 + random.nextInt(40), 40 + random.nextInt(200));
         for (int days : windows) {
@@ -328,14 +394,17 @@ class KeptActivitySpellsTest extends ApiTest {
                 ReportingPeriods periods = ReportingPeriods.between(from, to, granularity, ZONE);
                 String query = "from=" + from + "&to=" + to + "&granularity=" + granularity + "&zone=" + ZONE
                         + "&churnModel=INACTIVITY&inactivityDays=" + days;
-                assertFiguresMatch(query, periods, expectedLifecycles(Duration.ofDays(days),
-                        EnumSet.of(EventType.PURCHASE)), "W = " + days + ", " + granularity);
+                assertFiguresMatch(
+                        query,
+                        periods,
+                        expectedLifecycles(Duration.ofDays(days), EnumSet.of(EventType.PURCHASE)),
+                        "W = " + days + ", " + granularity);
             }
         }
     }
 
-    private void assertFiguresMatch(String query, ReportingPeriods periods, Map<String, Lifecycle> lifecycles,
-            String what) {
+    private void assertFiguresMatch(
+            String query, ReportingPeriods periods, Map<String, Lifecycle> lifecycles, String what) {
         Map<String, RetentionTally> tallies = new HashMap<>();
         RetentionTally all = new RetentionTally(periods);
         CohortTally cohorts = new CohortTally(periods, periods.size() - 1);
@@ -349,14 +418,19 @@ class KeptActivitySpellsTest extends ApiTest {
 
         JsonNode overall = http.get("/api/v1/metrics/retention?" + query).json();
         assertCounts(overall, all.report(noRevenue, Valuation.DEFAULT, Instant.now()), what);
-        JsonNode retail = http.get("/api/v1/metrics/retention?" + query + "&segment=retail").json();
-        assertCounts(retail, tallies.get("retail").report(noRevenue, Valuation.DEFAULT, Instant.now()),
-                what + ", retail");
-        JsonNode breakdown = http.get("/api/v1/metrics/retention/segments?" + query).json().get("segments");
+        JsonNode retail = http.get("/api/v1/metrics/retention?" + query + "&segment=retail")
+                .json();
+        assertCounts(
+                retail, tallies.get("retail").report(noRevenue, Valuation.DEFAULT, Instant.now()), what + ", retail");
+        JsonNode breakdown =
+                http.get("/api/v1/metrics/retention/segments?" + query).json().get("segments");
         assertThat(breakdown).hasSize(tallies.size());
         for (JsonNode segment : breakdown) {
-            String name = segment.path("segment").isString() ? segment.get("segment").asString() : "null";
-            assertCounts(segment, tallies.get(name).report(noRevenue, Valuation.DEFAULT, Instant.now()),
+            String name =
+                    segment.path("segment").isString() ? segment.get("segment").asString() : "null";
+            assertCounts(
+                    segment,
+                    tallies.get(name).report(noRevenue, Valuation.DEFAULT, Instant.now()),
                     what + ", segment " + name);
         }
 
@@ -364,7 +438,8 @@ class KeptActivitySpellsTest extends ApiTest {
         JsonNode actual = http.get("/api/v1/metrics/cohorts?" + query).json().get("cohorts");
         assertThat(actual).hasSize(expected.size());
         for (int c = 0; c < expected.size(); c++) {
-            assertThat(actual.get(c).get("size").asLong()).as(what + ", cohort " + c)
+            assertThat(actual.get(c).get("size").asLong())
+                    .as(what + ", cohort " + c)
                     .isEqualTo(expected.get(c).size());
             for (int k = 0; k < expected.get(c).offsets().size(); k++) {
                 assertThat(actual.get(c).get("offsets").get(k).get("active").asLong())
@@ -376,20 +451,30 @@ class KeptActivitySpellsTest extends ApiTest {
 
     private static void assertCounts(JsonNode report, RetentionReport expected, String what) {
         for (int i = 0; i < expected.periods().size(); i++) {
-            assertThat(counts(report.get("periods").get(i))).as(what + ", period " + i)
+            assertThat(counts(report.get("periods").get(i)))
+                    .as(what + ", period " + i)
                     .isEqualTo(counts(expected.periods().get(i)));
         }
         assertThat(counts(report.get("totals"))).as(what + ", totals").isEqualTo(counts(expected.totals()));
     }
 
     private static List<Long> counts(RetentionFigures figures) {
-        return List.of(figures.startCustomers(), figures.endCustomers(), figures.newCustomers(), figures.retained(),
-                figures.churned(), figures.reactivated());
+        return List.of(
+                figures.startCustomers(),
+                figures.endCustomers(),
+                figures.newCustomers(),
+                figures.retained(),
+                figures.churned(),
+                figures.reactivated());
     }
 
     private static List<Long> counts(JsonNode figures) {
-        return List.of(figures.get("startCustomers").asLong(), figures.get("endCustomers").asLong(),
-                figures.get("newCustomers").asLong(), figures.get("retained").asLong(),
-                figures.get("churned").asLong(), figures.get("reactivated").asLong());
+        return List.of(
+                figures.get("startCustomers").asLong(),
+                figures.get("endCustomers").asLong(),
+                figures.get("newCustomers").asLong(),
+                figures.get("retained").asLong(),
+                figures.get("churned").asLong(),
+                figures.get("reactivated").asLong());
     }
 }

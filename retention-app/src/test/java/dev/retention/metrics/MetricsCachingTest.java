@@ -22,8 +22,21 @@ class MetricsCachingTest extends ApiTest {
     private TransactionTemplate transactions;
 
     private void acquire(String customer, String at) {
-        Response response = http.post("/api/v1/events:batch", Map.of("events", List.of(Map.of("externalId", customer,
-                "createCustomer", true, "type", "ACQUIRED", "occurredAt", at, "eventKey", "acq"))));
+        Response response = http.post(
+                "/api/v1/events:batch",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "externalId",
+                                customer,
+                                "createCustomer",
+                                true,
+                                "type",
+                                "ACQUIRED",
+                                "occurredAt",
+                                at,
+                                "eventKey",
+                                "acq"))));
         assertThat(response.status()).isEqualTo(200);
     }
 
@@ -32,8 +45,8 @@ class MetricsCachingTest extends ApiTest {
         acquire("crm-1", "2025-12-01T00:00:00Z");
 
         Response first = http.get(QUERY);
-        Response again = http.send("GET", QUERY, null, "application/json",
-                Map.of("If-None-Match", first.header("ETag")));
+        Response again =
+                http.send("GET", QUERY, null, "application/json", Map.of("If-None-Match", first.header("ETag")));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.header("ETag")).isNotBlank();
@@ -48,10 +61,11 @@ class MetricsCachingTest extends ApiTest {
 
         Response first = http.get(QUERY);
         Response repeated = http.get(QUERY);
-        Response withoutScope = http.withKey(Keys.issueAllBut(http, "metrics:read")).get(QUERY);
+        Response withoutScope =
+                http.withKey(Keys.issueAllBut(http, "metrics:read")).get(QUERY);
         Response anonymous = http.anonymous().get(QUERY);
-        Response conditional = http.send("GET", QUERY, null, "application/json",
-                Map.of("If-None-Match", "\"other\", " + first.header("ETag")));
+        Response conditional = http.send(
+                "GET", QUERY, null, "application/json", Map.of("If-None-Match", "\"other\", " + first.header("ETag")));
 
         assertThat(repeated.status()).isEqualTo(200);
         assertThat(repeated.body()).isEqualTo(first.body());
@@ -68,14 +82,16 @@ class MetricsCachingTest extends ApiTest {
     void aNewEventInvalidatesTheCachedFigures() {
         acquire("crm-1", "2025-12-01T00:00:00Z");
         Response before = http.get(QUERY);
-        assertThat(before.json().get("periods").get(0).get("newCustomers").asLong()).isZero();
+        assertThat(before.json().get("periods").get(0).get("newCustomers").asLong())
+                .isZero();
 
         acquire("crm-2", "2026-01-15T00:00:00Z");
         Response after = http.get(QUERY);
-        Response conditional = http.send("GET", QUERY, null, "application/json",
-                Map.of("If-None-Match", before.header("ETag")));
+        Response conditional =
+                http.send("GET", QUERY, null, "application/json", Map.of("If-None-Match", before.header("ETag")));
 
-        assertThat(after.json().get("periods").get(0).get("newCustomers").asLong()).isEqualTo(1);
+        assertThat(after.json().get("periods").get(0).get("newCustomers").asLong())
+                .isEqualTo(1);
         assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
         assertThat(conditional.status()).isEqualTo(200);
     }
@@ -90,8 +106,10 @@ class MetricsCachingTest extends ApiTest {
                 + "(gen_random_uuid(), 'crm-sql', '2026-01-20T00:00:00Z', true, '{}'::jsonb, now(), now(), 0)"));
         Response after = http.get(QUERY);
 
-        assertThat(before.json().get("periods").get(0).get("newCustomers").asLong()).isZero();
-        assertThat(after.json().get("periods").get(0).get("newCustomers").asLong()).isEqualTo(1);
+        assertThat(before.json().get("periods").get(0).get("newCustomers").asLong())
+                .isZero();
+        assertThat(after.json().get("periods").get(0).get("newCustomers").asLong())
+                .isEqualTo(1);
         assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
     }
 
@@ -113,11 +131,28 @@ class MetricsCachingTest extends ApiTest {
         LocalDate current = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
         LocalDate latest = current.minusMonths(1);
         LocalDate previous = current.minusMonths(2);
-        acquire("crm-1", previous.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        acquire("crm-2", previous.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        http.post("/api/v1/events:batch", Map.of("events", List.of(Map.of("externalId", "crm-2", "type", "CHURNED",
-                "occurredAt", latest.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
-                "eventKey", "gone"))));
+        acquire(
+                "crm-1",
+                previous.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        acquire(
+                "crm-2",
+                previous.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        http.post(
+                "/api/v1/events:batch",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "externalId",
+                                "crm-2",
+                                "type",
+                                "CHURNED",
+                                "occurredAt",
+                                latest.plusDays(3)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant()
+                                        .toString(),
+                                "eventKey",
+                                "gone"))));
 
         JsonNode summary = http.get("/api/v1/metrics/summary").json();
 

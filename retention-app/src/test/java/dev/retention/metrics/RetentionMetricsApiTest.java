@@ -38,19 +38,19 @@ class RetentionMetricsApiTest extends ApiTest {
 
     @BeforeEach
     void history() {
-        event("A", "retail", "ACQUIRED", "2025-12-10T09:00:00Z", null);           // always active
+        event("A", "retail", "ACQUIRED", "2025-12-10T09:00:00Z", null); // always active
         event("A", "retail", "PURCHASE", "2026-01-10T00:00:00Z", "100.00");
-        event("B", "retail", "ACQUIRED", "2025-11-01T00:00:00Z", null);           // churns in January
+        event("B", "retail", "ACQUIRED", "2025-11-01T00:00:00Z", null); // churns in January
         event("B", "retail", "CHURNED", "2026-01-15T12:00:00Z", null);
-        event("C", "sme", "ACQUIRED", "2026-01-01T00:00:00Z", null);              // new on the boundary
+        event("C", "sme", "ACQUIRED", "2026-01-01T00:00:00Z", null); // new on the boundary
         event("C", "sme", "PURCHASE", "2026-02-03T00:00:00Z", "50.50");
         event("C", "sme", "REFUND", "2026-02-04T00:00:00Z", "10.25");
-        event("D", "sme", "ACQUIRED", "2026-01-05T00:00:00Z", null);              // new and gone in January
+        event("D", "sme", "ACQUIRED", "2026-01-05T00:00:00Z", null); // new and gone in January
         event("D", "sme", "CHURNED", "2026-01-20T00:00:00Z", null);
-        event("E", null, "ACQUIRED", "2025-10-01T00:00:00Z", null);               // back in February
+        event("E", null, "ACQUIRED", "2025-10-01T00:00:00Z", null); // back in February
         event("E", null, "CHURNED", "2025-12-01T00:00:00Z", null);
         event("E", null, "REACTIVATED", "2026-02-10T00:00:00Z", null);
-        event("F", null, "ACQUIRED", "2025-06-01T00:00:00Z", null);               // churns on Feb 1
+        event("F", null, "ACQUIRED", "2025-06-01T00:00:00Z", null); // churns on Feb 1
         event("F", null, "CHURNED", "2026-02-01T00:00:00Z", null);
         Response stored = http.post("/api/v1/events:batch", Map.of("events", events));
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
@@ -63,15 +63,23 @@ class RetentionMetricsApiTest extends ApiTest {
     }
 
     private void setSegment(String externalId, String segment) {
-        String id = http.get("/api/v1/customers?externalId=" + externalId).json().get("items").get(0).get("id")
+        String id = http.get("/api/v1/customers?externalId=" + externalId)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
                 .asString();
         http.patch("/api/v1/customers/" + id, Map.of("segment", segment), Map.of());
     }
 
     private static List<Long> counts(JsonNode figures) {
-        return List.of(figures.get("startCustomers").asLong(), figures.get("endCustomers").asLong(),
-                figures.get("newCustomers").asLong(), figures.get("retained").asLong(),
-                figures.get("churned").asLong(), figures.get("reactivated").asLong());
+        return List.of(
+                figures.get("startCustomers").asLong(),
+                figures.get("endCustomers").asLong(),
+                figures.get("newCustomers").asLong(),
+                figures.get("retained").asLong(),
+                figures.get("churned").asLong(),
+                figures.get("reactivated").asLong());
     }
 
     @Test
@@ -99,7 +107,8 @@ class RetentionMetricsApiTest extends ApiTest {
     @Test
     void aSegmentFilterAndTheBreakdownAddUp() {
         JsonNode retail = http.get(Q1 + "&segment=retail").json();
-        JsonNode breakdown = http.get("/api/v1/metrics/retention/segments?from=2026-01-01&to=2026-04-01").json()
+        JsonNode breakdown = http.get("/api/v1/metrics/retention/segments?from=2026-01-01&to=2026-04-01")
+                .json()
                 .get("segments");
 
         assertThat(counts(retail.get("periods").get(0))).containsExactly(2L, 1L, 0L, 1L, 1L, 0L);
@@ -109,13 +118,14 @@ class RetentionMetricsApiTest extends ApiTest {
         assertThat(breakdown.get(2).has("segment")).isFalse();
         JsonNode overall = http.get(Q1).json();
         for (int period = 0; period < 3; period++) {
-            for (String field : List.of("startCustomers", "endCustomers", "newCustomers", "retained", "churned",
-                    "reactivated")) {
+            for (String field :
+                    List.of("startCustomers", "endCustomers", "newCustomers", "retained", "churned", "reactivated")) {
                 long sum = 0;
                 for (JsonNode segment : breakdown) {
                     sum += segment.get("periods").get(period).get(field).asLong();
                 }
-                assertThat(sum).as(field + " of period " + period)
+                assertThat(sum)
+                        .as(field + " of period " + period)
                         .isEqualTo(overall.get("periods").get(period).get(field).asLong());
             }
         }
@@ -125,7 +135,8 @@ class RetentionMetricsApiTest extends ApiTest {
 
     @Test
     void inactivityModelCountsLapsedCustomers() {
-        JsonNode periods = http.get(Q1 + "&churnModel=INACTIVITY&inactivityDays=30").json().get("periods");
+        JsonNode periods =
+                http.get(Q1 + "&churnModel=INACTIVITY&inactivityDays=30").json().get("periods");
 
         // Active at Jan 1 (acquisition or purchase in the 30 days before): A (Dec 10 -> Jan 9), none else but E? E
         // was acquired Oct 1 and never bought: lapsed. F acquired Jun 1: lapsed. B acquired Nov 1: lapsed.
@@ -145,23 +156,26 @@ class RetentionMetricsApiTest extends ApiTest {
         JsonNode cohorts = response.json().get("cohorts");
         JsonNode january = cohorts.get(0);
         assertThat(january.get("periodStart").asString()).isEqualTo("2026-01-01");
-        assertThat(january.get("size").asLong()).isEqualTo(2);                       // C and D
+        assertThat(january.get("size").asLong()).isEqualTo(2); // C and D
         JsonNode offsets = january.get("offsets");
         assertThat(offsets).hasSize(3);
-        assertThat(offsets.get(0).get("active").asLong()).isEqualTo(1);              // D churned in January
+        assertThat(offsets.get(0).get("active").asLong()).isEqualTo(1); // D churned in January
         assertThat(offsets.get(0).get("retentionRate").decimalValue()).isEqualByComparingTo("50.0000");
-        assertThat(offsets.get(0).get("cumulativeRevenuePerCustomer").decimalValue()).isEqualByComparingTo("0");
+        assertThat(offsets.get(0).get("cumulativeRevenuePerCustomer").decimalValue())
+                .isEqualByComparingTo("0");
         assertThat(offsets.get(1).get("cumulativeRevenuePerCustomer").decimalValue())
-                .isEqualByComparingTo("20.1250");                                     // (50.50 - 10.25) / 2
+                .isEqualByComparingTo("20.1250"); // (50.50 - 10.25) / 2
         assertThat(offsets.get(2).get("active").asLong()).isEqualTo(1);
         JsonNode february = cohorts.get(1);
         assertThat(february.get("size").asLong()).isZero();
         assertThat(february.get("offsets").get(0).has("retentionRate")).isFalse();
         assertThat(cohorts.get(2).get("offsets")).hasSize(1);
 
-        JsonNode limited = http.get("/api/v1/metrics/cohorts?from=2026-01-01&to=2026-04-01&maxOffset=1").json();
+        JsonNode limited = http.get("/api/v1/metrics/cohorts?from=2026-01-01&to=2026-04-01&maxOffset=1")
+                .json();
         assertThat(limited.get("cohorts").get(0).get("offsets")).hasSize(2);
-        assertThat(http.get("/api/v1/metrics/cohorts?from=2026-01-01&to=2026-04-01&maxOffset=-1").status())
+        assertThat(http.get("/api/v1/metrics/cohorts?from=2026-01-01&to=2026-04-01&maxOffset=-1")
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -171,13 +185,14 @@ class RetentionMetricsApiTest extends ApiTest {
         assertThat(ruleFields(http.get("/api/v1/metrics/retention?from=2026-02-01&to=2026-01-01")))
                 .containsExactly("to");
         assertThat(fields(http.get(Q1 + "&zone=Mars/Olympus"))).containsExactly("zone");
-        assertThat(fields(http.get(Q1 + "&margin=1.5&discountRate=1"))).containsExactlyInAnyOrder("margin",
-                "discountRate");
+        assertThat(fields(http.get(Q1 + "&margin=1.5&discountRate=1")))
+                .containsExactlyInAnyOrder("margin", "discountRate");
         assertThat(fields(http.get(Q1 + "&inactivityDays=0"))).containsExactly("inactivityDays");
         assertThat(ruleFields(http.get("/api/v1/metrics/retention?from=2020-01-01&to=2026-01-01&granularity=DAY")))
                 .containsExactly("to");
-        assertThat(fields(http.get("/api/v1/metrics/retention?from=2026-01-01&to=2026-04-01"
-                + "&granularity=FORTNIGHT"))).containsExactly("granularity");
+        assertThat(fields(
+                        http.get("/api/v1/metrics/retention?from=2026-01-01&to=2026-04-01" + "&granularity=FORTNIGHT")))
+                .containsExactly("granularity");
     }
 
     @Test
@@ -193,11 +208,19 @@ class RetentionMetricsApiTest extends ApiTest {
     /** A well-formed request that breaks a rule between its values: 422. */
     private static List<String> ruleFields(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
-        return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(error -> error.get("field").asString())
+                .toList();
     }
 
     private static List<String> fields(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(error -> error.get("field").asString())
+                .toList();
     }
 }

@@ -44,16 +44,19 @@ class DatabaseOutageTest {
         Path directory = Files.createTempDirectory("retention-outage");
         int databasePort = freePort();
         EmbeddedPostgres database = EmbeddedPostgresLauncher.start(directory, databasePort, false);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(RetentionApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.hikari.connection-timeout=1000",
-                "--retention.bootstrap-admin-key=" + KEY,
-                "--retention.rate-limit.enabled=false");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(RetentionApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.hikari.connection-timeout=1000",
+                        "--retention.bootstrap-admin-key=" + KEY,
+                        "--retention.rate-limit.enabled=false");
         try {
             Http http = new Http("http://localhost:" + app.getEnvironment().getProperty("local.server.port"), KEY);
-            String customer = http.post("/api/v1/customers", Map.of("externalId", "crm-outage")).json().get("id")
+            String customer = http.post("/api/v1/customers", Map.of("externalId", "crm-outage"))
+                    .json()
+                    .get("id")
                     .asString();
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
@@ -84,7 +87,8 @@ class DatabaseOutageTest {
                 thread.join(30_000);
             }
 
-            System.out.printf("Outage: %d events acknowledged, %d answered 503, readiness back after %.1f s%n",
+            System.out.printf(
+                    "Outage: %d events acknowledged, %d answered 503, readiness back after %.1f s%n",
                     acknowledged.size(), unavailable.get(), recoverySeconds);
             assertThat(beforeOutage).isPositive();
             assertThat(readinessDuringOutage.status()).isEqualTo(503);
@@ -103,11 +107,13 @@ class DatabaseOutageTest {
     private void write(Http http, String customer, int writer) {
         for (int n = 0; running.get(); n++) {
             String key = "w" + writer + "-" + n;
-            Response response = http.post("/api/v1/customers/" + customer + "/events", Map.of("type", "LOGIN",
-                    "occurredAt", "2026-01-01T00:00:00Z", "eventKey", key));
+            Response response = http.post(
+                    "/api/v1/customers/" + customer + "/events",
+                    Map.of("type", "LOGIN", "occurredAt", "2026-01-01T00:00:00Z", "eventKey", key));
             if (response.status() == 201) {
                 acknowledged.add(key);
-            } else if (response.status() == 503 && response.header("Retry-After") != null
+            } else if (response.status() == 503
+                    && response.header("Retry-After") != null
                     && response.header("Content-Type").startsWith("application/problem+json")) {
                 unavailable.incrementAndGet();
             } else {

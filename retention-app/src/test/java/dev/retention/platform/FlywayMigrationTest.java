@@ -18,7 +18,8 @@ class FlywayMigrationTest {
     void migrationsBuildTheSchemaInAnEmptyDatabase() throws Exception {
         TestDatabase server = TestDatabase.get();
         String database = "migration_check_" + System.nanoTime();
-        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + database);
         }
         String url = server.jdbcUrlOf(database);
@@ -31,8 +32,9 @@ class FlywayMigrationTest {
 
             assertThat(result.success).isTrue();
             assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
-            try (Connection connection = java.sql.DriverManager.getConnection(url, server.username(),
-                    server.password()); Statement statement = connection.createStatement();
+            try (Connection connection =
+                            java.sql.DriverManager.getConnection(url, server.username(), server.password());
+                    Statement statement = connection.createStatement();
                     ResultSet tables = statement.executeQuery(
                             "select table_name from information_schema.tables where table_schema = 'public'")) {
                 List<String> names = new ArrayList<>();
@@ -42,7 +44,8 @@ class FlywayMigrationTest {
                 assertThat(names).contains("customer", "customer_event", "flyway_schema_history");
             }
         } finally {
-            try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = server.connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("drop database if exists " + database + " with (force)");
             }
         }

@@ -31,9 +31,11 @@ class OpenApiContractTest extends ApiTest {
         Files.createDirectories(servedCopy.getParent());
         Files.writeString(servedCopy, served, StandardCharsets.UTF_8);
 
-        assertThat(served).as("The served document differs from %s; the served one is in %s. If the change is "
-                + "meant, run this test with -Dretention.openapi.write=true and commit the file.", COMMITTED
-                .toAbsolutePath().normalize(), servedCopy.toAbsolutePath()).isEqualTo(Files.readString(COMMITTED,
-                StandardCharsets.UTF_8));
+        assertThat(served)
+                .as(
+                        "The served document differs from %s; the served one is in %s. If the change is "
+                                + "meant, run this test with -Dretention.openapi.write=true and commit the file.",
+                        COMMITTED.toAbsolutePath().normalize(), servedCopy.toAbsolutePath())
+                .isEqualTo(Files.readString(COMMITTED, StandardCharsets.UTF_8));
     }
 }

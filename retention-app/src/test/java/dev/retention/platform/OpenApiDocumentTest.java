@@ -21,7 +21,8 @@ class OpenApiDocumentTest extends ApiTest {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 JsonNode body = operation.getValue();
                 operationIds.add(body.path("operationId").asString(""));
-                if (body.path("description").asString("").isBlank() || body.path("summary").asString("").isBlank()) {
+                if (body.path("description").asString("").isBlank()
+                        || body.path("summary").asString("").isBlank()) {
                     undocumented.add(operation.getKey() + " " + path.getKey());
                 }
                 for (JsonNode parameter : body.path("parameters")) {
@@ -32,8 +33,16 @@ class OpenApiDocumentTest extends ApiTest {
             }
         }
 
-        assertThat(operationIds).contains("createCustomer", "getCustomer", "listCustomers", "updateCustomer",
-                "eraseCustomer", "recordEvent", "listCustomerEvents", "recordEventBatch");
+        assertThat(operationIds)
+                .contains(
+                        "createCustomer",
+                        "getCustomer",
+                        "listCustomers",
+                        "updateCustomer",
+                        "eraseCustomer",
+                        "recordEvent",
+                        "listCustomerEvents",
+                        "recordEventBatch");
         assertThat(undocumented).isEmpty();
     }
 

@@ -48,12 +48,15 @@ class CdnowPredictionTest extends ApiTest {
     @Test
     void fittedOnThePublishedSummaryTheModelsMatchThePapers() throws Exception {
         List<PurchaseSummary> customers = new ArrayList<>();
-        List<String> lines = Files.readAllLines(DataSets.require("cdnow",
-                "cdnow_customers_summary_with_transactions.csv"));
+        List<String> lines =
+                Files.readAllLines(DataSets.require("cdnow", "cdnow_customers_summary_with_transactions.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] column = line.split(",");
-            customers.add(new PurchaseSummary(Integer.parseInt(column[1]), Double.parseDouble(column[2]),
-                    Double.parseDouble(column[3]), new BigDecimal(column[4])));
+            customers.add(new PurchaseSummary(
+                    Integer.parseInt(column[1]),
+                    Double.parseDouble(column[2]),
+                    Double.parseDouble(column[3]),
+                    new BigDecimal(column[4])));
         }
         assertThat(customers).hasSize(2_357);
 
@@ -69,33 +72,56 @@ class CdnowPredictionTest extends ApiTest {
 
     @Test
     void importedThroughTheApiAndFittedByTheServiceTheModelsMatchThePapers() throws Exception {
-        List<Purchase> purchases = Cdnow.purchases().stream().filter(p -> p.amount().signum() > 0).toList();
+        List<Purchase> purchases =
+                Cdnow.purchases().stream().filter(p -> p.amount().signum() > 0).toList();
         Cdnow.importThroughTheApi(http, purchases);
 
-        Response queued = http.post("/api/v1/models/clv", Map.of("calibrationEnd", "1997-09-30",
-                "timeUnit", "WEEK", "zone", "UTC", "horizonMonths", 12, "monthlyDiscountRate", "0.01"));
+        Response queued = http.post(
+                "/api/v1/models/clv",
+                Map.of(
+                        "calibrationEnd",
+                        "1997-09-30",
+                        "timeUnit",
+                        "WEEK",
+                        "zone",
+                        "UTC",
+                        "horizonMonths",
+                        12,
+                        "monthlyDiscountRate",
+                        "0.01"));
         assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
-        assertThat(queued.header("Location")).endsWith("/api/v1/models/clv/" + queued.json().get("id").asString());
+        assertThat(queued.header("Location"))
+                .endsWith("/api/v1/models/clv/" + queued.json().get("id").asString());
         JsonNode model = ModelJobs.awaitFinished(http, queued.json().get("id").asString());
 
         assertThat(model.get("status").asString()).as(model.toString()).isEqualTo("SUCCEEDED");
         assertThat(model.get("progressPercent").asInt()).isEqualTo(100);
         JsonNode purchaseModel = model.get("purchaseModel");
         assertThat(purchaseModel.get("customers").asInt()).isEqualTo(2_349);
-        assertPublishedPurchaseModel(new BgNbdParameters(purchaseModel.get("r").asDouble(),
-                purchaseModel.get("alpha").asDouble(), purchaseModel.get("a").asDouble(),
+        assertPublishedPurchaseModel(new BgNbdParameters(
+                purchaseModel.get("r").asDouble(),
+                purchaseModel.get("alpha").asDouble(),
+                purchaseModel.get("a").asDouble(),
                 purchaseModel.get("b").asDouble()));
         JsonNode spendModel = model.get("spendModel");
         assertThat(spendModel.get("customers").asInt()).isEqualTo(946);
-        assertPublishedSpendModel(new GammaGammaParameters(spendModel.get("p").asDouble(),
-                spendModel.get("q").asDouble(), spendModel.get("gamma").asDouble()));
+        assertPublishedSpendModel(new GammaGammaParameters(
+                spendModel.get("p").asDouble(),
+                spendModel.get("q").asDouble(),
+                spendModel.get("gamma").asDouble()));
 
         // Customer 1 bought on 1997-01-01, 1997-01-18 and 1997-08-02: x = 2, t_x = 213 / 7, T = 272 / 7 weeks,
         // the summary file's 2, 30.43, 38.86; its repeat purchases are worth 29.73 and 14.96, 22.345 on average.
-        String customer = http.get("/api/v1/customers?externalId=cdnow-1").json().get("items").get(0).get("id")
+        String customer = http.get("/api/v1/customers?externalId=cdnow-1")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
                 .asString();
-        JsonNode prediction = http.get("/api/v1/customers/" + customer + "/prediction").json();
-        assertThat(prediction.get("modelId").asString()).isEqualTo(model.get("id").asString());
+        JsonNode prediction =
+                http.get("/api/v1/customers/" + customer + "/prediction").json();
+        assertThat(prediction.get("modelId").asString())
+                .isEqualTo(model.get("id").asString());
         assertThat(prediction.get("frequency").asInt()).isEqualTo(2);
         assertThat(prediction.get("recency").asDouble()).isCloseTo(213 / 7.0, within(1e-9));
         assertThat(prediction.get("age").asDouble()).isCloseTo(272 / 7.0, within(1e-9));
@@ -114,22 +140,36 @@ class CdnowPredictionTest extends ApiTest {
                 .isLessThan(prediction.get("expectedPurchases365Days").asDouble());
         assertThat(prediction.get("lifetimeValue").asDouble()).isPositive();
 
-        JsonNode mostValuable = http.get("/api/v1/predictions?orderBy=clv&limit=20").json();
-        assertThat(mostValuable.get("modelId").asString()).isEqualTo(model.get("id").asString());
+        JsonNode mostValuable =
+                http.get("/api/v1/predictions?orderBy=clv&limit=20").json();
+        assertThat(mostValuable.get("modelId").asString())
+                .isEqualTo(model.get("id").asString());
         assertThat(mostValuable.get("items")).hasSize(20);
         for (int i = 1; i < 20; i++) {
             assertThat(mostValuable.get("items").get(i - 1).get("lifetimeValue").decimalValue())
-                    .isGreaterThanOrEqualTo(mostValuable.get("items").get(i).get("lifetimeValue").decimalValue());
+                    .isGreaterThanOrEqualTo(mostValuable
+                            .get("items")
+                            .get(i)
+                            .get("lifetimeValue")
+                            .decimalValue());
         }
-        JsonNode mostLikelyLost = http.get("/api/v1/predictions?orderBy=pAlive&limit=20").json();
+        JsonNode mostLikelyLost =
+                http.get("/api/v1/predictions?orderBy=pAlive&limit=20").json();
         for (int i = 1; i < 20; i++) {
-            assertThat(mostLikelyLost.get("items").get(i - 1).get("probabilityAlive").asDouble())
-                    .isLessThanOrEqualTo(mostLikelyLost.get("items").get(i).get("probabilityAlive").asDouble());
+            assertThat(mostLikelyLost
+                            .get("items")
+                            .get(i - 1)
+                            .get("probabilityAlive")
+                            .asDouble())
+                    .isLessThanOrEqualTo(mostLikelyLost
+                            .get("items")
+                            .get(i)
+                            .get("probabilityAlive")
+                            .asDouble());
         }
         // In BG/NBD a customer without repeat purchases cannot have dropped out: P(alive) = 1.
         assertThat(mostLikelyLost.get("items").get(0).get("frequency").asInt()).isPositive();
     }
-
 
     private static void assertPublishedPurchaseModel(BgNbdParameters fitted) {
         assertThat(fitted.r()).as("r").isCloseTo(0.243, within(0.243 * ONE_PERCENT));
@@ -145,8 +185,8 @@ class CdnowPredictionTest extends ApiTest {
     }
 
     private static void assertWorkedExample(BgNbdParameters fitted) {
-        double expected = fitted.conditionalExpectedPurchases(39, new PurchaseSummary(2, 30.43, 38.86,
-                BigDecimal.ZERO));
+        double expected =
+                fitted.conditionalExpectedPurchases(39, new PurchaseSummary(2, 30.43, 38.86, BigDecimal.ZERO));
         assertThat(expected).isCloseTo(1.226, within(1.226 * 0.005));
     }
 }

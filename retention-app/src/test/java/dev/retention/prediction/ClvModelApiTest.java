@@ -40,8 +40,11 @@ class ClvModelApiTest extends ApiTest {
         assertInvalid(Map.of("calibrationEnd", "1997-09-30", "monthlyDiscountRate", -0.1), "monthlyDiscountRate");
         assertInvalid(Map.of("calibrationEnd", "1997-09-30", "zone", "Mars/Olympus"), "zone");
         assertThat(http.post("/api/v1/models/clv", Map.of("calibrationEnd", "1997-09-30", "timeUnit", "MONTH"))
-                .status()).isEqualTo(400);
-        assertThat(http.post("/api/v1/models/clv", Map.of("calibrationEnd", "30.09.1997")).status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/v1/models/clv", Map.of("calibrationEnd", "30.09.1997"))
+                        .status())
+                .isEqualTo(400);
         assertThat(count("clv_model")).isZero();
     }
 
@@ -50,13 +53,19 @@ class ClvModelApiTest extends ApiTest {
         Response list = http.get("/api/v1/predictions");
         assertThat(list.status()).isEqualTo(404);
         assertThat(list.json().get("detail").asString()).contains("No lifetime-value model");
-        String customer = http.post("/api/v1/customers", Map.of("externalId", "c-1")).json().get("id").asString();
+        String customer = http.post("/api/v1/customers", Map.of("externalId", "c-1"))
+                .json()
+                .get("id")
+                .asString();
         Response prediction = http.get("/api/v1/customers/" + customer + "/prediction");
         assertThat(prediction.status()).isEqualTo(404);
         assertThat(prediction.json().get("detail").asString()).contains("POST /api/v1/models/clv");
-        assertThat(http.get("/api/v1/customers/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a/prediction").status())
+        assertThat(http.get("/api/v1/customers/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a/prediction")
+                        .status())
                 .isEqualTo(404);
-        assertThat(http.get("/api/v1/models/clv/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/models/clv/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -83,14 +92,21 @@ class ClvModelApiTest extends ApiTest {
 
     @Test
     void aSegmentModelAnswersForItsCustomersAndAReplacedModelLeavesNoPredictions() throws Exception {
-        Cdnow.importThroughTheApi(http, Cdnow.purchases().stream().filter(p -> p.amount().signum() > 0).toList());
+        Cdnow.importThroughTheApi(
+                http,
+                Cdnow.purchases().stream().filter(p -> p.amount().signum() > 0).toList());
         JsonNode first = fit(Map.of("calibrationEnd", "1997-09-30"));
         assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
         assertThat(predictionsOf(first)).isEqualTo(2_349);
-        String customer = http.get("/api/v1/customers?externalId=cdnow-1").json().get("items").get(0).get("id")
+        String customer = http.get("/api/v1/customers?externalId=cdnow-1")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
                 .asString();
         http.patch("/api/v1/customers/" + customer, Map.of("segment", "vip"), Map.of());
-        assertThat(modelOfPrediction(customer)).as("no vip model yet: the model of all customers answers")
+        assertThat(modelOfPrediction(customer))
+                .as("no vip model yet: the model of all customers answers")
                 .isEqualTo(first.get("id").asString());
 
         jdbc.update("update customer set segment = 'vip' where external_id in ('cdnow-1', 'cdnow-2') "
@@ -100,24 +116,30 @@ class ClvModelApiTest extends ApiTest {
         assertThat(vip.get("status").asString()).as(vip.toString()).isEqualTo("SUCCEEDED");
         assertThat(vip.get("segment").asString()).isEqualTo("vip");
         assertThat(modelOfPrediction(customer)).isEqualTo(vip.get("id").asString());
-        assertThat(http.get("/api/v1/predictions?segment=vip&limit=500").json().get("items").size())
+        assertThat(http.get("/api/v1/predictions?segment=vip&limit=500")
+                        .json()
+                        .get("items")
+                        .size())
                 .isEqualTo(predictionsOf(vip));
 
         JsonNode second = fit(Map.of("calibrationEnd", "1997-09-30", "horizonMonths", 24));
         assertThat(second.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(predictionsOf(first)).as("the replaced model's predictions are gone").isZero();
+        assertThat(predictionsOf(first))
+                .as("the replaced model's predictions are gone")
+                .isZero();
         assertThat(predictionsOf(vip)).as("another segment's model stays").isPositive();
         assertThat(http.get("/api/v1/predictions").json().get("modelId").asString())
                 .isEqualTo(second.get("id").asString());
         JsonNode models = http.get("/api/v1/models/clv?size=2").json();
         assertThat(models.get("totalItems").asLong()).isEqualTo(3);
-        assertThat(models.get("items").get(0).get("id").asString()).isEqualTo(second.get("id").asString());
+        assertThat(models.get("items").get(0).get("id").asString())
+                .isEqualTo(second.get("id").asString());
     }
 
     @Test
     void aScheduledFitIsQueuedOncePerSlotHoweverManyInstancesFire() throws InterruptedException {
-        ClvSettings settings = new ClvSettings(LocalDate.parse("1997-09-30"), ModelTimeUnit.WEEK, 12,
-                new BigDecimal("0.01"), null, ZoneOffset.UTC);
+        ClvSettings settings = new ClvSettings(
+                LocalDate.parse("1997-09-30"), ModelTimeUnit.WEEK, 12, new BigDecimal("0.01"), null, ZoneOffset.UTC);
 
         var first = fits.submitScheduled(settings, "2026-11-25T03:00:00Z|");
         var again = fits.submitScheduled(settings, "2026-11-25T03:00:00Z|");
@@ -128,15 +150,21 @@ class ClvModelApiTest extends ApiTest {
         assertThat(next).isPresent();
         assertThat(count("clv_model")).isEqualTo(2);
         // Both fail for want of customers; wait for them, so that no job writes while the next test empties tables.
-        assertThat(ModelJobs.awaitFinished(http, first.get().id().toString()).get("status").asString())
+        assertThat(ModelJobs.awaitFinished(http, first.get().id().toString())
+                        .get("status")
+                        .asString())
                 .isEqualTo("FAILED");
-        assertThat(ModelJobs.awaitFinished(http, next.get().id().toString()).get("status").asString())
+        assertThat(ModelJobs.awaitFinished(http, next.get().id().toString())
+                        .get("status")
+                        .asString())
                 .isEqualTo("FAILED");
     }
 
     private long predictionsOf(JsonNode model) {
-        Long rows = jdbc.queryForObject("select count(*) from customer_prediction where model_id = ?::uuid",
-                Long.class, model.get("id").asString());
+        Long rows = jdbc.queryForObject(
+                "select count(*) from customer_prediction where model_id = ?::uuid",
+                Long.class,
+                model.get("id").asString());
         return rows == null ? 0 : rows;
     }
 

@@ -30,8 +30,17 @@ class RfmApiTest extends ApiTest {
     private final List<Map<String, Object>> events = new ArrayList<>();
 
     private void event(String customer, String type, long daysAgo, String amount) {
-        Map<String, Object> event = new HashMap<>(Map.of("externalId", customer, "createCustomer", true, "type", type,
-                "occurredAt", AS_OF.minus(daysAgo, ChronoUnit.DAYS).toString(), "eventKey", "e" + events.size()));
+        Map<String, Object> event = new HashMap<>(Map.of(
+                "externalId",
+                customer,
+                "createCustomer",
+                true,
+                "type",
+                type,
+                "occurredAt",
+                AS_OF.minus(daysAgo, ChronoUnit.DAYS).toString(),
+                "eventKey",
+                "e" + events.size()));
         event.put("amount", amount);
         event.put("currency", "EUR");
         events.add(event);
@@ -45,13 +54,19 @@ class RfmApiTest extends ApiTest {
             }
         }
         event("c10", "REFUND", 1, "95.00");
-        event("c11", "PURCHASE", 400, "500.00");   // outside the window
-        event("c12", "REFUND", 3, "5.00");         // no purchase in the window
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status()).isEqualTo(200);
+        event("c11", "PURCHASE", 400, "500.00"); // outside the window
+        event("c12", "REFUND", 3, "5.00"); // no purchase in the window
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
+                .isEqualTo(200);
     }
 
     private String id(String externalId) {
-        return http.get("/api/v1/customers?externalId=" + externalId).json().get("items").get(0).get("id").asString();
+        return http.get("/api/v1/customers?externalId=" + externalId)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
     }
 
     private static JsonNode segment(JsonNode summary, String name) {
@@ -75,34 +90,45 @@ class RfmApiTest extends ApiTest {
         JsonNode newCustomers = segment(summary, "NEW_CUSTOMERS");
         assertThat(newCustomers.get("customers").asLong()).isEqualTo(2);
         assertThat(newCustomers.get("revenue").decimalValue()).isEqualByComparingTo("30");
-        assertThat(newCustomers.get("revenueShare").decimalValue()).isEqualTo("6.5934");  // 30 / 455 = 6.593406..
+        assertThat(newCustomers.get("revenueShare").decimalValue()).isEqualTo("6.5934"); // 30 / 455 = 6.593406..
         assertThat(newCustomers.get("customerShare").decimalValue()).isEqualTo("20.0000");
         assertThat(newCustomers.get("averageMonetaryScore").decimalValue()).isEqualTo("1.5000");
-        assertThat(segment(summary, "HIBERNATING").get("revenue").decimalValue()).isEqualByComparingTo("70");
+        assertThat(segment(summary, "HIBERNATING").get("revenue").decimalValue())
+                .isEqualByComparingTo("70");
         assertThat(segment(summary, "NEED_ATTENTION").get("customers").asLong()).isEqualTo(2);
-        assertThat(segment(summary, "AT_RISK").get("averageRecencyScore").decimalValue()).isEqualByComparingTo("2");
-        assertThat(segment(summary, "LOYAL_CUSTOMERS").get("revenue").decimalValue()).isEqualByComparingTo("95");
+        assertThat(segment(summary, "AT_RISK").get("averageRecencyScore").decimalValue())
+                .isEqualByComparingTo("2");
+        assertThat(segment(summary, "LOYAL_CUSTOMERS").get("revenue").decimalValue())
+                .isEqualByComparingTo("95");
         assertThat(segment(summary, "CHAMPIONS").get("customers").asLong()).isZero();
         assertThat(segment(summary, "CHAMPIONS").has("averageRecencyScore")).isFalse();
     }
 
     @Test
     void aSegmentPagesItsCustomersAndACustomerHasItsScores() {
-        JsonNode atRisk = http.get("/api/v1/segments/rfm/AT_RISK/customers?" + WINDOW + "&size=1").json();
+        JsonNode atRisk = http.get("/api/v1/segments/rfm/AT_RISK/customers?" + WINDOW + "&size=1")
+                .json();
         assertThat(atRisk.get("totalItems").asLong()).isEqualTo(2);
-        assertThat(atRisk.get("items").get(0).get("customerId").asString()).isEqualTo(id("c7"));   // 200 days ago
+        assertThat(atRisk.get("items").get(0).get("customerId").asString()).isEqualTo(id("c7")); // 200 days ago
 
-        JsonNode c10 = http.get("/api/v1/customers/" + id("c10") + "/rfm?" + WINDOW).json();
+        JsonNode c10 =
+                http.get("/api/v1/customers/" + id("c10") + "/rfm?" + WINDOW).json();
         assertThat(c10.get("recencyDays").asLong()).isEqualTo(30);
         assertThat(c10.get("frequency").asLong()).isEqualTo(10);
         assertThat(c10.get("monetary").decimalValue()).isEqualByComparingTo("5");
-        assertThat(List.of(c10.get("recencyScore").asInt(), c10.get("frequencyScore").asInt(),
-                c10.get("monetaryScore").asInt())).containsExactly(4, 5, 1);
+        assertThat(List.of(
+                        c10.get("recencyScore").asInt(),
+                        c10.get("frequencyScore").asInt(),
+                        c10.get("monetaryScore").asInt()))
+                .containsExactly(4, 5, 1);
         assertThat(c10.get("segmentName").asString()).isEqualTo("Loyal Customers");
 
-        assertThat(http.get("/api/v1/customers/" + id("c11") + "/rfm?" + WINDOW).status()).isEqualTo(404);
-        assertThat(http.get("/api/v1/customers/" + id("c12") + "/rfm?" + WINDOW).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/customers/" + id("c11") + "/rfm?" + WINDOW).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/customers/" + id("c12") + "/rfm?" + WINDOW).status())
+                .isEqualTo(404);
         assertThat(http.get("/api/v1/segments/rfm?windowDays=0").status()).isEqualTo(400);
-        assertThat(http.get("/api/v1/segments/rfm/SOMETIMES/customers").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/segments/rfm/SOMETIMES/customers").status())
+                .isEqualTo(400);
     }
 }

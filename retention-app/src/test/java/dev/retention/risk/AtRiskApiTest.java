@@ -34,8 +34,15 @@ class AtRiskApiTest extends ApiTest {
     }
 
     private void event(String customer, String type, int daysAgo, String amount) {
-        Map<String, Object> event = new HashMap<>(Map.of("externalId", customer, "type", type,
-                "occurredAt", AS_OF.minus(daysAgo, ChronoUnit.DAYS).toString(), "eventKey", "e" + events.size()));
+        Map<String, Object> event = new HashMap<>(Map.of(
+                "externalId",
+                customer,
+                "type",
+                type,
+                "occurredAt",
+                AS_OF.minus(daysAgo, ChronoUnit.DAYS).toString(),
+                "eventKey",
+                "e" + events.size()));
         if (amount != null) {
             event.put("amount", amount);
             event.put("currency", "EUR");
@@ -52,26 +59,32 @@ class AtRiskApiTest extends ApiTest {
     @Test
     void customersSilentBeyondTheirOwnRhythmAreListedByValueWithTheirReason() {
         customer("A", "retail");
-        purchases("A", "50.00", 55, 45, 35, 25);          // median gap 10, silent 25 > 20: at risk
+        purchases("A", "50.00", 55, 45, 35, 25); // median gap 10, silent 25 > 20: at risk
         customer("B", "retail");
-        purchases("B", "50.00", 100, 70, 40);             // median gap 30, silent 40 < 60
+        purchases("B", "50.00", 100, 70, 40); // median gap 30, silent 40 < 60
         customer("C", "retail");
-        purchases("C", "80.00", 100);                     // one-time, 100 > 26: at risk
+        purchases("C", "80.00", 100); // one-time, 100 > 26: at risk
         customer("D", "retail");
-        purchases("D", "80.00", 20);                      // one-time, 20 < 26
+        purchases("D", "80.00", 20); // one-time, 20 < 26
         customer("E", null);
-        purchases("E", "50.00", 60, 50, 40);              // overdue, but churned
+        purchases("E", "50.00", 60, 50, 40); // overdue, but churned
         event("E", "CHURNED", 30, null);
         customer("F", "sme");
-        purchases("F", "30.00", 27);                      // one-time, no repeat buyer in sme: 27 > 24 overall
+        purchases("F", "30.00", 27); // one-time, no repeat buyer in sme: 27 > 24 overall
         customer("G", "retail");
-        purchases("G", "5.00", 80, 70, 60);               // overdue, churned and back: active
+        purchases("G", "5.00", 80, 70, 60); // overdue, churned and back: active
         event("G", "CHURNED", 50, null);
         event("G", "REACTIVATED", 40, null);
         customer("H", "retail");
-        purchases("H", "500.00", 200);                    // overdue, but erased
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status()).isEqualTo(200);
-        String h = http.get("/api/v1/customers?externalId=H").json().get("items").get(0).get("id").asString();
+        purchases("H", "500.00", 200); // overdue, but erased
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
+                .isEqualTo(200);
+        String h = http.get("/api/v1/customers?externalId=H")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
         assertThat(http.delete("/api/v1/customers/" + h).status()).isEqualTo(204);
 
         Response response = http.get("/api/v1/customers/at-risk?asOf=" + AS_OF);
@@ -93,7 +106,9 @@ class AtRiskApiTest extends ApiTest {
         assertThat(f.get("thresholdDays").asDouble()).isCloseTo(24.0, within(1e-9));
         assertThat(f.get("reason").asString()).contains("among all customers");
 
-        assertThat(http.get("/api/v1/customers/at-risk?asOf=" + AS_OF + "&limit=2").json()).hasSize(2);
+        assertThat(http.get("/api/v1/customers/at-risk?asOf=" + AS_OF + "&limit=2")
+                        .json())
+                .hasSize(2);
         assertThat(http.get("/api/v1/customers/at-risk?limit=0").status()).isEqualTo(400);
     }
 }

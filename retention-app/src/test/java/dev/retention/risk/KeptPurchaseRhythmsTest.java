@@ -3,14 +3,14 @@ package dev.retention.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.retention.domain.risk.AtRiskPolicy;
-import dev.retention.domain.risk.AtRiskPolicy.FirstGapCount;
-import dev.retention.domain.risk.AtRiskPolicy.OneTimeThresholds;
-import dev.retention.domain.risk.AtRiskPolicy.Threshold;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import dev.retention.domain.prediction.PurchaseSummaries;
 import dev.retention.domain.prediction.PurchaseSummary;
+import dev.retention.domain.risk.AtRiskPolicy;
+import dev.retention.domain.risk.AtRiskPolicy.FirstGapCount;
+import dev.retention.domain.risk.AtRiskPolicy.OneTimeThresholds;
+import dev.retention.domain.risk.AtRiskPolicy.Threshold;
 import dev.retention.domain.risk.PurchaseRhythm;
 import dev.retention.support.ApiTest;
 import dev.retention.support.ConcurrentWriters;
@@ -68,7 +68,7 @@ class KeptPurchaseRhythmsTest extends ApiTest {
 
     private Instant randomInstant() {
         Instant at = EARLIEST.plusSeconds((long) (random.nextDouble() * SPAN_SECONDS));
-        return random.nextInt(6) == 0 ? at.truncatedTo(ChronoUnit.DAYS) : at;   // a UTC midnight
+        return random.nextInt(6) == 0 ? at.truncatedTo(ChronoUnit.DAYS) : at; // a UTC midnight
     }
 
     private BigDecimal randomAmount() {
@@ -91,8 +91,15 @@ class KeptPurchaseRhythmsTest extends ApiTest {
             segments.put(customer, segment);
             List<Event> history = randomHistory();
             for (Event event : history) {
-                Map<String, Object> json = new HashMap<>(Map.of("externalId", customer, "type", event.type(),
-                        "occurredAt", event.at().toString(), "eventKey", customer + "-" + events.size()));
+                Map<String, Object> json = new HashMap<>(Map.of(
+                        "externalId",
+                        customer,
+                        "type",
+                        event.type(),
+                        "occurredAt",
+                        event.at().toString(),
+                        "eventKey",
+                        customer + "-" + events.size()));
                 if (event.amount() != null) {
                     json.put("amount", event.amount().toPlainString());
                     json.put("currency", "EUR");
@@ -104,14 +111,16 @@ class KeptPurchaseRhythmsTest extends ApiTest {
         Collections.shuffle(events, random);
         int batches = 5;
         for (int b = 0; b < batches; b++) {
-            Response stored = http.post("/api/v1/events:batch", Map.of("events",
-                    events.subList(b * events.size() / batches, (b + 1) * events.size() / batches)));
+            Response stored = http.post(
+                    "/api/v1/events:batch",
+                    Map.of("events", events.subList(b * events.size() / batches, (b + 1) * events.size() / batches)));
             assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
         }
         for (String customer : histories.keySet()) {
             int fate = random.nextInt(12);
             if (fate == 0) {
-                assertThat(http.delete("/api/v1/customers/" + ids.get(customer)).status()).isEqualTo(204);
+                assertThat(http.delete("/api/v1/customers/" + ids.get(customer)).status())
+                        .isEqualTo(204);
                 erased.add(customer);
             } else if (fate == 1) {
                 String segment = SEGMENTS.get(random.nextInt(SEGMENTS.size()));
@@ -135,9 +144,9 @@ class KeptPurchaseRhythmsTest extends ApiTest {
             for (int p = 0; p < purchases && at.isBefore(LATEST); p++) {
                 history.add(new Event("PURCHASE", at, randomAmount()));
                 if (random.nextInt(5) == 0) {
-                    history.add(new Event("PURCHASE", at, randomAmount()));            // the same instant
+                    history.add(new Event("PURCHASE", at, randomAmount())); // the same instant
                 } else if (random.nextInt(5) == 0) {
-                    history.add(new Event("PURCHASE", at.plusSeconds(60), randomAmount()));   // the same day, mostly
+                    history.add(new Event("PURCHASE", at.plusSeconds(60), randomAmount())); // the same day, mostly
                 }
                 if (random.nextInt(6) == 0) {
                     history.add(new Event("REFUND", at.plus(3, ChronoUnit.DAYS), randomAmount()));
@@ -161,21 +170,36 @@ class KeptPurchaseRhythmsTest extends ApiTest {
         Response rebuilt = http.post("/api/v1/admin/activity-spells/rebuild", Map.of());
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
         long buyers = histories.values().stream()
-                .filter(history -> history.stream().anyMatch(event -> event.type().equals("PURCHASE"))).count();
+                .filter(history ->
+                        history.stream().anyMatch(event -> event.type().equals("PURCHASE")))
+                .count();
         assertThat(rebuilt.json().get("purchaseRhythms").asLong()).isEqualTo(buyers);
         assertKeptRhythmsAreTheDomains();
     }
 
     @Test
     void concurrentBatchesForTheSameCustomersLoseNoPurchase() throws Exception {
-        List<String> customers = histories.keySet().stream().filter(customer -> !erased.contains(customer)).limit(20)
+        List<String> customers = histories.keySet().stream()
+                .filter(customer -> !erased.contains(customer))
+                .limit(20)
                 .toList();
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String customer = customers.get(random.nextInt(customers.size()));
             Event purchase = new Event("PURCHASE", randomInstant(), randomAmount());
-            events.add(Map.of("externalId", customer, "type", "PURCHASE", "occurredAt", purchase.at().toString(),
-                    "amount", purchase.amount().toPlainString(), "currency", "EUR", "eventKey", "concurrent-" + i));
+            events.add(Map.of(
+                    "externalId",
+                    customer,
+                    "type",
+                    "PURCHASE",
+                    "occurredAt",
+                    purchase.at().toString(),
+                    "amount",
+                    purchase.amount().toPlainString(),
+                    "currency",
+                    "EUR",
+                    "eventKey",
+                    "concurrent-" + i));
             histories.get(customer).add(purchase);
         }
         ConcurrentWriters.postAtOnce(http, events, 8);
@@ -189,37 +213,51 @@ class KeptPurchaseRhythmsTest extends ApiTest {
         int buyers = 0;
         for (Map.Entry<String, List<Event>> customer : histories.entrySet()) {
             List<Event> purchases = customer.getValue().stream()
-                    .filter(event -> event.type().equals("PURCHASE")).toList();
+                    .filter(event -> event.type().equals("PURCHASE"))
+                    .toList();
             Map<String, Object> row = kept.get(ids.get(customer.getKey()));
             if (purchases.isEmpty()) {
                 assertThat(row).as(customer.getKey()).isNull();
                 continue;
             }
             buyers++;
-            PurchaseRhythm rhythm = PurchaseRhythm.of(purchases.stream().map(Event::at).toList());
+            PurchaseRhythm rhythm =
+                    PurchaseRhythm.of(purchases.stream().map(Event::at).toList());
             assertThat(row).as(customer.getKey()).isNotNull();
             assertThat(row.get("day_count")).as(customer.getKey()).isEqualTo(rhythm.purchaseDays());
             assertThat(row.get("median_gap")).as(customer.getKey()).isEqualTo(rhythm.medianGapDays());
             assertThat(row.get("first_gap")).as(customer.getKey()).isEqualTo(rhythm.firstGapDays());
-            assertThat(((java.sql.Timestamp) row.get("last_purchase_at")).toInstant()).as(customer.getKey())
+            assertThat(((java.sql.Timestamp) row.get("last_purchase_at")).toInstant())
+                    .as(customer.getKey())
                     .isEqualTo(rhythm.lastPurchaseAt());
             assertThat(row.get("segment")).as(customer.getKey()).isEqualTo(segments.get(customer.getKey()));
             assertThat(row.get("erased")).as(customer.getKey()).isEqualTo(erased.contains(customer.getKey()));
-            assertThat((BigDecimal) row.get("purchase_total")).as(customer.getKey()).isEqualByComparingTo(
-                    purchases.stream().map(Event::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
-            LocalDate firstDay = purchases.stream().map(event -> LocalDate.ofInstant(event.at(), ZoneOffset.UTC))
-                    .min(LocalDate::compareTo).orElseThrow();
-            assertThat((BigDecimal) row.get("first_day_amount")).as(customer.getKey()).isEqualByComparingTo(
-                    purchases.stream().filter(event -> LocalDate.ofInstant(event.at(), ZoneOffset.UTC)
-                            .equals(firstDay)).map(Event::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+            assertThat((BigDecimal) row.get("purchase_total"))
+                    .as(customer.getKey())
+                    .isEqualByComparingTo(
+                            purchases.stream().map(Event::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+            LocalDate firstDay = purchases.stream()
+                    .map(event -> LocalDate.ofInstant(event.at(), ZoneOffset.UTC))
+                    .min(LocalDate::compareTo)
+                    .orElseThrow();
+            assertThat((BigDecimal) row.get("first_day_amount"))
+                    .as(customer.getKey())
+                    .isEqualByComparingTo(purchases.stream()
+                            .filter(event -> LocalDate.ofInstant(event.at(), ZoneOffset.UTC)
+                                    .equals(firstDay))
+                            .map(Event::amount)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add));
         }
         assertThat(kept).hasSize(buyers);
     }
 
     @Test
     void theListIsTheRuleAppliedToEveryCustomer() {
-        List<Instant> moments = List.of(Instant.parse("2026-09-01T00:00:00Z"), Instant.parse("2026-07-02T09:30:00Z"),
-                Instant.parse("2026-01-15T13:00:00Z"), Instant.parse("2025-08-20T06:45:00Z"));
+        List<Instant> moments = List.of(
+                Instant.parse("2026-09-01T00:00:00Z"),
+                Instant.parse("2026-07-02T09:30:00Z"),
+                Instant.parse("2026-01-15T13:00:00Z"),
+                Instant.parse("2025-08-20T06:45:00Z"));
         int listed = 0;
         for (Instant asOf : moments) {
             List<Expected> expected = expectedList(asOf);
@@ -227,28 +265,45 @@ class KeptPurchaseRhythmsTest extends ApiTest {
             Response response = http.get("/api/v1/customers/at-risk?limit=500&asOf=" + asOf);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             JsonNode list = response.json();
-            assertThat(list).extracting(item -> item.get("externalId").asString()).as("as of " + asOf)
-                    .containsExactlyElementsOf(expected.stream().map(Expected::customer).toList());
+            assertThat(list)
+                    .extracting(item -> item.get("externalId").asString())
+                    .as("as of " + asOf)
+                    .containsExactlyElementsOf(
+                            expected.stream().map(Expected::customer).toList());
             for (int i = 0; i < expected.size(); i++) {
                 Expected want = expected.get(i);
                 JsonNode got = list.get(i);
                 String what = want.customer() + " as of " + asOf;
                 assertThat(got.get("valueAtRisk").decimalValue()).as(what).isEqualByComparingTo(want.value());
-                assertThat(got.get("thresholdDays").asDouble()).as(what).isCloseTo(want.threshold().days(),
-                        within(1e-9));
-                assertThat(got.get("purchaseDays").asInt()).as(what).isEqualTo(want.rhythm().purchaseDays());
-                assertThat(got.get("daysSinceLastPurchase").asDouble()).as(what).isCloseTo(
-                        AtRiskPolicy.silentDays(want.rhythm().lastPurchaseAt(), asOf), within(1e-6));
-                assertThat(got.has("medianGapDays")).as(what).isEqualTo(!want.rhythm().oneTimeBuyer());
-                assertThat(got.get("reason").asString()).as(what).contains(want.threshold().segment() == null
-                        ? (want.rhythm().oneTimeBuyer() ? "among all customers" : "median gap")
-                        : "segment " + want.threshold().segment());
+                assertThat(got.get("thresholdDays").asDouble())
+                        .as(what)
+                        .isCloseTo(want.threshold().days(), within(1e-9));
+                assertThat(got.get("purchaseDays").asInt())
+                        .as(what)
+                        .isEqualTo(want.rhythm().purchaseDays());
+                assertThat(got.get("daysSinceLastPurchase").asDouble())
+                        .as(what)
+                        .isCloseTo(AtRiskPolicy.silentDays(want.rhythm().lastPurchaseAt(), asOf), within(1e-6));
+                assertThat(got.has("medianGapDays"))
+                        .as(what)
+                        .isEqualTo(!want.rhythm().oneTimeBuyer());
+                assertThat(got.get("reason").asString())
+                        .as(what)
+                        .contains(
+                                want.threshold().segment() == null
+                                        ? (want.rhythm().oneTimeBuyer() ? "among all customers" : "median gap")
+                                        : "segment " + want.threshold().segment());
             }
             int shortLimit = 7;
-            JsonNode head = http.get("/api/v1/customers/at-risk?limit=" + shortLimit + "&asOf=" + asOf).json();
-            assertThat(head).extracting(item -> item.get("externalId").asString()).as("the first %d as of %s",
-                    shortLimit, asOf).containsExactlyElementsOf(expected.stream().limit(shortLimit)
-                    .map(Expected::customer).toList());
+            JsonNode head = http.get("/api/v1/customers/at-risk?limit=" + shortLimit + "&asOf=" + asOf)
+                    .json();
+            assertThat(head)
+                    .extracting(item -> item.get("externalId").asString())
+                    .as("the first %d as of %s", shortLimit, asOf)
+                    .containsExactlyElementsOf(expected.stream()
+                            .limit(shortLimit)
+                            .map(Expected::customer)
+                            .toList());
         }
         assertThat(listed).as("customers listed over all moments").isGreaterThan(60);
     }
@@ -257,19 +312,23 @@ class KeptPurchaseRhythmsTest extends ApiTest {
     void purchaseSummariesAreTheDomainsFromKeptRhythmsAndFromEvents() {
         LocalDate afterAll = LocalDate.of(2026, 8, 1);
         record Case(LocalDate end, String segment, ZoneId zone) {}
-        List<Case> cases = List.of(new Case(afterAll, null, ZoneOffset.UTC),
-                new Case(afterAll, "retail", ZoneId.of("UTC")), new Case(LocalDate.of(2026, 1, 15), null,
-                        ZoneOffset.UTC), new Case(afterAll, null, ZoneId.of("Asia/Kathmandu")));
+        List<Case> cases = List.of(
+                new Case(afterAll, null, ZoneOffset.UTC),
+                new Case(afterAll, "retail", ZoneId.of("UTC")),
+                new Case(LocalDate.of(2026, 1, 15), null, ZoneOffset.UTC),
+                new Case(afterAll, null, ZoneId.of("Asia/Kathmandu")));
         for (Case c : cases) {
-            ClvSettings settings = new ClvSettings(c.end(), ModelTimeUnit.WEEK, 12, new BigDecimal("0.01"),
-                    c.segment(), c.zone());
+            ClvSettings settings =
+                    new ClvSettings(c.end(), ModelTimeUnit.WEEK, 12, new BigDecimal("0.01"), c.segment(), c.zone());
             Map<UUID, PurchaseSummary> expected = new HashMap<>();
             histories.forEach((customer, history) -> {
                 SortedMap<LocalDate, BigDecimal> spendByDay = new TreeMap<>();
-                history.stream().filter(event -> event.type().equals("PURCHASE"))
-                        .filter(event -> !LocalDate.ofInstant(event.at(), c.zone()).isAfter(c.end()))
-                        .forEach(event -> spendByDay.merge(LocalDate.ofInstant(event.at(), c.zone()), event.amount(),
-                                BigDecimal::add));
+                history.stream()
+                        .filter(event -> event.type().equals("PURCHASE"))
+                        .filter(event ->
+                                !LocalDate.ofInstant(event.at(), c.zone()).isAfter(c.end()))
+                        .forEach(event -> spendByDay.merge(
+                                LocalDate.ofInstant(event.at(), c.zone()), event.amount(), BigDecimal::add));
                 if (!spendByDay.isEmpty() && (c.segment() == null || c.segment().equals(segments.get(customer)))) {
                     expected.put(ids.get(customer), PurchaseSummary.of(spendByDay, c.end(), ModelTimeUnit.WEEK));
                 }
@@ -295,8 +354,10 @@ class KeptPurchaseRhythmsTest extends ApiTest {
         List<FirstGapCount> firstGaps = new ArrayList<>();
         for (Map.Entry<String, List<Event>> customer : histories.entrySet()) {
             List<Instant> purchases = customer.getValue().stream()
-                    .filter(event -> event.type().equals("PURCHASE") && !event.at().isAfter(asOf))
-                    .map(Event::at).toList();
+                    .filter(event ->
+                            event.type().equals("PURCHASE") && !event.at().isAfter(asOf))
+                    .map(Event::at)
+                    .toList();
             if (purchases.isEmpty() || erased.contains(customer.getKey())) {
                 continue;
             }
@@ -317,9 +378,12 @@ class KeptPurchaseRhythmsTest extends ApiTest {
                 return;
             }
             BigDecimal value = history.stream()
-                    .filter(event -> event.amount() != null && event.at().isAfter(valueFrom)
+                    .filter(event -> event.amount() != null
+                            && event.at().isAfter(valueFrom)
                             && !event.at().isAfter(asOf))
-                    .map(event -> event.type().equals("PURCHASE") ? event.amount() : event.amount().negate())
+                    .map(event -> event.type().equals("PURCHASE")
+                            ? event.amount()
+                            : event.amount().negate())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             expected.add(new Expected(customer, ids.get(customer), rhythm, threshold.get(), value));
         });
@@ -328,6 +392,9 @@ class KeptPurchaseRhythmsTest extends ApiTest {
     }
 
     private static List<Instant> at(List<Event> history, String type) {
-        return history.stream().filter(event -> event.type().equals(type)).map(Event::at).toList();
+        return history.stream()
+                .filter(event -> event.type().equals(type))
+                .map(Event::at)
+                .toList();
     }
 }

@@ -16,31 +16,46 @@ import org.junit.jupiter.api.Test;
 class ReportCachingTest extends ApiTest {
 
     private static final String AS_OF = "2026-11-01T00:00:00Z";
-    private static final List<String> CACHED = List.of("/api/v1/customers/at-risk?asOf=" + AS_OF,
-            "/api/v1/segments/rfm?asOf=" + AS_OF, "/api/v1/segments/rfm/LOST/customers?asOf=" + AS_OF);
+    private static final List<String> CACHED = List.of(
+            "/api/v1/customers/at-risk?asOf=" + AS_OF,
+            "/api/v1/segments/rfm?asOf=" + AS_OF,
+            "/api/v1/segments/rfm/LOST/customers?asOf=" + AS_OF);
 
     private int keys;
 
     private void purchases(String customer, String... days) {
         List<Map<String, Object>> events = new ArrayList<>();
         for (String day : days) {
-            events.add(Map.of("externalId", customer, "createCustomer", true, "type", "PURCHASE",
-                    "occurredAt", day + "T12:00:00Z", "amount", "20.00", "currency", "EUR", "eventKey",
+            events.add(Map.of(
+                    "externalId",
+                    customer,
+                    "createCustomer",
+                    true,
+                    "type",
+                    "PURCHASE",
+                    "occurredAt",
+                    day + "T12:00:00Z",
+                    "amount",
+                    "20.00",
+                    "currency",
+                    "EUR",
+                    "eventKey",
                     "k" + keys++));
         }
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
+                .isEqualTo(200);
     }
 
     @Test
     void answersAsOfAGivenMomentAreCachedUntilTheDataChange() {
-        purchases("a", "2026-08-01", "2026-08-11");           // median gap 10, silent 82 days: at risk
-        purchases("b", "2026-10-20", "2026-10-25");           // median gap 5, silent 6.5 days: not yet
+        purchases("a", "2026-08-01", "2026-08-11"); // median gap 10, silent 82 days: at risk
+        purchases("b", "2026-10-20", "2026-10-25"); // median gap 5, silent 6.5 days: not yet
 
         for (String path : CACHED) {
             Response first = http.get(path);
             Response repeated = http.get(path);
-            Response conditional = http.send("GET", path, null, "application/json",
-                    Map.of("If-None-Match", first.header("ETag")));
+            Response conditional =
+                    http.send("GET", path, null, "application/json", Map.of("If-None-Match", first.header("ETag")));
 
             assertThat(first.status()).as(path).isEqualTo(200);
             assertThat(first.header("ETag")).as(path).isNotBlank();
@@ -49,16 +64,19 @@ class ReportCachingTest extends ApiTest {
             assertThat(conditional.status()).as(path).isEqualTo(304);
         }
         Response before = http.get(CACHED.get(0));
-        assertThat(before.json()).extracting(item -> item.get("externalId").asString()).containsExactly("a");
+        assertThat(before.json())
+                .extracting(item -> item.get("externalId").asString())
+                .containsExactly("a");
 
-        purchases("b", "2026-09-01");                         // now gaps 49 and 5: median 27, still not at risk
-        purchases("c", "2026-05-01", "2026-05-03");           // median gap 2, silent 182 days: at risk
+        purchases("b", "2026-09-01"); // now gaps 49 and 5: median 27, still not at risk
+        purchases("c", "2026-05-01", "2026-05-03"); // median gap 2, silent 182 days: at risk
         Response after = http.get(CACHED.get(0));
-        Response stale = http.send("GET", CACHED.get(0), null, "application/json",
-                Map.of("If-None-Match", before.header("ETag")));
+        Response stale = http.send(
+                "GET", CACHED.get(0), null, "application/json", Map.of("If-None-Match", before.header("ETag")));
 
         assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
-        assertThat(after.json()).extracting(item -> item.get("externalId").asString())
+        assertThat(after.json())
+                .extracting(item -> item.get("externalId").asString())
                 .containsExactlyInAnyOrder("a", "c");
         assertThat(stale.status()).isEqualTo(200);
     }
@@ -67,8 +85,8 @@ class ReportCachingTest extends ApiTest {
     void answersAsOfNowAreComputedAfreshAndCarryNoETag() {
         purchases("a", "2026-08-01", "2026-08-11");
 
-        for (String path : List.of("/api/v1/customers/at-risk", "/api/v1/segments/rfm",
-                "/api/v1/segments/rfm/LOST/customers")) {
+        for (String path :
+                List.of("/api/v1/customers/at-risk", "/api/v1/segments/rfm", "/api/v1/segments/rfm/LOST/customers")) {
             Response answer = http.get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);
             assertThat(answer.header("ETag")).as(path).isNull();

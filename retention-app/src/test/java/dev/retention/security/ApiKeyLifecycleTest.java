@@ -29,14 +29,14 @@ class ApiKeyLifecycleTest extends ApiTest {
     ApiKeyCache apiKeyCache;
 
     private static String sha256(String value) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void aKeyIsShownOnceStoredAsAHashUsableThenRevoked() throws Exception {
-        Response created = http.post("/api/v1/admin/api-keys",
-                Map.of("name", "crm-frontend", "scopes", List.of("customers:read")));
+        Response created = http.post(
+                "/api/v1/admin/api-keys", Map.of("name", "crm-frontend", "scopes", List.of("customers:read")));
         assertThat(created.status()).isEqualTo(201);
         String key = created.json().get("key").asString();
         String id = created.json().get("apiKey").get("id").asString();
@@ -48,21 +48,32 @@ class ApiKeyLifecycleTest extends ApiTest {
         assertThat(http.get("/api/v1/admin/api-keys?size=500").body()).doesNotContain(key);
 
         assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(200);
-        assertThat(http.anonymous().send("GET", "/api/v1/customers", null, "application/json",
-                Map.of("X-API-Key", key)).status()).isEqualTo(200);
-        assertThat(http.get("/api/v1/admin/api-keys/" + id).json().get("lastUsedAt")).isNotNull();
+        assertThat(http.anonymous()
+                        .send("GET", "/api/v1/customers", null, "application/json", Map.of("X-API-Key", key))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/api-keys/" + id).json().get("lastUsedAt"))
+                .isNotNull();
 
         assertThat(http.delete("/api/v1/admin/api-keys/" + id).status()).isEqualTo(204);
         Response afterRevocation = http.withKey(key).get("/api/v1/customers");
         assertThat(afterRevocation.status()).isEqualTo(401);
         assertThat(afterRevocation.json().get("type").asString()).endsWith("/invalid-credential");
-        assertThat(http.get("/api/v1/admin/api-keys/" + id).json().get("status").asString()).isEqualTo("REVOKED");
+        assertThat(http.get("/api/v1/admin/api-keys/" + id).json().get("status").asString())
+                .isEqualTo("REVOKED");
     }
 
     @Test
     void anExpiredKeyIsRefused() {
-        Response created = http.post("/api/v1/admin/api-keys", Map.of("name", "short-lived",
-                "scopes", List.of("customers:read"), "expiresAt", "2099-01-01T00:00:00Z"));
+        Response created = http.post(
+                "/api/v1/admin/api-keys",
+                Map.of(
+                        "name",
+                        "short-lived",
+                        "scopes",
+                        List.of("customers:read"),
+                        "expiresAt",
+                        "2099-01-01T00:00:00Z"));
         String key = created.json().get("key").asString();
         String id = created.json().get("apiKey").get("id").asString();
         assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(200);
@@ -72,14 +83,16 @@ class ApiKeyLifecycleTest extends ApiTest {
         apiKeyCache.forgetAll();
 
         assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(401);
-        assertThat(http.get("/api/v1/admin/api-keys/" + id).json().get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(http.get("/api/v1/admin/api-keys/" + id).json().get("status").asString())
+                .isEqualTo("EXPIRED");
     }
 
     @Test
     void aCachedKeyStopsWorkingWhenItExpires() throws InterruptedException {
         Instant expiry = Instant.now().plusSeconds(2);
-        Response created = http.post("/api/v1/admin/api-keys", Map.of("name", "two-seconds",
-                "scopes", List.of("customers:read"), "expiresAt", expiry.toString()));
+        Response created = http.post(
+                "/api/v1/admin/api-keys",
+                Map.of("name", "two-seconds", "scopes", List.of("customers:read"), "expiresAt", expiry.toString()));
         String key = created.json().get("key").asString();
         assertThat(http.withKey(key).get("/api/v1/customers").status()).isEqualTo(200);
 
@@ -90,24 +103,37 @@ class ApiKeyLifecycleTest extends ApiTest {
 
     @Test
     void unknownKeysAndMalformedRequestsForKeysAreRefused() {
-        assertThat(http.withKey("rtn_not-a-real-key-000000000000000000000000000").get("/api/v1/customers").status())
+        assertThat(http.withKey("rtn_not-a-real-key-000000000000000000000000000")
+                        .get("/api/v1/customers")
+                        .status())
                 .isEqualTo(401);
         Response unknownScope = http.post("/api/v1/admin/api-keys", Map.of("name", "x", "scopes", List.of("root")));
         assertThat(unknownScope.status()).isEqualTo(400);
-        assertThat(unknownScope.json().get("errors").get(0).get("field").asString()).isEqualTo("scopes");
-        Response pastExpiry = http.post("/api/v1/admin/api-keys", Map.of("name", "x", "scopes",
-                List.of("ops"), "expiresAt", "2020-01-01T00:00:00Z"));
+        assertThat(unknownScope.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("scopes");
+        Response pastExpiry = http.post(
+                "/api/v1/admin/api-keys",
+                Map.of("name", "x", "scopes", List.of("ops"), "expiresAt", "2020-01-01T00:00:00Z"));
         assertThat(pastExpiry.status()).isEqualTo(422);
-        assertThat(http.delete("/api/v1/admin/api-keys/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a").status())
+        assertThat(http.delete("/api/v1/admin/api-keys/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void adminActionsAreAuditedWithWhoAndWhen() {
         String key = Keys.issue(http, "to-revoke", "ops");
-        String id = http.get("/api/v1/admin/api-keys?size=1").json().get("items").get(0).get("id").asString();
+        String id = http.get("/api/v1/admin/api-keys?size=1")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
         http.delete("/api/v1/admin/api-keys/" + id);
-        String customer = http.post("/api/v1/customers", Map.of("externalId", "crm-1")).json().get("id").asString();
+        String customer = http.post("/api/v1/customers", Map.of("externalId", "crm-1"))
+                .json()
+                .get("id")
+                .asString();
         http.delete("/api/v1/customers/" + customer);
 
         JsonNode entries = http.get("/api/v1/admin/audit?size=3").json().get("items");
@@ -127,7 +153,8 @@ class ApiKeyLifecycleTest extends ApiTest {
 
         bootstrapAdminKey.generateOnFirstStart(true, file);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         String key = Files.readString(file).trim();
         assertThat(http.withKey(key).get("/api/v1/admin/api-keys").status()).isEqualTo(200);
     }

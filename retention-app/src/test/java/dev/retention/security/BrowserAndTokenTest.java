@@ -35,8 +35,7 @@ class BrowserAndTokenTest extends ApiTest {
         registry.add("retention.rate-limit.enabled", () -> "true");
         registry.add("retention.rate-limit.capacity", () -> "5");
         registry.add("retention.rate-limit.per-second", () -> "1");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> "file:" + publicKeyFile());
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKeyFile());
     }
 
     private static KeyPair rsaKeyPair() {
@@ -52,9 +51,12 @@ class BrowserAndTokenTest extends ApiTest {
     private static Path publicKeyFile() {
         try {
             Path file = Files.createTempFile("retention-jwt", ".pem");
-            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(TRUSTED.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(
+                    file,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder()
+                                    .encodeToString(TRUSTED.getPublic().getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,15 +64,20 @@ class BrowserAndTokenTest extends ApiTest {
     }
 
     private static String jwt(KeyPair signer, String subject, String scope) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("scope", scope)
-                .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 600_000)).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .claim("scope", scope)
+                .issueTime(new Date())
+                .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                .build();
         SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         token.sign(new RSASSASigner(signer.getPrivate()));
         return token.serialize();
     }
 
     private Response withToken(String method, String path, String token, Object body) {
-        return http.anonymous().send(method, path, body, "application/json", Map.of("Authorization", "Bearer " + token));
+        return http.anonymous()
+                .send(method, path, body, "application/json", Map.of("Authorization", "Bearer " + token));
     }
 
     @Test
@@ -94,12 +101,19 @@ class BrowserAndTokenTest extends ApiTest {
     @Test
     void erasureByAJwtIsAuditedUnderItsSubject() throws Exception {
         String writer = jwt(TRUSTED, "privacy-officer", "customers:write");
-        String id = http.post("/api/v1/customers", Map.of("externalId", "crm-9")).json().get("id").asString();
+        String id = http.post("/api/v1/customers", Map.of("externalId", "crm-9"))
+                .json()
+                .get("id")
+                .asString();
 
-        assertThat(withToken("DELETE", "/api/v1/customers/" + id, writer, null).status()).isEqualTo(204);
+        assertThat(withToken("DELETE", "/api/v1/customers/" + id, writer, null).status())
+                .isEqualTo(204);
 
-        assertThat(jdbc.queryForObject("select actor from audit_entry where action = 'customer.erased' "
-                + "and target = ?", String.class, "customer:" + id)).isEqualTo("jwt:privacy-officer");
+        assertThat(jdbc.queryForObject(
+                        "select actor from audit_entry where action = 'customer.erased' " + "and target = ?",
+                        String.class,
+                        "customer:" + id))
+                .isEqualTo("jwt:privacy-officer");
     }
 
     @Test
@@ -126,11 +140,26 @@ class BrowserAndTokenTest extends ApiTest {
 
     @Test
     void preflightFromAnAllowedOriginIsAnswered() {
-        Response allowed = http.anonymous().send("OPTIONS", "/api/v1/customers", null, "application/json", Map.of(
-                "Origin", "https://crm.example.com", "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "authorization,content-type"));
-        Response foreign = http.anonymous().send("OPTIONS", "/api/v1/customers", null, "application/json", Map.of(
-                "Origin", "https://evil.example.net", "Access-Control-Request-Method", "POST"));
+        Response allowed = http.anonymous()
+                .send(
+                        "OPTIONS",
+                        "/api/v1/customers",
+                        null,
+                        "application/json",
+                        Map.of(
+                                "Origin",
+                                "https://crm.example.com",
+                                "Access-Control-Request-Method",
+                                "POST",
+                                "Access-Control-Request-Headers",
+                                "authorization,content-type"));
+        Response foreign = http.anonymous()
+                .send(
+                        "OPTIONS",
+                        "/api/v1/customers",
+                        null,
+                        "application/json",
+                        Map.of("Origin", "https://evil.example.net", "Access-Control-Request-Method", "POST"));
 
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://crm.example.com");

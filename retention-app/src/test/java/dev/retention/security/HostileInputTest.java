@@ -22,17 +22,55 @@ import tools.jackson.databind.JsonNode;
 class HostileInputTest extends ApiTest {
 
     private static final List<String> HOSTILE_STRINGS = List.of(
-            "' OR '1'='1", "'; drop table customer; --", "<script>alert(1)</script>", "${jndi:ldap://x/a}",
-            "../../etc/passwd", "\u0000", "x".repeat(5_000), "-1", "99999999999999999999999", "NaN", "",
-            "2026-13-45T99:99:99Z", "ЖЖЖ\uD83D\uDE00");
+            "' OR '1'='1",
+            "'; drop table customer; --",
+            "<script>alert(1)</script>",
+            "${jndi:ldap://x/a}",
+            "../../etc/passwd",
+            "\u0000",
+            "x".repeat(5_000),
+            "-1",
+            "99999999999999999999999",
+            "NaN",
+            "",
+            "2026-13-45T99:99:99Z",
+            "ЖЖЖ\uD83D\uDE00");
 
     private static final List<String> HOSTILE_BODIES = List.of(
-            "{\"a\":", "[]", "\"text\"", "123", "null", "{}", "{\"events\": {}}", "{\"events\": [null]}",
-            "{\"events\": [1, \"x\", []]}", "[".repeat(10_000), "{\"name\": " + "{\"a\":".repeat(200) + "1"
-                    + "}".repeat(200) + "}");
+            "{\"a\":",
+            "[]",
+            "\"text\"",
+            "123",
+            "null",
+            "{}",
+            "{\"events\": {}}",
+            "{\"events\": [null]}",
+            "{\"events\": [1, \"x\", []]}",
+            "[".repeat(10_000),
+            "{\"name\": " + "{\"a\":".repeat(200) + "1" + "}".repeat(200) + "}");
 
-    private static final byte[] INVALID_UTF8 = {'{', '"', 'e', 'x', 't', 'e', 'r', 'n', 'a', 'l', 'I', 'd', '"', ':',
-        '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'};
+    private static final byte[] INVALID_UTF8 = {
+        '{',
+        '"',
+        'e',
+        'x',
+        't',
+        'e',
+        'r',
+        'n',
+        'a',
+        'l',
+        'I',
+        'd',
+        '"',
+        ':',
+        '"',
+        (byte) 0xC3,
+        (byte) 0x28,
+        (byte) 0xFF,
+        '"',
+        '}'
+    };
 
     /** A package-qualified Java name such as dev.retention.domain.metrics.Granularity or @io.swagger...Parameter. */
     private static final String QUALIFIED_CLASS_NAME = "\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z]\\w*";
@@ -46,8 +84,12 @@ class HostileInputTest extends ApiTest {
         http.post("/api/v1/customers", Map.of("externalId", "existing"));
         JsonNode document = http.get("/v3/api-docs").json();
         for (Operation operation : operations(document)) {
-            for (String id : List.of("5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a", "not-a-uuid", "%27%20OR%201%3D1",
-                    "%3Cscript%3E", "x".repeat(1_000))) {
+            for (String id : List.of(
+                    "5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a",
+                    "not-a-uuid",
+                    "%27%20OR%201%3D1",
+                    "%3Cscript%3E",
+                    "x".repeat(1_000))) {
                 String path = operation.path().replaceAll("\\{[^}]+}", id);
                 sendHostileQueries(operation, path);
                 if (hasBody(operation)) {
@@ -83,7 +125,10 @@ class HostileInputTest extends ApiTest {
         check(operation, path, null, "application/json");
         for (String name : names) {
             for (String value : HOSTILE_STRINGS) {
-                check(operation, path + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8), null,
+                check(
+                        operation,
+                        path + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
+                        null,
                         "application/json");
             }
         }
@@ -116,8 +161,14 @@ class HostileInputTest extends ApiTest {
     }
 
     private List<String> fieldsOf(Operation operation, JsonNode document) {
-        JsonNode schema = operation.definition().path("requestBody").path("content").valueStream()
-                .map(media -> media.path("schema")).findFirst().orElse(null);
+        JsonNode schema = operation
+                .definition()
+                .path("requestBody")
+                .path("content")
+                .valueStream()
+                .map(media -> media.path("schema"))
+                .findFirst()
+                .orElse(null);
         List<String> fields = new ArrayList<>();
         if (schema == null) {
             return fields;
@@ -148,10 +199,15 @@ class HostileInputTest extends ApiTest {
                 + text.substring(0, Math.min(text.length(), 200));
         assertThat(response.status()).as(description + " -> " + response).isLessThan(500);
         if (response.status() >= 400) {
-            assertThat(response.header("Content-Type")).as(description + " -> " + response)
+            assertThat(response.header("Content-Type"))
+                    .as(description + " -> " + response)
                     .startsWith("application/problem+json");
-            assertThat(response.body()).as(description).doesNotContain("Exception").doesNotContain("at dev.")
-                    .doesNotContainIgnoringCase("select ").doesNotContainPattern(QUALIFIED_CLASS_NAME);
+            assertThat(response.body())
+                    .as(description)
+                    .doesNotContain("Exception")
+                    .doesNotContain("at dev.")
+                    .doesNotContainIgnoringCase("select ")
+                    .doesNotContainPattern(QUALIFIED_CLASS_NAME);
             assertThat(counts()).as(description + " changed the database").isEqualTo(before);
         }
     }
@@ -161,8 +217,8 @@ class HostileInputTest extends ApiTest {
         for (String table : List.of("customer", "customer_event", "api_key", "audit_entry")) {
             counts.put(table, count(table));
         }
-        counts.put("erased", jdbc.queryForObject("select count(*) from customer where erased_at is not null",
-                Long.class));
+        counts.put(
+                "erased", jdbc.queryForObject("select count(*) from customer where erased_at is not null", Long.class));
         return counts;
     }
 }

@@ -14,11 +14,14 @@ class LogMaskingTest extends ApiTest {
 
     @Test
     void emailsAndKeysNeverReachTheLog(CapturedOutput output) {
-        LoggerFactory.getLogger("dev.retention.check").warn(
-                "customer ada.lovelace+crm@example.co.uk used key rtn_AbCdEf0123456789-_xyz",
-                new IllegalStateException("rejected ada.lovelace+crm@example.co.uk"));
+        LoggerFactory.getLogger("dev.retention.check")
+                .warn(
+                        "customer ada.lovelace+crm@example.co.uk used key rtn_AbCdEf0123456789-_xyz",
+                        new IllegalStateException("rejected ada.lovelace+crm@example.co.uk"));
 
-        assertThat(output.getAll()).contains("customer ***@*** used key rtn_***")
-                .doesNotContain("ada.lovelace").doesNotContain("AbCdEf0123456789");
+        assertThat(output.getAll())
+                .contains("customer ***@*** used key rtn_***")
+                .doesNotContain("ada.lovelace")
+                .doesNotContain("AbCdEf0123456789");
     }
 }

@@ -50,8 +50,7 @@ class RequestLimitsTest extends ApiTest {
     void deepNestingIsRefusedWith400() {
         String deep = "{\"type\": \"LOGIN\", \"properties\": {\"a\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}}";
 
-        Response response = http.postRaw("/api/v1/events:batch", "{\"events\": [" + deep + "]}",
-                "application/json");
+        Response response = http.postRaw("/api/v1/events:batch", "{\"events\": [" + deep + "]}", "application/json");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("type").asString()).endsWith("/json-limit-exceeded");
@@ -62,8 +61,10 @@ class RequestLimitsTest extends ApiTest {
     @Test
     void hugeStringsAndNumbersAreRefusedWith400() {
         Response longId = http.post("/api/v1/customers", Map.of("externalId", "x".repeat(2_000_000)));
-        Response longNumber = http.postRaw("/api/v1/customers/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a/events",
-                "{\"type\": \"PURCHASE\", \"amount\": 1" + "0".repeat(10_000) + "}", "application/json");
+        Response longNumber = http.postRaw(
+                "/api/v1/customers/5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a/events",
+                "{\"type\": \"PURCHASE\", \"amount\": 1" + "0".repeat(10_000) + "}",
+                "application/json");
         Response hugePage = http.get("/api/v1/customers?size=999999999999");
 
         assertThat(longId.status()).isEqualTo(400);

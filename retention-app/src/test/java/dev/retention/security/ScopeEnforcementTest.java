@@ -74,17 +74,24 @@ class ScopeEnforcementTest extends ApiTest {
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 String concrete = path.getKey().replaceAll("\\{[^}]+}", "5f0c9a8e-0b7e-4c57-9f55-0e4a7c1d2b3a");
-                operations.add(new Operation(operation.getValue().get("operationId").asString(),
-                        operation.getKey().toUpperCase(), concrete));
+                operations.add(new Operation(
+                        operation.getValue().get("operationId").asString(),
+                        operation.getKey().toUpperCase(),
+                        concrete));
             }
         }
         return operations;
     }
 
     private static Response call(Http client, Operation operation) {
-        boolean hasBody = operation.method().equals("POST") || operation.method().equals("PATCH");
-        return client.send(operation.method(), operation.path(), hasBody ? "{}" : null,
-                operation.method().equals("PATCH") ? "application/merge-patch+json" : "application/json", Map.of());
+        boolean hasBody =
+                operation.method().equals("POST") || operation.method().equals("PATCH");
+        return client.send(
+                operation.method(),
+                operation.path(),
+                hasBody ? "{}" : null,
+                operation.method().equals("PATCH") ? "application/merge-patch+json" : "application/json",
+                Map.of());
     }
 
     @Test
@@ -133,15 +140,29 @@ class ScopeEnforcementTest extends ApiTest {
         assertThat(http.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
 
         assertThat(http.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(http.withKey(Keys.issueAllBut(http, "ops")).get("/actuator/prometheus").status()).isEqualTo(403);
-        assertThat(http.withKey(Keys.issue(http, "ops", "ops")).get("/actuator/prometheus").status()).isEqualTo(200);
-        assertThat(http.withKey(Keys.issue(http, "ops-info", "ops")).get("/actuator/info").status()).isEqualTo(200);
+        assertThat(http.withKey(Keys.issueAllBut(http, "ops"))
+                        .get("/actuator/prometheus")
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.withKey(Keys.issue(http, "ops", "ops"))
+                        .get("/actuator/prometheus")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.withKey(Keys.issue(http, "ops-info", "ops"))
+                        .get("/actuator/info")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void noBrowserOriginIsAllowedByDefault() {
-        Response preflight = http.anonymous().send("OPTIONS", "/api/v1/customers", null, "application/json",
-                Map.of("Origin", "https://crm.example.com", "Access-Control-Request-Method", "GET"));
+        Response preflight = http.anonymous()
+                .send(
+                        "OPTIONS",
+                        "/api/v1/customers",
+                        null,
+                        "application/json",
+                        Map.of("Origin", "https://crm.example.com", "Access-Control-Request-Method", "GET"));
 
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
     }

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the end-to-end tests: the whole application on a random port, over HTTP, against the shared real
  * PostgreSQL, with empty tables before each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "retention.rate-limit.enabled=false")
 public abstract class ApiTest {
 

@@ -34,8 +34,10 @@ public final class Cdnow {
                 continue;
             }
             String[] columns = line.trim().split("\\s+");
-            purchases.add(new Purchase(Integer.parseInt(columns[1]),
-                    LocalDate.parse(columns[2], DateTimeFormatter.BASIC_ISO_DATE), new BigDecimal(columns[4])));
+            purchases.add(new Purchase(
+                    Integer.parseInt(columns[1]),
+                    LocalDate.parse(columns[2], DateTimeFormatter.BASIC_ISO_DATE),
+                    new BigDecimal(columns[4])));
         }
         return purchases;
     }
@@ -49,14 +51,17 @@ public final class Cdnow {
             event.put("externalId", "cdnow-" + purchase.customer());
             event.put("createCustomer", true);
             event.put("type", "PURCHASE");
-            event.put("occurredAt", purchase.date().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+            event.put(
+                    "occurredAt",
+                    purchase.date().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
             event.put("amount", purchase.amount().toPlainString());
             event.put("currency", "USD");
             event.put("eventKey", "cdnow-row-" + row);
             events.add(event);
         }
         for (int from = 0; from < events.size(); from += BATCH) {
-            Response response = http.post("/api/v1/events:batch",
+            Response response = http.post(
+                    "/api/v1/events:batch",
                     Map.of("events", events.subList(from, Math.min(events.size(), from + BATCH))));
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
         }

@@ -21,7 +21,8 @@ public final class ConcurrentWriters {
         List<Callable<Integer>> posts = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             List<Map<String, Object>> batch = events.subList(w * size, (w + 1) * size);
-            posts.add(() -> http.post("/api/v1/events:batch", Map.of("events", batch)).status());
+            posts.add(() ->
+                    http.post("/api/v1/events:batch", Map.of("events", batch)).status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {

@@ -16,8 +16,11 @@ public final class Http {
     /** Decimals are read exactly, with their scale, so tests can check the rounding rule. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String apiKey;
@@ -58,16 +61,23 @@ public final class Http {
 
     public Response send(String method, String path, Object body, String contentType, Map<String, String> headers) {
         String text = body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        return sendBytes(method, path, text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                contentType, headers);
+        return sendBytes(
+                method,
+                path,
+                text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contentType,
+                headers);
     }
 
-    public Response sendBytes(String method, String path, byte[] body, String contentType,
-            Map<String, String> headers) {
+    public Response sendBytes(
+            String method, String path, byte[] body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", contentType);
         }

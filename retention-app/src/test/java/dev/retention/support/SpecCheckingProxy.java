@@ -20,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SpecCheckingProxy implements AutoCloseable {
 
     /** Headers the JDK client sets itself and refuses to be given. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host",
-            "upgrade", "transfer-encoding", "keep-alive");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive");
 
     private final HttpServer server;
     private final Http service;
@@ -58,10 +58,16 @@ public final class SpecCheckingProxy implements AutoCloseable {
                     headers.put(name, String.join(", ", values));
                 }
             });
-            String target = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null
-                    ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            Http.Response answer = service.sendBytes(exchange.getRequestMethod(), target,
-                    body.length == 0 ? null : body, exchange.getRequestHeaders().getFirst("Content-Type"), headers);
+            String target = exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery());
+            Http.Response answer = service.sendBytes(
+                    exchange.getRequestMethod(),
+                    target,
+                    body.length == 0 ? null : body,
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    headers);
             answer.raw().headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase())) {
                     exchange.getResponseHeaders().put(name, List.copyOf(values));

@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
  */
 final class SpecValidation {
 
-    private static final Path SPEC = Path.of("..", "retention-client", "openapi.yaml").toAbsolutePath().normalize();
+    private static final Path SPEC =
+            Path.of("..", "retention-client", "openapi.yaml").toAbsolutePath().normalize();
 
-    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForSpecificationUrl(SPEC.toUri().toString())
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator.createForSpecificationUrl(
+                    SPEC.toUri().toString())
             .withLevelResolver(LevelResolver.create()
                     .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
                     .build())
@@ -30,20 +31,22 @@ final class SpecValidation {
 
     static void check(String method, URI uri, HttpResponse<String> response) {
         if (!uri.getPath().startsWith("/api/") || method.equals("OPTIONS")) {
-            return;   // the document describes the API; a CORS preflight is answered before it
+            return; // the document describes the API; a CORS preflight is answered before it
         }
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
         response.headers().map().forEach((name, values) -> answer.withHeader(name, values));
         if (response.body() != null && !response.body().isEmpty()) {
             answer.withBody(response.body());
         }
-        ValidationReport report = VALIDATOR.validateResponse(uri.getPath(), Request.Method.valueOf(method),
-                answer.build());
+        ValidationReport report =
+                VALIDATOR.validateResponse(uri.getPath(), Request.Method.valueOf(method), answer.build());
         if (report.hasErrors()) {
             throw new AssertionError("The answer to " + method + " " + uri.getPath() + " (" + response.statusCode()
-                    + ") breaks the OpenAPI document:\n" + report.getMessages().stream()
-                    .map(message -> "  " + message.getKey() + ": " + message.getMessage())
-                    .collect(Collectors.joining("\n")) + "\nbody: " + abbreviated(response.body()));
+                    + ") breaks the OpenAPI document:\n"
+                    + report.getMessages().stream()
+                            .map(message -> "  " + message.getKey() + ": " + message.getMessage())
+                            .collect(Collectors.joining("\n"))
+                    + "\nbody: " + abbreviated(response.body()));
         }
     }
 

@@ -43,19 +43,22 @@ public final class TestDatabase {
     private static TestDatabase start() {
         String url = System.getenv("RETENTION_TEST_JDBC_URL");
         if (url != null && !url.isBlank()) {
-            return new TestDatabase(url, envOr("RETENTION_TEST_DB_USER", "postgres"),
-                    envOr("RETENTION_TEST_DB_PASSWORD", ""), "RETENTION_TEST_JDBC_URL");
+            return new TestDatabase(
+                    url,
+                    envOr("RETENTION_TEST_DB_USER", "postgres"),
+                    envOr("RETENTION_TEST_DB_PASSWORD", ""),
+                    "RETENTION_TEST_JDBC_URL");
         }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-                    "Testcontainers");
+            return new TestDatabase(
+                    container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(
-                    Files.createTempDirectory("retention-test-pg"), 0, true);
+            EmbeddedPostgres postgres =
+                    EmbeddedPostgresLauncher.start(Files.createTempDirectory("retention-test-pg"), 0, true);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
@@ -63,8 +66,7 @@ public final class TestDatabase {
                     // the JVM is exiting anyway
                 }
             }));
-            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                    "embedded PostgreSQL");
+            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded PostgreSQL");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,17 +15,27 @@ class DomainIsFrameworkFreeTest {
 
     @Test
     void domainDependsOnNoFramework() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "jakarta..", "javax.persistence..", "org.hibernate..",
-                        "com.fasterxml.jackson..", "tools.jackson..", "lombok..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "javax.persistence..",
+                        "org.hibernate..",
+                        "com.fasterxml.jackson..",
+                        "tools.jackson..",
+                        "lombok..")
                 .because("the rules and the maths stay plain Java")
                 .check(domain);
     }
 
     @Test
     void domainDoesNotReachIntoOuterModules() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.retention.api..", "dev.retention.persistence..", "dev.retention.app..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.retention.api..", "dev.retention.persistence..", "dev.retention.app..")
                 .check(domain);
     }
 }

@@ -9,7 +9,6 @@ import dev.retention.domain.customer.Customer;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.CustomerQuery;
 import dev.retention.domain.customer.CustomerRules;
-import dev.retention.domain.customer.Customers;
 import dev.retention.domain.customer.EraseCustomer;
 import dev.retention.domain.customer.FindCustomers;
 import dev.retention.domain.customer.RegisterCustomer;
@@ -54,8 +53,12 @@ class CustomerController {
     private final EraseCustomer eraseCustomer;
     private final CustomerApiMapper mapper;
 
-    CustomerController(FindCustomers findCustomers, RegisterCustomer registerCustomer, ChangeCustomer changeCustomer,
-            EraseCustomer eraseCustomer, CustomerApiMapper mapper) {
+    CustomerController(
+            FindCustomers findCustomers,
+            RegisterCustomer registerCustomer,
+            ChangeCustomer changeCustomer,
+            EraseCustomer eraseCustomer,
+            CustomerApiMapper mapper) {
         this.findCustomers = findCustomers;
         this.registerCustomer = registerCustomer;
         this.changeCustomer = changeCustomer;
@@ -65,7 +68,9 @@ class CustomerController {
 
     @ResponseHeaders(location = true, versionTag = true)
     @PostMapping
-    @Operation(operationId = "createCustomer", summary = "Register a customer",
+    @Operation(
+            operationId = "createCustomer",
+            summary = "Register a customer",
             description = "Registers a customer under the CRM's externalId, which must be unique. Returns 201 with "
                     + "the customer and its Location.")
     @ApiResponse(responseCode = "201", description = "Registered.")
@@ -73,14 +78,18 @@ class CustomerController {
     @ApiResponse(responseCode = "409", description = "The externalId is taken.")
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         Customer customer = registerCustomer.register(mapper.toNewCustomer(request));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(customer.id().value()).toUri();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(customer.id().value())
+                .toUri();
         return ResponseEntity.created(location).eTag(etag(customer)).body(mapper.toResponse(customer));
     }
 
     @ResponseHeaders(versionTag = true)
     @GetMapping("/{id}")
-    @Operation(operationId = "getCustomer", summary = "Get one customer",
+    @Operation(
+            operationId = "getCustomer",
+            summary = "Get one customer",
             description = "Returns the customer with its version as ETag.")
     @ApiResponse(responseCode = "200", description = "The customer.")
     @ApiResponse(responseCode = "404", description = "No customer has this id.")
@@ -90,31 +99,38 @@ class CustomerController {
     }
 
     @GetMapping
-    @Operation(operationId = "listCustomers", summary = "List customers",
+    @Operation(
+            operationId = "listCustomers",
+            summary = "List customers",
             description = "Pages through customers ordered by registration time, then id (a stable order). Filters "
                     + "combine with AND; externalId finds the one customer the CRM knows by that id.")
     @ApiResponse(responseCode = "200", description = "One page; items is empty when nothing matches.")
     PageResponse<CustomerResponse> list(
             @Parameter(description = "Only the customer with this CRM id.") @RequestParam(required = false)
-            String externalId,
-            @Parameter(description = "Only customers of this segment.") @RequestParam(required = false)
-            String segment,
+                    String externalId,
+            @Parameter(description = "Only customers of this segment.") @RequestParam(required = false) String segment,
             @Parameter(description = "Only customers acquired at or after this instant (UTC).")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant acquiredFrom,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant acquiredFrom,
             @Parameter(description = "Only customers acquired before this instant (UTC).")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant acquiredTo,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant acquiredTo,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size) {
+                    int size) {
         CustomerQuery query = new CustomerQuery(externalId, segment, acquiredFrom, acquiredTo);
         return PageResponse.of(findCustomers.matching(query, Paging.of(page, size)), mapper::toResponse);
     }
 
     @ResponseHeaders(versionTag = true)
-    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
-    @Operation(operationId = "updateCustomer", summary = "Change a customer's details",
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MERGE_PATCH, "application/json"})
+    @Operation(
+            operationId = "updateCustomer",
+            summary = "Change a customer's details",
             description = "A JSON merge patch (RFC 7396) of name, email, segment and attributes: an absent field "
                     + "stays, null clears it; attributes merge key by key (null removes a key). Send If-Match with "
                     + "the ETag to refuse the change when someone else changed the customer first (412).")
@@ -122,22 +138,32 @@ class CustomerController {
     @ApiResponse(responseCode = "400", description = "Invalid or non-patchable fields.")
     @ApiResponse(responseCode = "404", description = "No customer has this id.")
     @ApiResponse(responseCode = "409", description = "The customer is erased and takes no changes.")
-    @ApiResponse(responseCode = "412", description = "If-Match names a version other than the current one: someone "
-            + "changed the customer first.")
+    @ApiResponse(
+            responseCode = "412",
+            description =
+                    "If-Match names a version other than the current one: someone " + "changed the customer first.")
     ResponseEntity<CustomerResponse> patch(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
             @Parameter(description = "The ETag of the version the change is based on.")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The merge patch.", content =
-                    @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CustomerPatchSchema.class)))
-            @RequestBody JsonNode patch) {
-        Customer changed = changeCustomer.change(CustomerId.of(id),
-                CustomerMergePatch.read(patch, expectedVersion(ifMatch)));
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The merge patch.",
+                            content =
+                                    @Content(
+                                            mediaType = MERGE_PATCH,
+                                            schema = @Schema(implementation = CustomerPatchSchema.class)))
+                    @RequestBody
+                    JsonNode patch) {
+        Customer changed =
+                changeCustomer.change(CustomerId.of(id), CustomerMergePatch.read(patch, expectedVersion(ifMatch)));
         return ResponseEntity.ok().eTag(etag(changed)).body(mapper.toResponse(changed));
     }
 
     @DeleteMapping("/{id}")
-    @Operation(operationId = "eraseCustomer", summary = "Erase a customer's personal data",
+    @Operation(
+            operationId = "eraseCustomer",
+            summary = "Erase a customer's personal data",
             description = "Erasure on request: name, email and attributes are wiped and the customer is marked "
                     + "erased. Events stay, so historic metrics do not change; the customer takes no new events. "
                     + "Erasing again is harmless.")
@@ -166,14 +192,27 @@ class CustomerController {
 
     @Schema(name = "CustomerPatch", description = "Fields to change; absent fields stay, null clears.")
     record CustomerPatchSchema(
-            @Schema(description = "Full name; absent keeps it, null clears it.", nullable = true,
+            @Schema(
+                    description = "Full name; absent keeps it, null clears it.",
+                    nullable = true,
                     maxLength = CustomerRules.MAX_NAME_LENGTH)
             String name,
-            @Schema(description = "E-mail address; absent keeps it, null clears it.", nullable = true, format = "email",
-                    maxLength = CustomerRules.MAX_EMAIL_LENGTH) String email,
-            @Schema(description = "Segment; absent keeps it, null clears it.", nullable = true,
+
+            @Schema(
+                    description = "E-mail address; absent keeps it, null clears it.",
+                    nullable = true,
+                    format = "email",
+                    maxLength = CustomerRules.MAX_EMAIL_LENGTH)
+            String email,
+
+            @Schema(
+                    description = "Segment; absent keeps it, null clears it.",
+                    nullable = true,
                     maxLength = CustomerRules.MAX_SEGMENT_LENGTH)
             String segment,
-            @Schema(description = "Attributes to set, key by key; a null value removes that key; null removes all.",
-                    nullable = true) java.util.Map<String, String> attributes) {}
+
+            @Schema(
+                    description = "Attributes to set, key by key; a null value removes that key; null removes all.",
+                    nullable = true)
+            java.util.Map<String, String> attributes) {}
 }

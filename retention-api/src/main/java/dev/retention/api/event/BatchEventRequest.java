@@ -9,18 +9,39 @@ import java.util.UUID;
 
 @Schema(description = "An event in a batch; names its customer by customerId or externalId.")
 record BatchEventRequest(
-        @Schema(description = "The customer's id in this service.") UUID customerId,
-        @Schema(description = "The customer's id in the CRM.", example = "crm-10042") String externalId,
+        @Schema(description = "The customer's id in this service.")
+        UUID customerId,
+
+        @Schema(description = "The customer's id in the CRM.", example = "crm-10042")
+        String externalId,
+
         @Schema(description = "Create the customer when externalId names none yet.", defaultValue = "false")
         Boolean createCustomer,
+
         @Schema(description = "What happened.", requiredMode = Schema.RequiredMode.REQUIRED, example = "PURCHASE")
         EventType type,
-        @Schema(description = "When it happened (UTC).", requiredMode = Schema.RequiredMode.REQUIRED,
-                example = "2026-03-01T12:30:00Z") Instant occurredAt,
-        @Schema(description = "Amount for PURCHASE and REFUND.", example = "49.90", minimum = "0",
-                exclusiveMinimum = true) BigDecimal amount,
-        @Schema(description = "Currency of the amount.", example = "EUR") String currency,
+
+        @Schema(
+                description = "When it happened (UTC).",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "2026-03-01T12:30:00Z")
+        Instant occurredAt,
+
+        @Schema(
+                description = "Amount for PURCHASE and REFUND.",
+                example = "49.90",
+                minimum = "0",
+                exclusiveMinimum = true)
+        BigDecimal amount,
+
+        @Schema(description = "Currency of the amount.", example = "EUR")
+        String currency,
+
         @Schema(description = "Optional product reference.") String productId,
         @Schema(description = "Optional small JSON object.") Map<String, Object> properties,
-        @Schema(description = "Idempotency key, unique per customer.", requiredMode = Schema.RequiredMode.REQUIRED,
-                example = "order-2026-0001") String eventKey) {}
+
+        @Schema(
+                description = "Idempotency key, unique per customer.",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "order-2026-0001")
+        String eventKey) {}

@@ -9,4 +9,6 @@ import java.util.List;
 @Schema(description = "Up to 5,000 events of any customers, stored all or nothing.")
 record BatchRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The events.")
-        @NotNull @Size(min = 1, max = RecordEvents.MAX_BATCH_SIZE) List<BatchEventRequest> events) {}
+        @NotNull
+        @Size(min = 1, max = RecordEvents.MAX_BATCH_SIZE)
+        List<BatchEventRequest> events) {}

@@ -15,16 +15,19 @@ import org.mapstruct.Mapping;
 interface EventApiMapper {
 
     @Mapping(target = "amount", source = "amount.amount")
-    @Mapping(target = "currency", expression = "java(event.amount() == null ? null "
-            + ": event.amount().currency().getCurrencyCode())")
+    @Mapping(
+            target = "currency",
+            expression = "java(event.amount() == null ? null " + ": event.amount().currency().getCurrencyCode())")
     EventResponse toResponse(CustomerEvent event);
 
     @Mapping(target = "customer", expression = "java(CustomerReference.byId(customerId))")
     EventSubmission toSubmission(EventRequest request, CustomerId customerId);
 
-    @Mapping(target = "customer", expression = "java(new CustomerReference(request.customerId() == null ? null "
-            + ": CustomerId.of(request.customerId()), request.externalId(), "
-            + "Boolean.TRUE.equals(request.createCustomer())))")
+    @Mapping(
+            target = "customer",
+            expression = "java(new CustomerReference(request.customerId() == null ? null "
+                    + ": CustomerId.of(request.customerId()), request.externalId(), "
+                    + "Boolean.TRUE.equals(request.createCustomer())))")
     EventSubmission toSubmission(BatchEventRequest request);
 
     @Mapping(target = "eventId", source = "event.id")
@@ -33,7 +36,8 @@ interface EventApiMapper {
     BatchItemResponse toItem(EventOutcome outcome);
 
     default BatchResponse toResponse(IngestionResult result) {
-        return new BatchResponse(result.count(EventOutcome.Status.CREATED),
+        return new BatchResponse(
+                result.count(EventOutcome.Status.CREATED),
                 result.count(EventOutcome.Status.DUPLICATE),
                 result.count(EventOutcome.Status.CONFLICT) + result.count(EventOutcome.Status.INVALID),
                 result.outcomes().stream().map(this::toItem).toList());

@@ -2,9 +2,8 @@ package dev.retention.api.event;
 
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ProblemTypes;
 import dev.retention.domain.customer.CustomerId;
-import dev.retention.domain.customer.Customers;
-import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventOutcome;
 import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.ReadEventHistory;
@@ -14,15 +13,12 @@ import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import dev.retention.api.shared.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +39,8 @@ class EventController {
     private final EventApiMapper mapper;
     private final IngestionMetrics metrics;
 
-    EventController(RecordEvents recordEvents, ReadEventHistory eventHistory, EventApiMapper mapper,
-            IngestionMetrics metrics) {
+    EventController(
+            RecordEvents recordEvents, ReadEventHistory eventHistory, EventApiMapper mapper, IngestionMetrics metrics) {
         this.recordEvents = recordEvents;
         this.eventHistory = eventHistory;
         this.mapper = mapper;
@@ -52,7 +48,9 @@ class EventController {
     }
 
     @PostMapping("/api/v1/customers/{id}/events")
-    @Operation(operationId = "recordEvent", summary = "Record one event of a customer",
+    @Operation(
+            operationId = "recordEvent",
+            summary = "Record one event of a customer",
             description = "Idempotent by eventKey: a new key gives 201; the same key with the same content gives "
                     + "200 with the stored event and writes nothing; the same key with other content gives 409.")
     @ApiResponse(responseCode = "201", description = "Stored.")
@@ -62,40 +60,49 @@ class EventController {
     @ApiResponse(responseCode = "409", description = "Key used with other content, or customer erased.")
     @ApiResponse(responseCode = "422", description = "A business rule refuses it, such as a foreign currency.")
     ResponseEntity<EventResponse> record(
-            @Parameter(description = "The customer's id.") @PathVariable UUID id,
-            @RequestBody EventRequest request) {
+            @Parameter(description = "The customer's id.") @PathVariable UUID id, @RequestBody EventRequest request) {
         IngestionResult result = recordEvents.recordOne(mapper.toSubmission(request, CustomerId.of(id)));
         metrics.record(result);
         EventOutcome outcome = result.outcomes().get(0);
         return switch (outcome.status()) {
             case CREATED -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.toResponse(outcome.event()));
             case DUPLICATE -> ResponseEntity.ok(mapper.toResponse(outcome.event()));
-            case CONFLICT -> throw new ConflictException("event-key-conflict", "Event key '" + request.eventKey()
-                    + "' is already used by another event of this customer with different content");
+            case CONFLICT ->
+                throw new ConflictException(
+                        "event-key-conflict",
+                        "Event key '" + request.eventKey()
+                                + "' is already used by another event of this customer with different content");
             case INVALID, NOT_STORED -> throw refusal(outcome);
         };
     }
 
     @GetMapping("/api/v1/customers/{id}/events")
-    @Operation(operationId = "listCustomerEvents", summary = "A customer's events",
+    @Operation(
+            operationId = "listCustomerEvents",
+            summary = "A customer's events",
             description = "Pages through the customer's events with from <= occurredAt < to, oldest first.")
     @ApiResponse(responseCode = "200", description = "One page of events.")
     @ApiResponse(responseCode = "404", description = "No customer has this id.")
     PageResponse<EventResponse> history(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
-            @Parameter(description = "Only events at or after this instant (UTC).") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @Parameter(description = "Only events before this instant (UTC).") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(description = "Only events at or after this instant (UTC).")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant from,
+            @Parameter(description = "Only events before this instant (UTC).")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant to,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size) {
-        return PageResponse.of(eventHistory.of(CustomerId.of(id), from, to, Paging.of(page, size)),
-                mapper::toResponse);
+                    int size) {
+        return PageResponse.of(eventHistory.of(CustomerId.of(id), from, to, Paging.of(page, size)), mapper::toResponse);
     }
 
     @PostMapping("/api/v1/events:batch")
-    @Operation(operationId = "recordEventBatch", summary = "Record up to 5,000 events at once",
+    @Operation(
+            operationId = "recordEventBatch",
+            summary = "Record up to 5,000 events at once",
             description = "Events of many customers, named by customerId or externalId; with createCustomer an "
                     + "unknown externalId creates the customer. The whole batch is checked first and stored all or "
                     + "nothing: 200 lists per event CREATED or DUPLICATE; 422 (Problem Details) lists every event's "
@@ -103,10 +110,13 @@ class EventController {
                     + "again is harmless.")
     @ApiResponse(responseCode = "200", description = "Stored; per event CREATED or DUPLICATE.")
     @ApiResponse(responseCode = "400", description = "Malformed body or more than 5,000 events.")
-    @ApiResponse(responseCode = "422", description = "Some events refused; nothing written. A Problem Details "
-            + "document whose items list every event's outcome, as in the 200 answer.")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Some events refused; nothing written. A Problem Details "
+                    + "document whose items list every event's outcome, as in the 200 answer.")
     BatchResponse recordBatch(@Valid @RequestBody BatchRequest request) {
-        IngestionResult result = recordEvents.record(request.events().stream().map(mapper::toSubmission).toList());
+        IngestionResult result = recordEvents.record(
+                request.events().stream().map(mapper::toSubmission).toList());
         metrics.record(result);
         BatchResponse body = mapper.toResponse(result);
         if (!result.accepted()) {
@@ -119,8 +129,10 @@ class EventController {
     @ExceptionHandler(BatchRejectedException.class)
     ProblemDetail batchRejected(BatchRejectedException exception) {
         BatchResponse body = exception.response();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, body.rejected()
-                + " of " + body.items().size() + " events were refused (see items); nothing was written.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                body.rejected() + " of " + body.items().size()
+                        + " events were refused (see items); nothing was written.");
         problem.setType(ProblemTypes.of("batch-rejected"));
         problem.setTitle("Batch refused");
         problem.setProperty("created", body.created());
@@ -132,10 +144,11 @@ class EventController {
 
     private static RuntimeException refusal(EventOutcome outcome) {
         return switch (outcome.problem()) {
-            case "event-rule-violated" -> new RuleViolationException(outcome.problem(),
-                    "The event breaks a business rule; see errors.", outcome.errors());
-            case "customer-erased" -> new ConflictException(outcome.problem(),
-                    "The customer has been erased and takes no new events");
+            case "event-rule-violated" ->
+                new RuleViolationException(
+                        outcome.problem(), "The event breaks a business rule; see errors.", outcome.errors());
+            case "customer-erased" ->
+                new ConflictException(outcome.problem(), "The customer has been erased and takes no new events");
             default -> new InvalidInputException(outcome.errors());
         };
     }

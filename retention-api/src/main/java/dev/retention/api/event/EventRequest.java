@@ -10,17 +10,35 @@ import java.util.Map;
 record EventRequest(
         @Schema(description = "What happened.", requiredMode = Schema.RequiredMode.REQUIRED, example = "PURCHASE")
         EventType type,
-        @Schema(description = "When it happened (UTC, ISO 8601). Stored with microsecond precision; at most one day "
-                + "in the future.", requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-03-01T12:30:00Z")
+
+        @Schema(
+                description = "When it happened (UTC, ISO 8601). Stored with microsecond precision; at most one day "
+                        + "in the future.",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "2026-03-01T12:30:00Z")
         Instant occurredAt,
-        @Schema(description = "Positive amount with at most 4 decimals; required for PURCHASE and REFUND, "
-                + "forbidden otherwise.", example = "49.90", minimum = "0", exclusiveMinimum = true) BigDecimal amount,
+
+        @Schema(
+                description = "Positive amount with at most 4 decimals; required for PURCHASE and REFUND, "
+                        + "forbidden otherwise.",
+                example = "49.90",
+                minimum = "0",
+                exclusiveMinimum = true)
+        BigDecimal amount,
+
         @Schema(description = "ISO 4217 code; must be the deployment's reporting currency.", example = "EUR")
         String currency,
-        @Schema(description = "Optional product reference.", example = "sku-123") String productId,
+
+        @Schema(description = "Optional product reference.", example = "sku-123")
+        String productId,
+
         @Schema(description = "Optional small JSON object (at most 32 entries).", example = "{\"channel\":\"web\"}")
         Map<String, Object> properties,
-        @Schema(description = "Idempotency key, unique per customer, such as the CRM's event id. Posting the same "
-                + "key again with the same content stores nothing and returns the stored event; with other content "
-                + "it is refused.", requiredMode = Schema.RequiredMode.REQUIRED, example = "order-2026-0001")
+
+        @Schema(
+                description = "Idempotency key, unique per customer, such as the CRM's event id. Posting the same "
+                        + "key again with the same content stores nothing and returns the stored event; with other content "
+                        + "it is refused.",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "order-2026-0001")
         String eventKey) {}

@@ -3,10 +3,10 @@ package dev.retention.api.event;
 import dev.retention.domain.event.EventOutcome;
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.event.IngestionResult;
-import java.util.Map;
-import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Counts stored events by type: {@code retention_events_ingested_total{type="PURCHASE"}} in Prometheus. */

@@ -8,7 +8,6 @@ import dev.retention.domain.loyalty.ManageRewards.RewardDraft;
 import dev.retention.domain.loyalty.Reward;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -44,24 +43,28 @@ class RewardController {
     @ApiResponse(responseCode = "201", description = "Added, with its Location.")
     @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.")
     ResponseEntity<RewardResponse> create(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.")
-            @RequestBody RewardRequest request) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.") @RequestBody
+                    RewardRequest request) {
         Reward reward = rewards.add(draft(request));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(reward.id())
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(reward.id())
                 .toUri();
         return ResponseEntity.created(location).body(mapper.toResponse(reward));
     }
 
     @GetMapping
-    @Operation(operationId = "listRewards", summary = "List the catalogue",
+    @Operation(
+            operationId = "listRewards",
+            summary = "List the catalogue",
             description = "Rewards in the order they were added, paged; archived ones only when asked for.")
     @ApiResponse(responseCode = "200", description = "One page.")
     PageResponse<RewardResponse> list(
             @Parameter(description = "Include archived rewards.") @RequestParam(defaultValue = "false")
-            boolean includeArchived,
+                    boolean includeArchived,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size) {
+                    int size) {
         return PageResponse.of(rewards.list(includeArchived, Paging.of(page, size)), mapper::toResponse);
     }
 
@@ -74,19 +77,24 @@ class RewardController {
     }
 
     @PutMapping("/{id}")
-    @Operation(operationId = "replaceReward", summary = "Change a reward",
+    @Operation(
+            operationId = "replaceReward",
+            summary = "Change a reward",
             description = "Replaces every field; earlier redemptions keep the cost they were redeemed at.")
     @ApiResponse(responseCode = "200", description = "The changed reward.")
     @ApiResponse(responseCode = "400", description = "Invalid fields; errors names each one.")
     @ApiResponse(responseCode = "404", description = "No reward has this id.")
-    RewardResponse replace(@Parameter(description = "The reward's id.") @PathVariable UUID id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.")
-            @RequestBody RewardRequest request) {
+    RewardResponse replace(
+            @Parameter(description = "The reward's id.") @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The reward.") @RequestBody
+                    RewardRequest request) {
         return mapper.toResponse(rewards.replace(id, draft(request)));
     }
 
     @DeleteMapping("/{id}")
-    @Operation(operationId = "archiveReward", summary = "Archive a reward",
+    @Operation(
+            operationId = "archiveReward",
+            summary = "Archive a reward",
             description = "The reward stays for the record of its redemptions but can no longer be redeemed.")
     @ApiResponse(responseCode = "204", description = "Archived.")
     @ApiResponse(responseCode = "404", description = "No reward has this id.")
@@ -96,7 +104,13 @@ class RewardController {
     }
 
     private static RewardDraft draft(RewardRequest request) {
-        return new RewardDraft(request.name(), request.description(), request.costPoints(), request.stock(),
-                request.activeFrom(), request.activeUntil(), request.minimumTier());
+        return new RewardDraft(
+                request.name(),
+                request.description(),
+                request.costPoints(),
+                request.stock(),
+                request.activeFrom(),
+                request.activeUntil(),
+                request.minimumTier());
     }
 }

@@ -21,18 +21,30 @@ class ActivitySpellController {
         this.rebuildActivitySpells = rebuildActivitySpells;
     }
 
-    @Schema(name = "ActivitySpellsRebuilt", description = "The kept activity state (INACTIVITY spells and purchase "
-            + "rhythms), recomputed from the events.")
+    @Schema(
+            name = "ActivitySpellsRebuilt",
+            description = "The kept activity state (INACTIVITY spells and purchase "
+                    + "rhythms), recomputed from the events.")
     record RebuiltResponse(
-            @Schema(description = "Spells kept now.", example = "1350000") long spells,
-            @Schema(description = "The window W they are kept for, in days.", example = "90") long inactivityDays,
-            @Schema(description = "The events that keep a customer active.") List<EventType> activityTypes,
+            @Schema(description = "Spells kept now.", example = "1350000")
+            long spells,
+
+            @Schema(description = "The window W they are kept for, in days.", example = "90")
+            long inactivityDays,
+
+            @Schema(description = "The events that keep a customer active.")
+            List<EventType> activityTypes,
+
             @Schema(description = "Customers with a kept purchase rhythm (those who have bought).", example = "980000")
             long purchaseRhythms,
-            @Schema(description = "How long the rebuild took, in milliseconds.", example = "41000") long millis) {}
+
+            @Schema(description = "How long the rebuild took, in milliseconds.", example = "41000")
+            long millis) {}
 
     @PostMapping("/api/v1/admin/activity-spells/rebuild")
-    @Operation(operationId = "rebuildActivitySpells", summary = "Recompute the kept activity state",
+    @Operation(
+            operationId = "rebuildActivitySpells",
+            summary = "Recompute the kept activity state",
             description = "The service keeps every customer's INACTIVITY spells for the configured window and "
                     + "activity types, and every buyer's purchase rhythm (purchase days, median and first gap, last "
                     + "purchase, totals: what the at-risk list and the purchase summaries read), up to date as events "
@@ -43,8 +55,11 @@ class ActivitySpellController {
     @ApiResponse(responseCode = "200", description = "Rebuilt.")
     RebuiltResponse rebuild() {
         RebuildActivitySpells.Rebuilt rebuilt = rebuildActivitySpells.rebuild(CurrentActor.get());
-        return new RebuiltResponse(rebuilt.kept().spells(), rebuilt.kept().window().toDays(),
-                rebuilt.kept().activityTypes().stream().sorted().toList(), rebuilt.purchaseRhythms(),
+        return new RebuiltResponse(
+                rebuilt.kept().spells(),
+                rebuilt.kept().window().toDays(),
+                rebuilt.kept().activityTypes().stream().sorted().toList(),
+                rebuilt.purchaseRhythms(),
                 rebuilt.took().toMillis());
     }
 }

@@ -12,14 +12,12 @@ import dev.retention.domain.metrics.RetentionReport;
 import dev.retention.domain.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -47,8 +45,13 @@ class MetricsController {
     private final ReportCache cache;
     private final Clock clock;
 
-    MetricsController(ComputeRetention computeRetention, ComputeCohorts computeCohorts, MetricsApiMapper mapper,
-            ReportingSettings defaults, ReportCache cache, Clock clock) {
+    MetricsController(
+            ComputeRetention computeRetention,
+            ComputeCohorts computeCohorts,
+            MetricsApiMapper mapper,
+            ReportingSettings defaults,
+            ReportCache cache,
+            Clock clock) {
         this.cache = cache;
         this.clock = clock;
         this.computeRetention = computeRetention;
@@ -59,28 +62,36 @@ class MetricsController {
 
     @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/retention")
-    @Operation(operationId = "getRetention", summary = "Retention figures per period",
+    @Operation(
+            operationId = "getRetention",
+            summary = "Retention figures per period",
             description = "S, E, N, retained, churned, reactivated, CRR, churn rate, strict retention rate, "
                     + "revenue, ARPU and CLV for each period of the range, plus the whole range." + DEFINITIONS)
     @ApiResponse(responseCode = "200", description = "The figures.")
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
     ResponseEntity<RetentionReportResponse> retention(
             @ParameterObject RetentionParameters parameters,
-            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.",
-                    schema = @Schema(type = "number", minimum = "0", maximum = "1")) @RequestParam(required = false)
-            BigDecimal margin,
-            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.",
-                    schema = @Schema(type = "number", minimum = "0", maximum = "1", exclusiveMaximum = true))
-            @RequestParam(required = false) BigDecimal discountRate,
+            @Parameter(
+                            description = "Gross margin for CLV, 0 to 1; default 1.",
+                            schema = @Schema(type = "number", minimum = "0", maximum = "1"))
+                    @RequestParam(required = false)
+                    BigDecimal margin,
+            @Parameter(
+                            description = "Discount rate per period for CLV, 0 <= d < 1; default 0.",
+                            schema = @Schema(type = "number", minimum = "0", maximum = "1", exclusiveMaximum = true))
+                    @RequestParam(required = false)
+                    BigDecimal discountRate,
             WebRequest request) {
         RetentionQuery query = parameters.toQuery(defaults, margin, discountRate);
-        return cache.answer("retention|" + query, request,
-                () -> response(query, query.segment(), computeRetention.overall(query)));
+        return cache.answer(
+                "retention|" + query, request, () -> response(query, query.segment(), computeRetention.overall(query)));
     }
 
     @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/retention/segments")
-    @Operation(operationId = "getRetentionBySegment", summary = "Retention figures per segment",
+    @Operation(
+            operationId = "getRetentionBySegment",
+            summary = "Retention figures per segment",
             description = "The same figures broken down by customer segment; customers without a segment are "
                     + "reported under segment null, and the counts of all segments add up to the overall counts. "
                     + "With segment given, only that segment is reported." + DEFINITIONS)
@@ -88,24 +99,32 @@ class MetricsController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
     ResponseEntity<SegmentedRetentionResponse> retentionBySegment(
             @ParameterObject RetentionParameters parameters,
-            @Parameter(description = "Gross margin for CLV, 0 to 1; default 1.",
-                    schema = @Schema(type = "number", minimum = "0", maximum = "1")) @RequestParam(required = false)
-            BigDecimal margin,
-            @Parameter(description = "Discount rate per period for CLV, 0 <= d < 1; default 0.",
-                    schema = @Schema(type = "number", minimum = "0", maximum = "1", exclusiveMaximum = true))
-            @RequestParam(required = false) BigDecimal discountRate,
+            @Parameter(
+                            description = "Gross margin for CLV, 0 to 1; default 1.",
+                            schema = @Schema(type = "number", minimum = "0", maximum = "1"))
+                    @RequestParam(required = false)
+                    BigDecimal margin,
+            @Parameter(
+                            description = "Discount rate per period for CLV, 0 <= d < 1; default 0.",
+                            schema = @Schema(type = "number", minimum = "0", maximum = "1", exclusiveMaximum = true))
+                    @RequestParam(required = false)
+                    BigDecimal discountRate,
             WebRequest request) {
         RetentionQuery query = parameters.toQuery(defaults, margin, discountRate);
-        return cache.answer("segments|" + query, request, () -> new SegmentedRetentionResponse(
-                computeRetention.bySegment(query).entrySet().stream()
-                        .map((Map.Entry<String, RetentionReport> entry) -> response(query, entry.getKey(),
-                                entry.getValue()))
+        return cache.answer(
+                "segments|" + query,
+                request,
+                () -> new SegmentedRetentionResponse(computeRetention.bySegment(query).entrySet().stream()
+                        .map((Map.Entry<String, RetentionReport> entry) ->
+                                response(query, entry.getKey(), entry.getValue()))
                         .toList()));
     }
 
     @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/cohorts")
-    @Operation(operationId = "getCohorts", summary = "Cohort retention and lifetime-value curves",
+    @Operation(
+            operationId = "getCohorts",
+            summary = "Cohort retention and lifetime-value curves",
             description = "A cohort is the customers whose first acquisition falls in the same period. For each cohort "
                     + "and offset k = 0..maxOffset (within the range): the cohort size, the customers of the cohort "
                     + "active at the end of period cohort + k, their share in percent, and the cumulative revenue per "
@@ -115,22 +134,32 @@ class MetricsController {
     ResponseEntity<CohortsResponse> cohorts(
             @ParameterObject RetentionParameters parameters,
             @Parameter(description = "Last offset, 0 to 999; default: up to the end of the range.")
-            @RequestParam(required = false) Integer maxOffset,
+                    @RequestParam(required = false)
+                    Integer maxOffset,
             WebRequest request) {
         if (maxOffset != null && (maxOffset < 0 || maxOffset >= ReportingPeriods.MAX_PERIODS)) {
-            throw InvalidInputException.of("maxOffset",
-                    "must be between 0 and " + (ReportingPeriods.MAX_PERIODS - 1));
+            throw InvalidInputException.of("maxOffset", "must be between 0 and " + (ReportingPeriods.MAX_PERIODS - 1));
         }
         RetentionQuery query = parameters.toQuery(defaults);
         int offsets = maxOffset == null ? query.periods().size() - 1 : maxOffset;
-        return cache.answer("cohorts|" + offsets + "|" + query, request, () -> new CohortsResponse(query.segment(),
-                query.periods().granularity(), query.periods().zone().getId(), query.model(),
-                computeCohorts.compute(query, offsets).stream().map(mapper::toRow).toList()));
+        return cache.answer(
+                "cohorts|" + offsets + "|" + query,
+                request,
+                () -> new CohortsResponse(
+                        query.segment(),
+                        query.periods().granularity(),
+                        query.periods().zone().getId(),
+                        query.model(),
+                        computeCohorts.compute(query, offsets).stream()
+                                .map(mapper::toRow)
+                                .toList()));
     }
 
     @ResponseHeaders(conditionalGet = true)
     @GetMapping("/api/v1/metrics/summary")
-    @Operation(operationId = "getRetentionSummary", summary = "The latest complete period at a glance",
+    @Operation(
+            operationId = "getRetentionSummary",
+            summary = "The latest complete period at a glance",
             description = "The figures of the latest complete period of the configured granularity (default MONTH), "
                     + "for all customers with the configured zone and churn model, and their change against the "
                     + "period before." + DEFINITIONS)
@@ -140,21 +169,33 @@ class MetricsController {
         LocalDate current = granularity.periodStart(LocalDate.now(clock.withZone(defaults.zone())));
         LocalDate latest = granularity.periodStart(current.minusDays(1));
         LocalDate previous = granularity.periodStart(latest.minusDays(1));
-        RetentionQuery query = new RetentionParameters(previous, current, granularity, defaults.zone().getId(), null,
-                null, null, null).toQuery(defaults);
+        RetentionQuery query = new RetentionParameters(
+                        previous, current, granularity, defaults.zone().getId(), null, null, null, null)
+                .toQuery(defaults);
         return cache.answer("summary|" + query, request, () -> {
             RetentionReportResponse report = response(query, null, computeRetention.overall(query));
             PeriodFiguresResponse before = report.periods().get(0);
             PeriodFiguresResponse last = report.periods().get(1);
-            return new SummaryResponse(granularity, report.zone(), report.churnModel(), last, before,
+            return new SummaryResponse(
+                    granularity,
+                    report.zone(),
+                    report.churnModel(),
+                    last,
+                    before,
                     SummaryResponse.Change.between(last, before));
         });
     }
 
     private RetentionReportResponse response(RetentionQuery query, String segment, RetentionReport report) {
-        return new RetentionReportResponse(segment, query.periods().granularity(), query.periods().zone().getId(),
-                query.model(), (int) query.inactivityWindow().toDays(), query.valuation().margin(),
-                query.valuation().discountRate(), report.periods().stream().map(mapper::toResponse).toList(),
+        return new RetentionReportResponse(
+                segment,
+                query.periods().granularity(),
+                query.periods().zone().getId(),
+                query.model(),
+                (int) query.inactivityWindow().toDays(),
+                query.valuation().margin(),
+                query.valuation().discountRate(),
+                report.periods().stream().map(mapper::toResponse).toList(),
                 mapper.toResponse(report.totals()));
     }
 }

@@ -24,22 +24,46 @@ import org.springframework.format.annotation.DateTimeFormat;
  * failure names its parameter.
  */
 record RetentionParameters(
-        @Parameter(description = "First day of the range; the period containing it is the first.",
-                example = "2026-01-01", required = true) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @Parameter(description = "Day after the range; periods starting before it are included.",
-                example = "2027-01-01", required = true) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        @Parameter(
+                description = "First day of the range; the period containing it is the first.",
+                example = "2026-01-01",
+                required = true)
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        LocalDate from,
+
+        @Parameter(
+                description = "Day after the range; periods starting before it are included.",
+                example = "2027-01-01",
+                required = true)
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        LocalDate to,
+
         @Parameter(description = "DAY, WEEK (ISO, Monday), MONTH, QUARTER or YEAR; default MONTH.")
         Granularity granularity,
+
         @Parameter(description = "Reporting time zone, such as Europe/Berlin; default from configuration (UTC).")
         String zone,
-        @Parameter(description = "Only customers of this segment.") String segment,
-        @Parameter(description = "MEMBER: in each period, only customers who enrolled in the loyalty programme before "
-                + "the period started; NON_MEMBER: only the others; absent: both. Cohorts take the group at the start "
-                + "of the period after the acquisition period.") Membership loyalty,
-        @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.") ChurnModel churnModel,
-        @Parameter(description = "INACTIVITY window W in days, 1 to 3650; default 90.",
-                schema = @Schema(type = "integer", format = "int32", minimum = "1",
-                        maximum = "" + RetentionParameters.MAX_INACTIVITY_DAYS))
+
+        @Parameter(description = "Only customers of this segment.")
+        String segment,
+
+        @Parameter(
+                description = "MEMBER: in each period, only customers who enrolled in the loyalty programme before "
+                        + "the period started; NON_MEMBER: only the others; absent: both. Cohorts take the group at the start "
+                        + "of the period after the acquisition period.")
+        Membership loyalty,
+
+        @Parameter(description = "CONTRACTUAL or INACTIVITY; default from configuration.")
+        ChurnModel churnModel,
+
+        @Parameter(
+                description = "INACTIVITY window W in days, 1 to 3650; default 90.",
+                schema =
+                        @Schema(
+                                type = "integer",
+                                format = "int32",
+                                minimum = "1",
+                                maximum = "" + RetentionParameters.MAX_INACTIVITY_DAYS))
         Integer inactivityDays) {
 
     static final int MAX_INACTIVITY_DAYS = 3650;
@@ -50,8 +74,8 @@ record RetentionParameters(
 
     RetentionQuery toQuery(ReportingSettings defaults, BigDecimal margin, BigDecimal discountRate) {
         List<Violation> violations = new ArrayList<>();
-        ReportingPeriods periods = ReportingRange.periods(from, to, granularityOrDefault(), zone, defaults.zone(),
-                violations);
+        ReportingPeriods periods =
+                ReportingRange.periods(from, to, granularityOrDefault(), zone, defaults.zone(), violations);
         int days = inactivityDays == null ? defaults.inactivityDays() : inactivityDays;
         if (days < 1 || days > MAX_INACTIVITY_DAYS) {
             violations.add(new Violation("inactivityDays", "must be between 1 and " + MAX_INACTIVITY_DAYS));
@@ -67,9 +91,14 @@ record RetentionParameters(
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new RetentionQuery(periods, churnModel == null ? defaults.churnModel() : churnModel,
-                Duration.ofDays(days), defaults.activityTypes(), segment == null || segment.isBlank() ? null : segment,
-                loyalty, new Valuation(marginValue, discount));
+        return new RetentionQuery(
+                periods,
+                churnModel == null ? defaults.churnModel() : churnModel,
+                Duration.ofDays(days),
+                defaults.activityTypes(),
+                segment == null || segment.isBlank() ? null : segment,
+                loyalty,
+                new Valuation(marginValue, discount));
     }
 
     Granularity granularityOrDefault() {

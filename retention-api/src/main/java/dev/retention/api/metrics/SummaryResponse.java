@@ -1,18 +1,25 @@
 package dev.retention.api.metrics;
 
-import org.jspecify.annotations.Nullable;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "What a dashboard tile shows: the latest complete period and its change against the one before.")
 record SummaryResponse(
-        @Schema(description = "Period length (configured default).") Granularity granularity,
-        @Schema(description = "Reporting time zone (configured default).") String zone,
-        @Schema(description = "Churn model (configured default).") ChurnModel churnModel,
+        @Schema(description = "Period length (configured default).")
+        Granularity granularity,
+
+        @Schema(description = "Reporting time zone (configured default).")
+        String zone,
+
+        @Schema(description = "Churn model (configured default).")
+        ChurnModel churnModel,
+
         @Schema(description = "The latest complete period.") PeriodFiguresResponse latest,
         @Schema(description = "The period before it.") PeriodFiguresResponse previous,
+
         @Schema(description = "latest minus previous; rates in percentage points; null where either is null.")
         Change change) {
 
@@ -21,18 +28,31 @@ record SummaryResponse(
             @Schema(description = "Change of S.") long startCustomers,
             @Schema(description = "Change of E.") long endCustomers,
             @Schema(description = "Change of N.") long newCustomers,
-            @Schema(description = "Change of churned customers.") long churned,
-            @Schema(description = "Change of CRR in percentage points.") @Nullable BigDecimal crr,
-            @Schema(description = "Change of the churn rate in percentage points.") @Nullable BigDecimal churnRate,
+
+            @Schema(description = "Change of churned customers.")
+            long churned,
+
+            @Schema(description = "Change of CRR in percentage points.") @Nullable
+            BigDecimal crr,
+
+            @Schema(description = "Change of the churn rate in percentage points.") @Nullable
+            BigDecimal churnRate,
+
             @Schema(description = "Change of revenue.") BigDecimal revenue,
-            @Schema(description = "Change of ARPU.") @Nullable BigDecimal arpu) {
+
+            @Schema(description = "Change of ARPU.") @Nullable
+            BigDecimal arpu) {
 
         static Change between(PeriodFiguresResponse latest, PeriodFiguresResponse previous) {
-            return new Change(latest.startCustomers() - previous.startCustomers(),
+            return new Change(
+                    latest.startCustomers() - previous.startCustomers(),
                     latest.endCustomers() - previous.endCustomers(),
-                    latest.newCustomers() - previous.newCustomers(), latest.churned() - previous.churned(),
-                    minus(latest.crr(), previous.crr()), minus(latest.churnRate(), previous.churnRate()),
-                    minus(latest.revenue(), previous.revenue()), minus(latest.arpu(), previous.arpu()));
+                    latest.newCustomers() - previous.newCustomers(),
+                    latest.churned() - previous.churned(),
+                    minus(latest.crr(), previous.crr()),
+                    minus(latest.churnRate(), previous.churnRate()),
+                    minus(latest.revenue(), previous.revenue()),
+                    minus(latest.arpu(), previous.arpu()));
         }
 
         private static BigDecimal minus(BigDecimal latest, BigDecimal previous) {

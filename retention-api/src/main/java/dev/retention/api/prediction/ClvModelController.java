@@ -1,17 +1,14 @@
 package dev.retention.api.prediction;
 
-import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
+import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.prediction.ClvModel;
-import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.FitClvModel;
 import dev.retention.domain.prediction.ReadPredictions;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -28,8 +25,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/models/clv")
-@Tag(name = "Predictions", description = "Predictive lifetime value: BG/NBD for purchases and P(alive), "
-        + "Gamma-Gamma for spend per purchase, fitted on the stored PURCHASE events.")
+@Tag(
+        name = "Predictions",
+        description = "Predictive lifetime value: BG/NBD for purchases and P(alive), "
+                + "Gamma-Gamma for spend per purchase, fitted on the stored PURCHASE events.")
 class ClvModelController {
 
     static final String MODEL = " Purchases are summarised per customer up to the calibration end: purchases on the "
@@ -45,8 +44,8 @@ class ClvModelController {
     private final PredictionApiMapper mapper;
     private final ReportingSettings defaults;
 
-    ClvModelController(FitClvModel fits, ReadPredictions predictions, PredictionApiMapper mapper,
-            ReportingSettings defaults) {
+    ClvModelController(
+            FitClvModel fits, ReadPredictions predictions, PredictionApiMapper mapper, ReportingSettings defaults) {
         this.fits = fits;
         this.predictions = predictions;
         this.mapper = mapper;
@@ -55,7 +54,9 @@ class ClvModelController {
 
     @ResponseHeaders(location = true)
     @PostMapping
-    @Operation(operationId = "fitClvModel", summary = "Fit a lifetime-value model",
+    @Operation(
+            operationId = "fitClvModel",
+            summary = "Fit a lifetime-value model",
             description = "Queues a fit and returns at once with 202 and the model's Location; poll it for "
                     + "progress. When it succeeds it becomes the model of its segment (or of all customers): its "
                     + "predictions replace those of the segment's earlier model. It fails with a message when "
@@ -64,16 +65,20 @@ class ClvModelController {
     @ApiResponse(responseCode = "202", description = "Queued.")
     @ApiResponse(responseCode = "400", description = "Invalid settings; errors names each field.")
     ResponseEntity<ClvModelResponse> fit(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "How to fit the model.")
-            @RequestBody ClvModelRequest request) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "How to fit the model.") @RequestBody
+                    ClvModelRequest request) {
         ClvModel model = fits.submit(request.toSettings(defaults.zone()));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(model.id())
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(model.id())
                 .toUri();
         return ResponseEntity.accepted().location(location).body(mapper.toResponse(model));
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getClvModel", summary = "Get one model fit",
+    @Operation(
+            operationId = "getClvModel",
+            summary = "Get one model fit",
             description = "Status, stage and progress of the job; once it succeeded the parameters, log-likelihoods, "
                     + "customers fitted, optimiser evaluations and standard errors of both models." + MODEL)
     @ApiResponse(responseCode = "200", description = "The model.")
@@ -83,14 +88,16 @@ class ClvModelController {
     }
 
     @GetMapping
-    @Operation(operationId = "listClvModels", summary = "List model fits",
+    @Operation(
+            operationId = "listClvModels",
+            summary = "List model fits",
             description = "Pages through all fits, the latest request first.")
     @ApiResponse(responseCode = "200", description = "One page; items is empty when there is none.")
     @ApiResponse(responseCode = "400", description = "page or size out of range.")
     PageResponse<ClvModelResponse> list(
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size) {
+                    int size) {
         return PageResponse.of(predictions.models(Paging.of(page, size)), mapper::toResponse);
     }
 }

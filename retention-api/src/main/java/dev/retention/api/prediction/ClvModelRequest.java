@@ -11,22 +11,39 @@ import java.time.ZoneId;
 
 @Schema(description = "How to fit a lifetime-value model. Only calibrationEnd is required.")
 record ClvModelRequest(
-        @Schema(description = "Last local date of the calibration period (inclusive): purchases up to the end of "
-                + "this day count.", example = "1997-09-30", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "Last local date of the calibration period (inclusive): purchases up to the end of "
+                        + "this day count.",
+                example = "1997-09-30",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         LocalDate calibrationEnd,
-        @Schema(description = "The unit in which purchases are counted: one purchase per customer and unit of "
-                + "time at most is a repeat purchase; default WEEK, as in the papers.", example = "WEEK")
+
+        @Schema(
+                description = "The unit in which purchases are counted: one purchase per customer and unit of "
+                        + "time at most is a repeat purchase; default WEEK, as in the papers.",
+                example = "WEEK")
         ModelTimeUnit timeUnit,
-        @Schema(description = "Lifetime-value horizon in months, 1 to 120; default 12.", example = "12",
-                minimum = "1", maximum = "" + ClvSettings.MAX_HORIZON_MONTHS)
+
+        @Schema(
+                description = "Lifetime-value horizon in months, 1 to 120; default 12.",
+                example = "12",
+                minimum = "1",
+                maximum = "" + ClvSettings.MAX_HORIZON_MONTHS)
         Integer horizonMonths,
-        @Schema(description = "Monthly discount rate for lifetime value, 0 <= d < 1; default 0.01.",
-                example = "0.01", minimum = "0", maximum = "1", exclusiveMaximum = true)
+
+        @Schema(
+                description = "Monthly discount rate for lifetime value, 0 <= d < 1; default 0.01.",
+                example = "0.01",
+                minimum = "0",
+                maximum = "1",
+                exclusiveMaximum = true)
         BigDecimal monthlyDiscountRate,
-        @Schema(description = "Fit on the customers of this segment only; absent: all customers.",
-                example = "retail")
+
+        @Schema(description = "Fit on the customers of this segment only; absent: all customers.", example = "retail")
         String segment,
-        @Schema(description = "Time zone whose local dates the purchases fall on; default the reporting zone.",
+
+        @Schema(
+                description = "Time zone whose local dates the purchases fall on; default the reporting zone.",
                 example = "UTC")
         String zone) {
 
@@ -34,10 +51,13 @@ record ClvModelRequest(
     static final BigDecimal DEFAULT_MONTHLY_DISCOUNT_RATE = new BigDecimal("0.01");
 
     ClvSettings toSettings(ZoneId defaultZone) {
-        return new ClvSettings(calibrationEnd, timeUnit == null ? ModelTimeUnit.WEEK : timeUnit,
+        return new ClvSettings(
+                calibrationEnd,
+                timeUnit == null ? ModelTimeUnit.WEEK : timeUnit,
                 horizonMonths == null ? DEFAULT_HORIZON_MONTHS : horizonMonths,
                 monthlyDiscountRate == null ? DEFAULT_MONTHLY_DISCOUNT_RATE : monthlyDiscountRate,
-                segment == null || segment.isBlank() ? null : segment.trim(), zoneOr(defaultZone));
+                segment == null || segment.isBlank() ? null : segment.trim(),
+                zoneOr(defaultZone));
     }
 
     private ZoneId zoneOr(ZoneId defaultZone) {

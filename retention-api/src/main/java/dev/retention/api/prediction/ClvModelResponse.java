@@ -1,6 +1,5 @@
 package dev.retention.api.prediction;
 
-import org.jspecify.annotations.Nullable;
 import dev.retention.api.shared.EnumDocumentation;
 import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ModelTimeUnit;
@@ -10,58 +9,126 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-@Schema(description = "A lifetime-value model fit: its settings, where the job stands, and once it succeeded the "
-        + "fitted parameters and the quality of the fit.")
+@Schema(
+        description = "A lifetime-value model fit: its settings, where the job stands, and once it succeeded the "
+                + "fitted parameters and the quality of the fit.")
 record ClvModelResponse(
         @Schema(description = "The model's id.") UUID id,
-        @Schema(description = "QUEUED, RUNNING, SUCCEEDED or FAILED.") ClvModelStatus status,
+
+        @Schema(description = "QUEUED, RUNNING, SUCCEEDED or FAILED.")
+        ClvModelStatus status,
+
         @Schema(description = "What the job is doing now, in words.", example = "fitting BG/NBD on 2357 customers")
         String stage,
-        @Schema(description = "Progress of the job, 0 to 100.", example = "40") int progressPercent,
+
+        @Schema(description = "Progress of the job, 0 to 100.", example = "40")
+        int progressPercent,
+
         @Schema(ref = EnumDocumentation.FIT_TRIGGER) String trigger,
-        @Schema(description = "Last local date of the calibration period (inclusive).") LocalDate calibrationEnd,
-        @Schema(description = "The unit in which time is counted.") ModelTimeUnit timeUnit,
-        @Schema(description = "Lifetime-value horizon in months.") int horizonMonths,
-        @Schema(description = "Monthly discount rate of lifetime value.") BigDecimal monthlyDiscountRate,
-        @Schema(description = "The segment fitted; null: all customers.") @Nullable String segment,
-        @Schema(description = "The time zone of the local dates.") String zone,
+
+        @Schema(description = "Last local date of the calibration period (inclusive).")
+        LocalDate calibrationEnd,
+
+        @Schema(description = "The unit in which time is counted.")
+        ModelTimeUnit timeUnit,
+
+        @Schema(description = "Lifetime-value horizon in months.")
+        int horizonMonths,
+
+        @Schema(description = "Monthly discount rate of lifetime value.")
+        BigDecimal monthlyDiscountRate,
+
+        @Schema(description = "The segment fitted; null: all customers.") @Nullable
+        String segment,
+
+        @Schema(description = "The time zone of the local dates.")
+        String zone,
+
         @Schema(description = "When the fit was asked for.") Instant requestedAt,
-        @Schema(description = "When a worker started it.") @Nullable Instant startedAt,
-        @Schema(description = "When it succeeded or failed.") @Nullable Instant finishedAt,
-        @Schema(description = "Why it failed, for FAILED models.") @Nullable String error,
-        @Schema(description = "The BG/NBD purchase model, once fitted.") @Nullable PurchaseModel purchaseModel,
-        @Schema(description = "The Gamma-Gamma spend model, once fitted.") @Nullable SpendModel spendModel,
-        @Schema(description = "Milliseconds per step finished so far.") @Nullable Timings timings) {
 
-    @Schema(description = "BG/NBD (Fader, Hardie and Lee 2005): purchase rates are Gamma(r, alpha) across "
-            + "customers, the chance of dropping out after a purchase is Beta(a, b).")
+        @Schema(description = "When a worker started it.") @Nullable
+        Instant startedAt,
+
+        @Schema(description = "When it succeeded or failed.") @Nullable
+        Instant finishedAt,
+
+        @Schema(description = "Why it failed, for FAILED models.") @Nullable
+        String error,
+
+        @Schema(description = "The BG/NBD purchase model, once fitted.") @Nullable
+        PurchaseModel purchaseModel,
+
+        @Schema(description = "The Gamma-Gamma spend model, once fitted.") @Nullable
+        SpendModel spendModel,
+
+        @Schema(description = "Milliseconds per step finished so far.") @Nullable
+        Timings timings) {
+
+    @Schema(
+            description = "BG/NBD (Fader, Hardie and Lee 2005): purchase rates are Gamma(r, alpha) across "
+                    + "customers, the chance of dropping out after a purchase is Beta(a, b).")
     record PurchaseModel(
-            @Schema(description = "Shape of the purchase-rate distribution.") double r,
-            @Schema(description = "Scale of the purchase-rate distribution, in time units.") double alpha,
-            @Schema(description = "First shape of the dropout distribution.") double a,
-            @Schema(description = "Second shape of the dropout distribution.") double b,
-            @Schema(description = "Maximised log-likelihood of the fit.") double logLikelihood,
-            @Schema(description = "Customers the model was fitted on.") int customers,
-            @Schema(description = "Likelihood evaluations the optimiser needed.") int evaluations,
-            @Schema(description = "Standard errors of log r, log alpha, log a, log b from the observed "
-                    + "information; null where it is singular.") List<Double> logParameterStandardErrors) {}
+            @Schema(description = "Shape of the purchase-rate distribution.")
+            double r,
 
-    @Schema(description = "Gamma-Gamma (Fader, Hardie and Lee 2005): spend per purchase is Gamma(p, nu) with nu "
-            + "Gamma(q, gamma) across customers; fitted on customers with repeat purchases.")
+            @Schema(description = "Scale of the purchase-rate distribution, in time units.")
+            double alpha,
+
+            @Schema(description = "First shape of the dropout distribution.")
+            double a,
+
+            @Schema(description = "Second shape of the dropout distribution.")
+            double b,
+
+            @Schema(description = "Maximised log-likelihood of the fit.")
+            double logLikelihood,
+
+            @Schema(description = "Customers the model was fitted on.")
+            int customers,
+
+            @Schema(description = "Likelihood evaluations the optimiser needed.")
+            int evaluations,
+
+            @Schema(
+                    description = "Standard errors of log r, log alpha, log a, log b from the observed "
+                            + "information; null where it is singular.")
+            List<Double> logParameterStandardErrors) {}
+
+    @Schema(
+            description = "Gamma-Gamma (Fader, Hardie and Lee 2005): spend per purchase is Gamma(p, nu) with nu "
+                    + "Gamma(q, gamma) across customers; fitted on customers with repeat purchases.")
     record SpendModel(
-            @Schema(description = "Shape of spend per purchase.") double p,
-            @Schema(description = "Shape of the customers' scale distribution.") double q,
-            @Schema(description = "Scale of the customers' scale distribution.") double gamma,
-            @Schema(description = "Maximised log-likelihood of the fit.") double logLikelihood,
-            @Schema(description = "Customers with repeat purchases the model was fitted on.") int customers,
-            @Schema(description = "Likelihood evaluations the optimiser needed.") int evaluations,
+            @Schema(description = "Shape of spend per purchase.")
+            double p,
+
+            @Schema(description = "Shape of the customers' scale distribution.")
+            double q,
+
+            @Schema(description = "Scale of the customers' scale distribution.")
+            double gamma,
+
+            @Schema(description = "Maximised log-likelihood of the fit.")
+            double logLikelihood,
+
+            @Schema(description = "Customers with repeat purchases the model was fitted on.")
+            int customers,
+
+            @Schema(description = "Likelihood evaluations the optimiser needed.")
+            int evaluations,
+
             @Schema(description = "Standard errors of log p, log q, log gamma; null where singular.")
             List<Double> logParameterStandardErrors) {}
 
     @Schema(description = "How long each step took; absent for a step not finished.")
     record Timings(
-            @Schema(description = "Building the purchase summaries in the database.") @Nullable Long summariseMillis,
-            @Schema(description = "Fitting both models.") @Nullable Long fitMillis,
-            @Schema(description = "Scoring and storing every customer.") @Nullable Long scoreMillis) {}
+            @Schema(description = "Building the purchase summaries in the database.") @Nullable
+            Long summariseMillis,
+
+            @Schema(description = "Fitting both models.") @Nullable
+            Long fitMillis,
+
+            @Schema(description = "Scoring and storing every customer.") @Nullable
+            Long scoreMillis) {}
 }

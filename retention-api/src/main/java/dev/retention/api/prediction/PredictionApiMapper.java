@@ -28,8 +28,14 @@ interface PredictionApiMapper {
             return null;
         }
         BgNbdParameters parameters = fit.parameters();
-        return new ClvModelResponse.PurchaseModel(parameters.r(), parameters.alpha(), parameters.a(),
-                parameters.b(), fit.logLikelihood(), fit.customers(), fit.evaluations(),
+        return new ClvModelResponse.PurchaseModel(
+                parameters.r(),
+                parameters.alpha(),
+                parameters.a(),
+                parameters.b(),
+                fit.logLikelihood(),
+                fit.customers(),
+                fit.evaluations(),
                 fit.logParameterStandardErrors());
     }
 
@@ -38,8 +44,14 @@ interface PredictionApiMapper {
             return null;
         }
         GammaGammaParameters parameters = fit.parameters();
-        return new ClvModelResponse.SpendModel(parameters.p(), parameters.q(), parameters.gamma(),
-                fit.logLikelihood(), fit.customers(), fit.evaluations(), fit.logParameterStandardErrors());
+        return new ClvModelResponse.SpendModel(
+                parameters.p(),
+                parameters.q(),
+                parameters.gamma(),
+                fit.logLikelihood(),
+                fit.customers(),
+                fit.evaluations(),
+                fit.logParameterStandardErrors());
     }
 
     @Mapping(target = "modelId", source = "model.id")

@@ -5,18 +5,14 @@ import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ReportCache;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.customer.CustomerId;
-import dev.retention.domain.customer.Customers;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScore;
-import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.rfm.RfmSegmentSummary;
 import dev.retention.domain.rfm.SegmentByRfm;
 import dev.retention.domain.shared.Decimals;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -57,7 +53,9 @@ class RfmController {
     }
 
     @GetMapping("/api/v1/segments/rfm")
-    @Operation(operationId = "getRfmSegments", summary = "Customers by RFM segment",
+    @Operation(
+            operationId = "getRfmSegments",
+            summary = "Customers by RFM segment",
             description = "The size, revenue and average scores of every segment." + RULES + CACHING)
     @ApiResponse(responseCode = "200", description = "The segments.")
     @ApiResponse(responseCode = "400", description = "windowDays out of range or asOf malformed.")
@@ -70,18 +68,31 @@ class RfmController {
     private RfmSummaryResponse summary(RfmQuery query) {
         List<RfmSegmentSummary> summaries = rfm.summarise(query);
         long total = summaries.stream().mapToLong(RfmSegmentSummary::customers).sum();
-        BigDecimal revenue = summaries.stream().map(RfmSegmentSummary::revenue).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
-        return new RfmSummaryResponse(query.asOf(), query.windowDays(), total, revenue, summaries.stream()
-                .map(summary -> new RfmSummaryResponse.Segment(summary.segment(), summary.segment().label(),
-                        summary.customers(), Decimals.percent(summary.customers(), total),
-                        summary.revenue(), Decimals.percent(summary.revenue(), revenue), summary.averageRecency(),
-                        summary.averageFrequency(), summary.averageMonetary()))
-                .toList());
+        BigDecimal revenue =
+                summaries.stream().map(RfmSegmentSummary::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new RfmSummaryResponse(
+                query.asOf(),
+                query.windowDays(),
+                total,
+                revenue,
+                summaries.stream()
+                        .map(summary -> new RfmSummaryResponse.Segment(
+                                summary.segment(),
+                                summary.segment().label(),
+                                summary.customers(),
+                                Decimals.percent(summary.customers(), total),
+                                summary.revenue(),
+                                Decimals.percent(summary.revenue(), revenue),
+                                summary.averageRecency(),
+                                summary.averageFrequency(),
+                                summary.averageMonetary()))
+                        .toList());
     }
 
     @GetMapping("/api/v1/segments/rfm/{segment}/customers")
-    @Operation(operationId = "listRfmSegmentCustomers", summary = "The customers of one RFM segment",
+    @Operation(
+            operationId = "listRfmSegmentCustomers",
+            summary = "The customers of one RFM segment",
             description = "Paged, most recent purchase first." + RULES + CACHING)
     @ApiResponse(responseCode = "200", description = "One page.")
     @ApiResponse(responseCode = "400", description = "Unknown segment, windowDays out of range, or page/size invalid.")
@@ -90,35 +101,47 @@ class RfmController {
             @Parameter(description = "The segment, such as CHAMPIONS or AT_RISK.") @PathVariable RfmSegment segment,
             @ParameterObject RfmWindow window,
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size, WebRequest request) {
+            @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
+            WebRequest request) {
         RfmQuery query = window.toQuery(clock);
         MembersPage pageRequest = new MembersPage(page, size);
-        return cache.answerAsOf(window.asOf(), "rfm-members|" + query + "|" + segment + "|" + pageRequest, request,
+        return cache.answerAsOf(
+                window.asOf(),
+                "rfm-members|" + query + "|" + segment + "|" + pageRequest,
+                request,
                 () -> members(query, segment, pageRequest));
     }
 
     private record MembersPage(int page, int size) {}
 
     private PageResponse<RfmScoreResponse> members(RfmQuery query, RfmSegment segment, MembersPage page) {
-        return PageResponse.of(rfm.members(query, segment, Paging.of(page.page(), page.size())),
-                RfmController::response);
+        return PageResponse.of(
+                rfm.members(query, segment, Paging.of(page.page(), page.size())), RfmController::response);
     }
 
     @GetMapping("/api/v1/customers/{id}/rfm")
-    @Operation(operationId = "getCustomerRfm", summary = "One customer's RFM scores and segment",
+    @Operation(
+            operationId = "getCustomerRfm",
+            summary = "One customer's RFM scores and segment",
             description = "Scored among all customers with a purchase in the window." + RULES)
     @ApiResponse(responseCode = "200", description = "The scores.")
     @ApiResponse(responseCode = "404", description = "No such customer, or it made no purchase in the window.")
     RfmScoreResponse customer(
-            @Parameter(description = "The customer's id.") @PathVariable UUID id,
-            @ParameterObject RfmWindow window) {
+            @Parameter(description = "The customer's id.") @PathVariable UUID id, @ParameterObject RfmWindow window) {
         return response(rfm.of(window.toQuery(clock), CustomerId.of(id)));
     }
 
     private static RfmScoreResponse response(RfmScore score) {
-        return new RfmScoreResponse(score.customerId(), score.lastPurchaseAt(), score.recencyDays(), score.frequency(),
-                score.monetary(), score.recencyScore(), score.frequencyScore(), score.monetaryScore(),
-                score.segment(), score.segment().label());
+        return new RfmScoreResponse(
+                score.customerId(),
+                score.lastPurchaseAt(),
+                score.recencyDays(),
+                score.frequency(),
+                score.monetary(),
+                score.recencyScore(),
+                score.frequencyScore(),
+                score.monetaryScore(),
+                score.segment(),
+                score.segment().label());
     }
 }

@@ -1,31 +1,51 @@
 package dev.retention.api.rfm;
 
-import org.jspecify.annotations.Nullable;
 import dev.retention.domain.rfm.RfmSegment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "The customers with a purchase in the window, by RFM segment.")
 record RfmSummaryResponse(
         @Schema(description = "End of the window.") Instant asOf,
-        @Schema(description = "Length of the window in days.") int windowDays,
+
+        @Schema(description = "Length of the window in days.")
+        int windowDays,
+
         @Schema(description = "Customers scored.") long customers,
-        @Schema(description = "Their purchases less refunds in the window.") BigDecimal revenue,
-        @Schema(description = "Every segment, empty ones included.") List<Segment> segments) {
+
+        @Schema(description = "Their purchases less refunds in the window.")
+        BigDecimal revenue,
+
+        @Schema(description = "Every segment, empty ones included.")
+        List<Segment> segments) {
 
     @Schema(name = "RfmSegmentSummary", description = "One segment.")
     record Segment(
             @Schema(description = "The segment.") RfmSegment segment,
-            @Schema(description = "Its name as people say it.") String name,
+
+            @Schema(description = "Its name as people say it.")
+            String name,
+
             @Schema(description = "Customers in it.") long customers,
-            @Schema(description = "Their share of the scored customers, in percent.")
-            @Nullable BigDecimal customerShare,
-            @Schema(description = "Their purchases less refunds.") BigDecimal revenue,
-            @Schema(description = "Their share of the revenue, in percent; absent when the revenue is 0.")
-            @Nullable BigDecimal revenueShare,
-            @Schema(description = "Average recency score.") @Nullable BigDecimal averageRecencyScore,
-            @Schema(description = "Average frequency score.") @Nullable BigDecimal averageFrequencyScore,
-            @Schema(description = "Average monetary score.") @Nullable BigDecimal averageMonetaryScore) {}
+
+            @Schema(description = "Their share of the scored customers, in percent.") @Nullable
+            BigDecimal customerShare,
+
+            @Schema(description = "Their purchases less refunds.")
+            BigDecimal revenue,
+
+            @Schema(description = "Their share of the revenue, in percent; absent when the revenue is 0.") @Nullable
+            BigDecimal revenueShare,
+
+            @Schema(description = "Average recency score.") @Nullable
+            BigDecimal averageRecencyScore,
+
+            @Schema(description = "Average frequency score.") @Nullable
+            BigDecimal averageFrequencyScore,
+
+            @Schema(description = "Average monetary score.") @Nullable
+            BigDecimal averageMonetaryScore) {}
 }

@@ -3,13 +3,11 @@ package dev.retention.api.risk;
 import dev.retention.api.shared.ReportCache;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.risk.AtRiskCustomer;
-import dev.retention.domain.risk.AtRiskCustomers;
 import dev.retention.domain.risk.AtRiskQuery;
 import dev.retention.domain.risk.ListAtRiskCustomers;
 import dev.retention.domain.shared.Instants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -37,7 +35,9 @@ class AtRiskController {
     }
 
     @GetMapping("/api/v1/customers/at-risk")
-    @Operation(operationId = "listAtRiskCustomers", summary = "Active customers who are about to leave",
+    @Operation(
+            operationId = "listAtRiskCustomers",
+            summary = "Active customers who are about to leave",
             description = "Active customers (not erased, not churned at asOf under the contractual rules) whose time "
                     + "since their last purchase exceeds their own rhythm: for a repeat buyer, twice its median gap "
                     + "between purchase days (UTC); for a one-time buyer, the 90th percentile of the gap between the "
@@ -50,10 +50,13 @@ class AtRiskController {
     @ApiResponse(responseCode = "400", description = "limit out of range or asOf malformed.")
     @ResponseHeaders(conditionalGet = true)
     ResponseEntity<List<AtRiskCustomerResponse>> list(
-            @Parameter(description = "The moment to judge at (UTC); default now.") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @Parameter(description = "The moment to judge at (UTC); default now.")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
             @Parameter(description = "How many customers, 1 to 500; default 50.") @RequestParam(defaultValue = "50")
-            int limit, WebRequest request) {
+                    int limit,
+            WebRequest request) {
         AtRiskQuery query = new AtRiskQuery(asOf == null ? Instants.now(clock) : Instants.stored(asOf), limit);
         return cache.answerAsOf(asOf, "at-risk|" + query, request, () -> find(query));
     }
@@ -63,9 +66,17 @@ class AtRiskController {
     }
 
     private static AtRiskCustomerResponse response(AtRiskCustomer customer) {
-        return new AtRiskCustomerResponse(customer.customerId(), customer.externalId(), customer.segment(),
-                customer.lastPurchaseAt(), customer.daysSinceLastPurchase(), customer.purchaseDays(),
-                customer.medianGapDays(), customer.thresholdDays(), customer.valueAtRisk(),
-                customer.probabilityAlive(), customer.reason());
+        return new AtRiskCustomerResponse(
+                customer.customerId(),
+                customer.externalId(),
+                customer.segment(),
+                customer.lastPurchaseAt(),
+                customer.daysSinceLastPurchase(),
+                customer.purchaseDays(),
+                customer.medianGapDays(),
+                customer.thresholdDays(),
+                customer.valueAtRisk(),
+                customer.probabilityAlive(),
+                customer.reason());
     }
 }

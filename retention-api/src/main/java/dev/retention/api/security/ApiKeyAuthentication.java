@@ -21,8 +21,11 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     }
 
     static Collection<GrantedAuthority> authorities(ApiKey key) {
-        return key.scopes().stream().map(Scope::value).map(ScopeAuthorities::authority)
-                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+        return key.scopes().stream()
+                .map(Scope::value)
+                .map(ScopeAuthorities::authority)
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                .toList();
     }
 
     @Override
@@ -41,7 +44,10 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     }
 
     static List<String> scopes(Collection<? extends GrantedAuthority> authorities) {
-        return authorities.stream().map(GrantedAuthority::getAuthority).filter(ScopeAuthorities::isScope)
-                .map(ScopeAuthorities::scope).toList();
+        return authorities.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(ScopeAuthorities::isScope)
+                .map(ScopeAuthorities::scope)
+                .toList();
     }
 }

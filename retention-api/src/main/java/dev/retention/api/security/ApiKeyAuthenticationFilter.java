@@ -59,14 +59,26 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             key = keys.authenticate(presented.get());
         } catch (DataAccessException | TransactionException databaseDown) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                    "Service temporarily unavailable", "The database cannot be reached; retry shortly.", Map.of());
+            ProblemResponses.write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "database-unavailable",
+                    "Service temporarily unavailable",
+                    "The database cannot be reached; retry shortly.",
+                    Map.of());
             return;
         }
         if (key.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "invalid-credential",
-                    "Invalid credential", "The API key is unknown, revoked or expired.", Map.of());
+            ProblemResponses.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-credential",
+                    "Invalid credential",
+                    "The API key is unknown, revoked or expired.",
+                    Map.of());
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(key.get()));

@@ -22,8 +22,8 @@ public class ApiKeyCache {
 
     private final AuthenticateApiKey authenticateApiKey;
     private final Clock clock;
-    private final Cache<String, ApiKey> keys = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL)
-            .build();
+    private final Cache<String, ApiKey> keys =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build();
 
     ApiKeyCache(AuthenticateApiKey authenticateApiKey, Clock clock) {
         this.authenticateApiKey = authenticateApiKey;

@@ -3,18 +3,15 @@ package dev.retention.api.security;
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ResponseHeaders;
-import dev.retention.domain.security.ApiKeys;
 import dev.retention.domain.security.FindApiKeys;
 import dev.retention.domain.security.IssueApiKey;
 import dev.retention.domain.security.IssuedApiKey;
 import dev.retention.domain.security.RevokeApiKey;
 import dev.retention.domain.security.Scope;
 import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -46,8 +43,13 @@ class ApiKeyController {
     private final Clock clock;
     private final ApiKeyCache apiKeyCache;
 
-    ApiKeyController(FindApiKeys findApiKeys, IssueApiKey issueApiKey, RevokeApiKey revokeApiKey, SecurityApiMapper mapper,
-            Clock clock, ApiKeyCache apiKeyCache) {
+    ApiKeyController(
+            FindApiKeys findApiKeys,
+            IssueApiKey issueApiKey,
+            RevokeApiKey revokeApiKey,
+            SecurityApiMapper mapper,
+            Clock clock,
+            ApiKeyCache apiKeyCache) {
         this.apiKeyCache = apiKeyCache;
         this.findApiKeys = findApiKeys;
         this.issueApiKey = issueApiKey;
@@ -58,26 +60,31 @@ class ApiKeyController {
 
     @ResponseHeaders(location = true)
     @PostMapping
-    @Operation(operationId = "createApiKey", summary = "Issue an API key",
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Issue an API key",
             description = "Issues a random key (256 bits) with the given scopes. The key is in this answer only; the "
                     + "service stores just its hash.")
     @ApiResponse(responseCode = "201", description = "Issued; the answer holds the key.")
     @ApiResponse(responseCode = "400", description = "Missing name, unknown scope or past expiry.")
     ResponseEntity<IssuedApiKeyResponse> create(@RequestBody CreateApiKeyRequest request) {
-        IssuedApiKey issued = issueApiKey.issue(request.name(), scopes(request.scopes()), request.expiresAt(),
-                CurrentActor.get());
-        return ResponseEntity.created(URI.create("/api/v1/admin/api-keys/" + issued.key().id()))
+        IssuedApiKey issued =
+                issueApiKey.issue(request.name(), scopes(request.scopes()), request.expiresAt(), CurrentActor.get());
+        return ResponseEntity.created(
+                        URI.create("/api/v1/admin/api-keys/" + issued.key().id()))
                 .body(new IssuedApiKeyResponse(issued.secret(), mapper.toResponse(issued.key(), clock)));
     }
 
     @GetMapping
-    @Operation(operationId = "listApiKeys", summary = "List API keys",
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
             description = "All keys, newest first, revoked and expired ones included; never the keys themselves.")
     @ApiResponse(responseCode = "200", description = "One page of keys.")
     PageResponse<ApiKeyResponse> list(
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size) {
+                    int size) {
         return PageResponse.of(findApiKeys.all(Paging.of(page, size)), key -> mapper.toResponse(key, clock));
     }
 
@@ -90,7 +97,9 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
             description = "The key stops working at once (401); revoking again changes nothing. Audited.")
     @ApiResponse(responseCode = "204", description = "Revoked.")
     @ApiResponse(responseCode = "404", description = "No key has this id.")
@@ -105,8 +114,12 @@ class ApiKeyController {
         List<Violation> violations = new ArrayList<>();
         if (values != null) {
             for (String value : values) {
-                Scope.fromValue(value).ifPresentOrElse(scopes::add, () -> violations.add(
-                        new Violation("scopes", "'" + value + "' is not a scope; known: " + List.of(Scope.values()))));
+                Scope.fromValue(value)
+                        .ifPresentOrElse(
+                                scopes::add,
+                                () -> violations.add(new Violation(
+                                        "scopes",
+                                        "'" + value + "' is not a scope; known: " + List.of(Scope.values()))));
             }
         }
         if (!violations.isEmpty()) {

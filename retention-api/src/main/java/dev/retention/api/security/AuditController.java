@@ -2,7 +2,6 @@ package dev.retention.api.security;
 
 import dev.retention.api.shared.PageResponse;
 import dev.retention.api.shared.Paging;
-import dev.retention.domain.security.AuditLog;
 import dev.retention.domain.security.ReadAuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,13 +24,15 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/admin/audit")
-    @Operation(operationId = "listAuditEntries", summary = "The audit log",
+    @Operation(
+            operationId = "listAuditEntries",
+            summary = "The audit log",
             description = "Administrative actions (keys issued and revoked, customers erased), newest first.")
     @ApiResponse(responseCode = "200", description = "One page of entries.")
     PageResponse<AuditEntryResponse> list(
             @Parameter(description = "Zero-based page number.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500.") @RequestParam(defaultValue = Paging.DEFAULT_SIZE)
-            int size) {
+                    int size) {
         return PageResponse.of(auditLog.entries(Paging.of(page, size)), mapper::toResponse);
     }
 }

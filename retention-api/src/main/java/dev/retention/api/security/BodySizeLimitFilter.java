@@ -29,8 +29,13 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-                    "Request body too large", "The body may have at most " + maxBytes + " bytes.",
+            ProblemResponses.write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "body-too-large",
+                    "Request body too large",
+                    "The body may have at most " + maxBytes + " bytes.",
                     Map.of("maxBytes", maxBytes));
             return;
         }

@@ -6,4 +6,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record IssuedApiKeyResponse(
         @Schema(description = "The key to send as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.")
         String key,
+
         @Schema(description = "The stored key.") ApiKeyResponse apiKey) {}

@@ -16,8 +16,15 @@ final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
-            String title, String detail, Map<String, Object> properties) throws IOException {
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            Map<String, Object> properties)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", ProblemTypes.of(type).toString());
         body.put("title", title);

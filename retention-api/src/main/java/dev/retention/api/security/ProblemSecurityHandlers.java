@@ -18,8 +18,13 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Authentication required", "Send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
+        ProblemResponses.write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+                "Send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
                 Map.of());
     }
 
@@ -28,7 +33,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         Access access = ScopeRules.accessFor(request);
         String scope = access.scope() == null ? "" : access.scope().value();
-        ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope",
+        ProblemResponses.write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                "insufficient-scope",
+                "Insufficient scope",
                 "This operation needs the scope '" + scope + "', which the credential does not have.",
                 Map.of("requiredScope", scope));
     }

@@ -32,7 +32,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!settings.enabled() || authentication == null || !authentication.isAuthenticated()
+        if (!settings.enabled()
+                || authentication == null
+                || !authentication.isAuthenticated()
                 || "anonymousUser".equals(authentication.getPrincipal())) {
             chain.doFilter(request, response);
             return;
@@ -45,15 +47,23 @@ final class RateLimitFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+        ProblemResponses.write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
                 "This credential sent more than " + settings.capacity() + " requests at once or more than "
-                        + settings.perSecond() + " per second; retry after " + seconds + " s.", Map.of());
+                        + settings.perSecond() + " per second; retry after " + seconds + " s.",
+                Map.of());
     }
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(settings.capacity())
-                        .refillGreedy(settings.perSecond(), Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(settings.capacity())
+                        .refillGreedy(settings.perSecond(), Duration.ofSeconds(1))
+                        .build())
                 .build();
     }
 }

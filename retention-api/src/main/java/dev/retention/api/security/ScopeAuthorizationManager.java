@@ -13,20 +13,22 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 final class ScopeAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         Access access = ScopeRules.accessFor(context.getRequest());
         if (access.kind() == Access.Kind.PUBLIC) {
             return new AuthorizationDecision(true);
         }
         Authentication current = authentication.get();
-        boolean authenticated = current != null && current.isAuthenticated()
+        boolean authenticated = current != null
+                && current.isAuthenticated()
                 && !(current instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
         if (!authenticated) {
             return new AuthorizationDecision(false);
         }
         return new AuthorizationDecision(access.kind() == Access.Kind.AUTHENTICATED
-                || holds(current, access.scope()) || holds(current, Scope.ADMIN));
+                || holds(current, access.scope())
+                || holds(current, Scope.ADMIN));
     }
 
     static boolean holds(Authentication authentication, Scope scope) {

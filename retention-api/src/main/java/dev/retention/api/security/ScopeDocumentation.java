@@ -14,8 +14,8 @@ class ScopeDocumentation {
 
     @Bean
     OpenApiCustomizer scopesInOperations() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
-                (method, operation) -> {
+        return openApi -> openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                     Access access = ScopeRules.accessFor(HttpMethod.valueOf(method.name()), path);
                     if (access.kind() == Access.Kind.PUBLIC) {
                         operation.setSecurity(List.of(new SecurityRequirement()));
@@ -23,12 +23,19 @@ class ScopeDocumentation {
                     }
                     String scope = access.scope() == null ? "any valid credential" : "scope `" + access.scope() + "`";
                     operation.setDescription(operation.getDescription() + "\n\nNeeds " + scope + ".");
-                    operation.getResponses().addApiResponse("401", ProblemDocumentation.problem(
-                            "No valid credential."));
-                    operation.getResponses().addApiResponse("403", ProblemDocumentation.problem(
-                            "The credential lacks the " + scope + "."));
-                    operation.getResponses().addApiResponse("429", ProblemDocumentation.problemWithRetryAfter(
-                            "Too many requests from this credential; see Retry-After."));
+                    operation
+                            .getResponses()
+                            .addApiResponse("401", ProblemDocumentation.problem("No valid credential."));
+                    operation
+                            .getResponses()
+                            .addApiResponse(
+                                    "403", ProblemDocumentation.problem("The credential lacks the " + scope + "."));
+                    operation
+                            .getResponses()
+                            .addApiResponse(
+                                    "429",
+                                    ProblemDocumentation.problemWithRetryAfter(
+                                            "Too many requests from this credential; see Retry-After."));
                 }));
     }
 }

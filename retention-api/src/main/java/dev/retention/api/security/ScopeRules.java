@@ -63,7 +63,10 @@ final class ScopeRules {
 
     static Access accessFor(HttpMethod method, String path) {
         PathContainer container = PathContainer.parsePath(path);
-        return RULES.stream().filter(rule -> rule.matches(method, container)).map(Rule::access).findFirst()
+        return RULES.stream()
+                .filter(rule -> rule.matches(method, container))
+                .map(Rule::access)
+                .findFirst()
                 .orElse(Access.PUBLIC);
     }
 }

@@ -29,8 +29,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyCache apiKeys,
-            SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ApiKeyCache apiKeys, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -39,17 +40,15 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(corsSource(settings.cors())))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BodySizeLimitFilter(settings.maxBodyBytes()), LogoutFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys),
-                        BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new RateLimitFilter(settings.rateLimit()), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new ScopeAuthorizationManager()));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
-            http.oauth2ResourceServer(server -> server
-                    .bearerTokenResolver(jwtOnly())
+            http.oauth2ResourceServer(server -> server.bearerTokenResolver(jwtOnly())
                     .authenticationEntryPoint(problems)
                     .jwt(jwt -> jwt.decoder(decoder)));
         }
@@ -74,8 +73,8 @@ class SecurityConfiguration {
             CorsConfiguration configuration = new CorsConfiguration();
             configuration.setAllowedOrigins(cors.allowedOrigins());
             configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
-            configuration.setAllowedHeaders(List.of("Authorization", "X-API-Key", "Content-Type", "If-Match",
-                    "If-None-Match"));
+            configuration.setAllowedHeaders(
+                    List.of("Authorization", "X-API-Key", "Content-Type", "If-Match", "If-None-Match"));
             configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After"));
             configuration.setMaxAge(3600L);
             source.registerCorsConfiguration("/**", configuration);

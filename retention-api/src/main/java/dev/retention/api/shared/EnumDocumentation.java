@@ -27,6 +27,7 @@ public class EnumDocumentation {
     private static final String COMPONENTS = "#/components/schemas/";
     /** References to the enumerations whose values are not Java constant names, for {@code @Schema(ref = ...)}. */
     public static final String SCOPE = COMPONENTS + "Scope";
+
     public static final String FIT_TRIGGER = COMPONENTS + "FitTrigger";
     public static final String PREDICTION_ORDER = COMPONENTS + "PredictionOrder";
     public static final String VERDICT = COMPONENTS + "Verdict";
@@ -34,51 +35,100 @@ public class EnumDocumentation {
     private record EnumDoc(String name, String description) {}
 
     private static final Map<String, EnumDoc> ENUMS = Map.ofEntries(
-            Map.entry("ChurnModel", new EnumDoc("ChurnModel", "How a customer's status is derived: CONTRACTUAL "
-                    + "(active from acquisition until a CHURNED event) or INACTIVITY (active while the last "
-                    + "activity lies within the inactivity window).")),
-            Map.entry("ClvModelStatus", new EnumDoc("ClvModelStatus", "The state of a model fit: QUEUED, RUNNING, "
-                    + "SUCCEEDED or FAILED.")),
+            Map.entry(
+                    "ChurnModel",
+                    new EnumDoc(
+                            "ChurnModel",
+                            "How a customer's status is derived: CONTRACTUAL "
+                                    + "(active from acquisition until a CHURNED event) or INACTIVITY (active while the last "
+                                    + "activity lies within the inactivity window).")),
+            Map.entry(
+                    "ClvModelStatus",
+                    new EnumDoc(
+                            "ClvModelStatus", "The state of a model fit: QUEUED, RUNNING, " + "SUCCEEDED or FAILED.")),
             Map.entry("EventType", new EnumDoc("EventType", "What a customer did or what happened to it.")),
             Map.entry("FeedbackChannel", new EnumDoc("FeedbackChannel", "Where a feedback answer was given.")),
-            Map.entry("Granularity", new EnumDoc("Granularity", "Period length: DAY, WEEK (ISO, Monday), MONTH, "
-                    + "QUARTER or YEAR.")),
-            Map.entry("Group", new EnumDoc("StrategyGroup", "The side of a strategy an assigned customer is on: "
-                    + "TREATMENT (reached by the action) or HOLDOUT (kept out as the control group).")),
-            Map.entry("Kind", new EnumDoc("TouchKind", "What happened between a strategy and a treatment "
-                    + "customer: SENT, OPENED or REDEEMED.")),
-            Map.entry("LedgerEntryType", new EnumDoc("LedgerEntryType", "The kind of a loyalty ledger entry: EARN, "
-                    + "REDEEM, EXPIRE, ADJUST (with a reason) or CLAWBACK (a refund taking points back).")),
-            Map.entry("Membership", new EnumDoc("Membership", "Loyalty programme membership: MEMBER or "
-                    + "NON_MEMBER.")),
-            Map.entry("ModelTimeUnit", new EnumDoc("ModelTimeUnit", "The unit in which purchases are counted: at "
-                    + "most one purchase per customer and unit of time counts.")),
-            Map.entry("RfmSegment", new EnumDoc("RfmSegment", "A cell group of the RFM grid, from the recency "
-                    + "and frequency scores.")),
-            Map.entry("Status", new EnumDoc("BatchItemStatus", "What became of one event of a batch: CREATED "
-                    + "(stored now), DUPLICATE (stored before under this key), CONFLICT (the key is taken by other "
-                    + "content), INVALID (refused, see errors), NOT_STORED (valid, but the batch was refused "
-                    + "because of other events).")),
+            Map.entry(
+                    "Granularity",
+                    new EnumDoc("Granularity", "Period length: DAY, WEEK (ISO, Monday), MONTH, " + "QUARTER or YEAR.")),
+            Map.entry(
+                    "Group",
+                    new EnumDoc(
+                            "StrategyGroup",
+                            "The side of a strategy an assigned customer is on: "
+                                    + "TREATMENT (reached by the action) or HOLDOUT (kept out as the control group).")),
+            Map.entry(
+                    "Kind",
+                    new EnumDoc(
+                            "TouchKind",
+                            "What happened between a strategy and a treatment "
+                                    + "customer: SENT, OPENED or REDEEMED.")),
+            Map.entry(
+                    "LedgerEntryType",
+                    new EnumDoc(
+                            "LedgerEntryType",
+                            "The kind of a loyalty ledger entry: EARN, "
+                                    + "REDEEM, EXPIRE, ADJUST (with a reason) or CLAWBACK (a refund taking points back).")),
+            Map.entry(
+                    "Membership",
+                    new EnumDoc("Membership", "Loyalty programme membership: MEMBER or " + "NON_MEMBER.")),
+            Map.entry(
+                    "ModelTimeUnit",
+                    new EnumDoc(
+                            "ModelTimeUnit",
+                            "The unit in which purchases are counted: at "
+                                    + "most one purchase per customer and unit of time counts.")),
+            Map.entry(
+                    "RfmSegment",
+                    new EnumDoc(
+                            "RfmSegment", "A cell group of the RFM grid, from the recency " + "and frequency scores.")),
+            Map.entry(
+                    "Status",
+                    new EnumDoc(
+                            "BatchItemStatus",
+                            "What became of one event of a batch: CREATED "
+                                    + "(stored now), DUPLICATE (stored before under this key), CONFLICT (the key is taken by other "
+                                    + "content), INVALID (refused, see errors), NOT_STORED (valid, but the batch was refused "
+                                    + "because of other events).")),
             Map.entry("StrategyChannel", new EnumDoc("StrategyChannel", "How a strategy reaches the customer.")),
-            Map.entry("StrategyStatus", new EnumDoc("StrategyStatus", "A strategy's status: DRAFT, ACTIVE, "
-                    + "COMPLETED or CANCELLED.")),
+            Map.entry(
+                    "StrategyStatus",
+                    new EnumDoc("StrategyStatus", "A strategy's status: DRAFT, ACTIVE, " + "COMPLETED or CANCELLED.")),
             Map.entry("StrategyType", new EnumDoc("StrategyType", "The family of a retention strategy.")),
-            Map.entry("WindowState", new EnumDoc("StrategyWindowState", "Where now lies against a strategy's "
-                    + "window: NOT_STARTED, RUNNING or ENDED.")));
+            Map.entry(
+                    "WindowState",
+                    new EnumDoc(
+                            "StrategyWindowState",
+                            "Where now lies against a strategy's " + "window: NOT_STARTED, RUNNING or ENDED.")));
 
     @Bean
     OpenApiCustomizer enumComponents() {
         return openApi -> {
             Components components = openApi.getComponents();
-            stringEnum(components, SCOPE, "A permission of a credential; admin includes every other scope.",
+            stringEnum(
+                    components,
+                    SCOPE,
+                    "A permission of a credential; admin includes every other scope.",
                     Arrays.stream(Scope.values()).map(Scope::value).toList());
-            stringEnum(components, FIT_TRIGGER, "Who asked for a model fit: a client's request or the schedule.",
+            stringEnum(
+                    components,
+                    FIT_TRIGGER,
+                    "Who asked for a model fit: a client's request or the schedule.",
                     List.of(ClvModel.REQUESTED, ClvModel.SCHEDULED));
-            stringEnum(components, PREDICTION_ORDER, "How predictions are ranked: clv, highest lifetime value first; "
-                    + "pAlive, lowest P(alive) first.", Arrays.stream(PredictionOrder.values())
-                    .map(PredictionOrder::value).toList());
-            stringEnum(components, VERDICT, "What the 95% interval of an uplift says; positive means better for the "
-                    + "business (for churn: lower).", Arrays.stream(Verdict.values()).map(Verdict::words).toList());
+            stringEnum(
+                    components,
+                    PREDICTION_ORDER,
+                    "How predictions are ranked: clv, highest lifetime value first; "
+                            + "pAlive, lowest P(alive) first.",
+                    Arrays.stream(PredictionOrder.values())
+                            .map(PredictionOrder::value)
+                            .toList());
+            stringEnum(
+                    components,
+                    VERDICT,
+                    "What the 95% interval of an uplift says; positive means better for the "
+                            + "business (for churn: lower).",
+                    Arrays.stream(Verdict.values()).map(Verdict::words).toList());
             Map<String, Schema> renamed = new LinkedHashMap<>();
             Map<String, String> newNames = new LinkedHashMap<>();
             components.getSchemas().forEach((name, schema) -> {

@@ -24,23 +24,30 @@ class HeaderDocumentation {
                     return;
                 }
                 if (headers.location()) {
-                    response.addHeaderObject("Location", header("The address of the created or queued resource.",
-                            "uri-reference"));
+                    response.addHeaderObject(
+                            "Location", header("The address of the created or queued resource.", "uri-reference"));
                 }
                 if (headers.versionTag()) {
-                    response.addHeaderObject("ETag", header("The resource's version, such as \"3\"; send it as "
-                            + "If-Match to change the resource only if nobody changed it since.", null));
+                    response.addHeaderObject(
+                            "ETag",
+                            header(
+                                    "The resource's version, such as \"3\"; send it as "
+                                            + "If-Match to change the resource only if nobody changed it since.",
+                                    null));
                 }
                 if (headers.conditionalGet()) {
                     addCacheHeaders(response);
                 }
             });
             if (headers.conditionalGet()) {
-                operation.addParametersItem(new HeaderParameter().name("If-None-Match").required(false)
+                operation.addParametersItem(new HeaderParameter()
+                        .name("If-None-Match")
+                        .required(false)
                         .description("An ETag of an earlier answer: 304 without a body while the figures are "
-                                + "unchanged.").schema(new StringSchema()));
-                ApiResponse notModified = new ApiResponse().description("Not modified: the figures are those of "
-                        + "the ETag sent in If-None-Match.");
+                                + "unchanged.")
+                        .schema(new StringSchema()));
+                ApiResponse notModified = new ApiResponse()
+                        .description("Not modified: the figures are those of " + "the ETag sent in If-None-Match.");
                 addCacheHeaders(notModified);
                 operation.getResponses().addApiResponse("304", notModified);
             }
@@ -49,8 +56,11 @@ class HeaderDocumentation {
     }
 
     private static void addCacheHeaders(ApiResponse response) {
-        response.addHeaderObject("ETag", header("The version of the figures, the same on every instance for the "
-                + "same data and request.", null));
+        response.addHeaderObject(
+                "ETag",
+                header(
+                        "The version of the figures, the same on every instance for the " + "same data and request.",
+                        null));
         response.addHeaderObject("Cache-Control", header("private, max-age as configured (default 30 s).", null));
     }
 

@@ -16,22 +16,25 @@ class PagingDocumentation {
 
     @Bean
     OpenApiCustomizer pagingLimits() {
-        return openApi -> openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
-            if (operation.getParameters() == null) {
-                return;
-            }
-            operation.getParameters().stream().filter(parameter -> "query".equals(parameter.getIn()))
-                    .forEach(parameter -> {
-                        Schema<?> schema = parameter.getSchema();
-                        switch (parameter.getName()) {
-                            case "page" -> schema.setMinimum(BigDecimal.ZERO);
-                            case "size", "limit" -> {
-                                schema.setMinimum(BigDecimal.ONE);
-                                schema.setMaximum(BigDecimal.valueOf(PageRequest.MAX_SIZE));
-                            }
-                            default -> { }
-                        }
-                    });
-        }));
+        return openApi -> openApi.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getParameters() == null) {
+                        return;
+                    }
+                    operation.getParameters().stream()
+                            .filter(parameter -> "query".equals(parameter.getIn()))
+                            .forEach(parameter -> {
+                                Schema<?> schema = parameter.getSchema();
+                                switch (parameter.getName()) {
+                                    case "page" -> schema.setMinimum(BigDecimal.ZERO);
+                                    case "size", "limit" -> {
+                                        schema.setMinimum(BigDecimal.ONE);
+                                        schema.setMaximum(BigDecimal.valueOf(PageRequest.MAX_SIZE));
+                                    }
+                                    default -> {}
+                                }
+                            });
+                }));
     }
 }

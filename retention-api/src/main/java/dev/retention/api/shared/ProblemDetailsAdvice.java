@@ -6,10 +6,10 @@ import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.RuleViolationException;
 import dev.retention.domain.shared.StaleVersionException;
 import dev.retention.domain.shared.Violation;
+import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.sql.SQLException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -44,24 +44,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** character_not_in_repertoire (NUL in text) and untranslatable_character (NUL in jsonb). */
     private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
+
     private static final String CLOSED_CONNECTION = "Connection is closed";
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException exception) {
         if (exception.onlyRulesBroken()) {
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "rule-violated", "Business rule violated", "The request is well-formed but breaks a rule "
-                            + "between its values, the present or stored data; see errors."),
-                    exception.violations()));
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .body(withErrors(
+                            problem(
+                                    HttpStatus.UNPROCESSABLE_CONTENT,
+                                    "rule-violated",
+                                    "Business rule violated",
+                                    "The request is well-formed but breaks a rule "
+                                            + "between its values, the present or stored data; see errors."),
+                            exception.violations()));
         }
-        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
-                "Invalid input", "The request has invalid fields; see errors."), exception.violations()));
+        return ResponseEntity.badRequest()
+                .body(withErrors(
+                        problem(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-input",
+                                "Invalid input",
+                                "The request has invalid fields; see errors."),
+                        exception.violations()));
     }
 
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException exception) {
-        return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, exception.problem(), "Business rule violated",
-                exception.getMessage()), exception.violations());
+        return withErrors(
+                problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        exception.problem(),
+                        "Business rule violated",
+                        exception.getMessage()),
+                exception.violations());
     }
 
     @ExceptionHandler(StaleVersionException.class)
@@ -76,16 +93,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ResourceNotFoundException.class)
     ProblemDetail notFound(ResourceNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", exception.resource() + " not found",
-                exception.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "not-found", exception.resource() + " not found", exception.getMessage());
     }
 
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception) {
         log.warn("Database unavailable: {}", exception.getMessage());
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "Service temporarily unavailable", "The database cannot be reached; retry shortly.");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+        ProblemDetail body = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "Service temporarily unavailable",
+                "The database cannot be reached; retry shortly.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(body);
     }
 
     /**
@@ -99,9 +120,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     || cause instanceof DataAccessResourceFailureException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (CLOSED_CONNECTION.equals(sql.getMessage())
-                    || (sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))))) {
+            if (cause instanceof SQLException sql
+                    && (CLOSED_CONNECTION.equals(sql.getMessage())
+                            || (sql.getSQLState() != null
+                                    && (sql.getSQLState().startsWith("08")
+                                            || sql.getSQLState().startsWith("57P0"))))) {
                 return true;
             }
         }
@@ -116,8 +139,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> dataRefusedByDatabase(DataIntegrityViolationException exception) {
         Throwable cause = causeOfType(exception, SQLException.class);
         if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text",
-                    "Text values must not contain the NUL character (\\u0000)."));
+            return ResponseEntity.badRequest()
+                    .body(problem(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-text",
+                            "Invalid text",
+                            "Text values must not contain the NUL character (\\u0000)."));
         }
         return unexpectedOrUnavailable(exception);
     }
@@ -132,27 +159,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail unexpected(Exception exception) {
         log.error("Unexpected error", exception);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
                 "The request failed unexpectedly; it has been logged.");
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable tooLarge = causeOfType(exception, RequestBodyTooLargeException.class);
         if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                    "body-too-large", "Request body too large", tooLarge.getMessage() + "."));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "body-too-large",
+                            "Request body too large",
+                            tooLarge.getMessage() + "."));
         }
         if (causeOfType(exception, StreamConstraintsException.class) != null) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "json-limit-exceeded",
-                    "JSON exceeds a limit", "JSON may nest at most 64 levels, with strings of at most 1,000,000 "
-                            + "characters, numbers of at most 64 digits and field names of at most 1,000."));
+            return ResponseEntity.badRequest()
+                    .body(problem(
+                            HttpStatus.BAD_REQUEST,
+                            "json-limit-exceeded",
+                            "JSON exceeds a limit",
+                            "JSON may nest at most 64 levels, with strings of at most 1,000,000 "
+                                    + "characters, numbers of at most 64 digits and field names of at most 1,000."));
         }
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
+        ProblemDetail body = problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request body",
                 "The body is not valid JSON of the expected shape.");
-        if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (exception.getCause() instanceof JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson.getPath());
             body.setDetail("The value of '" + field + "' cannot be read as the expected type.");
             withErrors(body, List.of(new Violation(field, expectation(jackson))));
@@ -162,36 +203,58 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
-            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BindingResult binding = exception.getBindingResult();
         List<Violation> violations = binding.getFieldErrors().stream()
-                .map(error -> new Violation(error.getField(), error.isBindingFailure()
-                        ? expectation(binding.getFieldType(error.getField())) : error.getDefaultMessage()))
+                .map(error -> new Violation(
+                        error.getField(),
+                        error.isBindingFailure()
+                                ? expectation(binding.getFieldType(error.getField()))
+                                : error.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
-                "Invalid input", "The request has invalid fields; see errors."), violations));
+        return ResponseEntity.badRequest()
+                .body(withErrors(
+                        problem(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-input",
+                                "Invalid input",
+                                "The request has invalid fields; see errors."),
+                        violations));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
-            HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status,
+            HandlerMethodValidationException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
             WebRequest request) {
         List<Violation> violations = exception.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new Violation(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Violation(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
-        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
-                "Invalid input", "The request has invalid parameters; see errors."), violations));
+        return ResponseEntity.badRequest()
+                .body(withErrors(
+                        problem(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-input",
+                                "Invalid input",
+                                "The request has invalid parameters; see errors."),
+                        violations));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = exception.getPropertyName() == null ? "" : exception.getPropertyName();
-        return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input",
-                "Invalid input", "The value of '" + field + "' has the wrong format."),
-                List.of(new Violation(field, expectation(exception.getRequiredType())))));
+        return ResponseEntity.badRequest()
+                .body(withErrors(
+                        problem(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-input",
+                                "Invalid input",
+                                "The value of '" + field + "' has the wrong format."),
+                        List.of(new Violation(field, expectation(exception.getRequiredType())))));
     }
 
     @Override
@@ -228,7 +291,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String expectation(JacksonException exception) {
-        return exception instanceof MismatchedInputException mismatch ? expectation(mismatch.getTargetType())
+        return exception instanceof MismatchedInputException mismatch
+                ? expectation(mismatch.getTargetType())
                 : "has the wrong type or format";
     }
 

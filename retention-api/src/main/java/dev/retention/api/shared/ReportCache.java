@@ -41,7 +41,10 @@ public class ReportCache {
         String key = dataChanges.version() + "|" + request;
         String etag = "\"" + dataChanges.version() + "-" + digest(request) + "\"";
         if (webRequest.checkNotModified(etag)) {
-            return ResponseEntity.status(304).eTag(etag).cacheControl(cacheControl).build();
+            return ResponseEntity.status(304)
+                    .eTag(etag)
+                    .cacheControl(cacheControl)
+                    .build();
         }
         T body = (T) cache.get(key, ignored -> compute.get());
         return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(body);

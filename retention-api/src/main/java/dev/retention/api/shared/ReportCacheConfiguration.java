@@ -18,10 +18,10 @@ class ReportCacheConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ReportResponseCache> reportResponseCache(DataChanges dataChanges,
-            ReportingSettings defaults) {
-        FilterRegistrationBean<ReportResponseCache> registration = new FilterRegistrationBean<>(
-                new ReportResponseCache(dataChanges, defaults));
+    FilterRegistrationBean<ReportResponseCache> reportResponseCache(
+            DataChanges dataChanges, ReportingSettings defaults) {
+        FilterRegistrationBean<ReportResponseCache> registration =
+                new FilterRegistrationBean<>(new ReportResponseCache(dataChanges, defaults));
         ReportResponseCache.PATHS.forEach(path -> registration.addUrlPatterns(path + "*"));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;

@@ -24,8 +24,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 final class ReportResponseCache extends OncePerRequestFilter {
 
-    static final List<String> PATHS = List.of("/api/v1/metrics/", "/api/v1/customers/at-risk",
-            "/api/v1/segments/rfm");
+    static final List<String> PATHS = List.of("/api/v1/metrics/", "/api/v1/customers/at-risk", "/api/v1/segments/rfm");
     private static final String SUMMARY = "/api/v1/metrics/summary";
 
     private record Answer(byte[] body, String contentType, String etag, String cacheControl) {}
@@ -35,15 +34,16 @@ final class ReportResponseCache extends OncePerRequestFilter {
 
     ReportResponseCache(DataChanges dataChanges, ReportingSettings defaults) {
         this.dataChanges = dataChanges;
-        this.answers = Caffeine.newBuilder().maximumSize(defaults.cacheSize()).expireAfterWrite(defaults.cacheTtl())
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(defaults.cacheSize())
+                .expireAfterWrite(defaults.cacheTtl())
                 .build();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"GET".equals(request.getMethod()) || PATHS.stream().noneMatch(path::startsWith)
-                || path.equals(SUMMARY);
+        return !"GET".equals(request.getMethod()) || PATHS.stream().noneMatch(path::startsWith) || path.equals(SUMMARY);
     }
 
     @Override
@@ -59,8 +59,13 @@ final class ReportResponseCache extends OncePerRequestFilter {
         chain.doFilter(request, recorder);
         String etag = recorder.getHeader(HttpHeaders.ETAG);
         if (recorder.getStatus() == HttpServletResponse.SC_OK && etag != null) {
-            answers.put(key, new Answer(recorder.getContentAsByteArray(), recorder.getContentType(), etag,
-                    recorder.getHeader(HttpHeaders.CACHE_CONTROL)));
+            answers.put(
+                    key,
+                    new Answer(
+                            recorder.getContentAsByteArray(),
+                            recorder.getContentType(),
+                            etag,
+                            recorder.getHeader(HttpHeaders.CACHE_CONTROL)));
         }
         recorder.copyBodyToResponse();
     }

@@ -17,8 +17,13 @@ public final class ReportingRange {
      * The periods of [from, to) in the zone (default: {@code defaultZone}); null, with a violation added for each
      * bad parameter, when they cannot be built.
      */
-    public static ReportingPeriods periods(LocalDate from, LocalDate to, Granularity granularity, String zone,
-            ZoneId defaultZone, List<Violation> violations) {
+    public static ReportingPeriods periods(
+            LocalDate from,
+            LocalDate to,
+            Granularity granularity,
+            String zone,
+            ZoneId defaultZone,
+            List<Violation> violations) {
         if (from == null) {
             violations.add(new Violation("from", "is required: the first day, such as 2026-01-01"));
         }
@@ -43,8 +48,9 @@ public final class ReportingRange {
         try {
             return ReportingPeriods.between(from, to, granularity, zoneId);
         } catch (IllegalArgumentException e) {
-            violations.add(Violation.rule("to", "the range may hold at most " + ReportingPeriods.MAX_PERIODS
-                    + " periods of the granularity"));
+            violations.add(Violation.rule(
+                    "to",
+                    "the range may hold at most " + ReportingPeriods.MAX_PERIODS + " periods of the granularity"));
             return null;
         }
     }

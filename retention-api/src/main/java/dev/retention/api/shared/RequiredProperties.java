@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
@@ -52,13 +52,13 @@ class RequiredProperties {
         };
     }
 
-    private static void markRequired(Class<?> record, io.swagger.v3.oas.models.media.Schema<?> schema,
-            boolean answer) {
+    private static void markRequired(Class<?> record, io.swagger.v3.oas.models.media.Schema<?> schema, boolean answer) {
         for (RecordComponent component : record.getRecordComponents()) {
             String name = component.getName();
             boolean alwaysPresent = component.getType().isPrimitive()
                     || (answer && !component.getAnnotatedType().isAnnotationPresent(Nullable.class));
-            boolean listed = schema.getRequired() != null && schema.getRequired().contains(name);
+            boolean listed =
+                    schema.getRequired() != null && schema.getRequired().contains(name);
             if (alwaysPresent && schema.getProperties().containsKey(name) && !listed) {
                 schema.addRequiredItem(name);
             }
@@ -68,15 +68,18 @@ class RequiredProperties {
     /** The component schemas that some response uses, directly or through another schema. */
     private static Set<String> schemasOfAnswers(OpenAPI openApi) {
         Deque<String> pending = new ArrayDeque<>();
-        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            if (operation.getResponses() != null) {
-                collectReferences(operation.getResponses(), pending);
-            }
-        }));
+        openApi.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    if (operation.getResponses() != null) {
+                        collectReferences(operation.getResponses(), pending);
+                    }
+                }));
         Set<String> reached = new HashSet<>();
         while (!pending.isEmpty()) {
             String name = pending.pop();
-            io.swagger.v3.oas.models.media.Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+            io.swagger.v3.oas.models.media.Schema<?> schema =
+                    openApi.getComponents().getSchemas().get(name);
             if (reached.add(name) && schema != null) {
                 collectReferences(schema, pending);
             }
@@ -113,8 +116,8 @@ class RequiredProperties {
         scanner.addIncludeFilter(new AnnotationTypeFilter(Schema.class));
         Map<String, Class<?>> records = new HashMap<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents(API_PACKAGE)) {
-            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(),
-                    RequiredProperties.class.getClassLoader());
+            Class<?> type = ClassUtils.resolveClassName(
+                    candidate.getBeanClassName(), RequiredProperties.class.getClassLoader());
             Schema schema = type.getAnnotation(Schema.class);
             records.put(schema.name().isEmpty() ? type.getSimpleName() : schema.name(), type);
         }

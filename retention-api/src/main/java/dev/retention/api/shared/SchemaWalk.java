@@ -15,15 +15,17 @@ final class SchemaWalk {
         if (openApi.getComponents().getSchemas() != null) {
             openApi.getComponents().getSchemas().values().forEach(schema -> walk(schema, visitor));
         }
-        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().forEach(parameter -> walk(parameter.getSchema(), visitor));
-            }
-            if (operation.getRequestBody() != null) {
-                walk(operation.getRequestBody().getContent(), visitor);
-            }
-            operation.getResponses().values().forEach(response -> walk(response.getContent(), visitor));
-        }));
+        openApi.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(parameter -> walk(parameter.getSchema(), visitor));
+                    }
+                    if (operation.getRequestBody() != null) {
+                        walk(operation.getRequestBody().getContent(), visitor);
+                    }
+                    operation.getResponses().values().forEach(response -> walk(response.getContent(), visitor));
+                }));
     }
 
     private static void walk(Content content, Consumer<Schema> visitor) {

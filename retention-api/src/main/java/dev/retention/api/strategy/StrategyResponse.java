@@ -1,6 +1,5 @@
 package dev.retention.api.strategy;
 
-import org.jspecify.annotations.Nullable;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.strategy.StrategyChannel;
 import dev.retention.domain.strategy.StrategyStatus;
@@ -9,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A retention strategy.")
 record StrategyResponse(
@@ -16,14 +16,30 @@ record StrategyResponse(
         @Schema(description = "Name.") String name,
         @Schema(description = "The strategy family.") StrategyType type,
         @Schema(description = "What is done.") String action,
-        @Schema(description = "How it reaches the customer.") StrategyChannel channel,
+
+        @Schema(description = "How it reaches the customer.")
+        StrategyChannel channel,
+
         @Schema(description = "RFM segments targeted.") Set<RfmSegment> targetRfmSegments,
-        @Schema(description = "Customer segment targeted.") @Nullable String targetCustomerSegment,
-        @Schema(description = "Whether only at-risk customers are targeted.") boolean targetAtRisk,
+
+        @Schema(description = "Customer segment targeted.") @Nullable
+        String targetCustomerSegment,
+
+        @Schema(description = "Whether only at-risk customers are targeted.")
+        boolean targetAtRisk,
+
         @Schema(description = "Start of the window.") Instant startsAt,
         @Schema(description = "End of the window.") Instant endsAt,
-        @Schema(description = "Share kept as control group, in percent.") int holdoutPercent,
-        @Schema(description = "DRAFT, ACTIVE, COMPLETED or CANCELLED.") StrategyStatus status,
+
+        @Schema(description = "Share kept as control group, in percent.")
+        int holdoutPercent,
+
+        @Schema(description = "DRAFT, ACTIVE, COMPLETED or CANCELLED.")
+        StrategyStatus status,
+
         @Schema(description = "When it was created.") Instant createdAt,
-        @Schema(description = "When it was activated and the customers assigned.") @Nullable Instant activatedAt,
+
+        @Schema(description = "When it was activated and the customers assigned.") @Nullable
+        Instant activatedAt,
+
         @Schema(description = "When it last changed.") Instant updatedAt) {}

@@ -48,11 +48,18 @@ public final class DemoDataGenerator {
             Segment segment = Segment.pick(random.nextDouble());
             Instant acquired = acquisitionTime();
             String externalId = String.format("demo-%05d", n);
-            CustomerId id = new CustomerId(UUID.nameUUIDFromBytes(
-                    ("demo:" + externalId).getBytes(StandardCharsets.UTF_8)));
-            customers.add(Customer.register(id, new NewCustomer(externalId, String.format("Demo Customer %05d", n),
-                    String.format("customer%05d@example.com", n), segment.label, acquired,
-                    Map.of("source", "demo", "country", country())), acquired));
+            CustomerId id =
+                    new CustomerId(UUID.nameUUIDFromBytes(("demo:" + externalId).getBytes(StandardCharsets.UTF_8)));
+            customers.add(Customer.register(
+                    id,
+                    new NewCustomer(
+                            externalId,
+                            String.format("Demo Customer %05d", n),
+                            String.format("customer%05d@example.com", n),
+                            segment.label,
+                            acquired,
+                            Map.of("source", "demo", "country", country())),
+                    acquired));
             simulate(externalId, segment, acquired, events);
         }
         events.sort((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
@@ -93,8 +100,8 @@ public final class DemoDataGenerator {
         }
     }
 
-    private int activeMonth(String externalId, Segment segment, Instant monthStart, int sequence,
-            List<EventSubmission> events) {
+    private int activeMonth(
+            String externalId, Segment segment, Instant monthStart, int sequence, List<EventSubmission> events) {
         Instant monthEnd = monthStart.plus(MONTH);
         int purchases = poisson(segment.purchasesPerMonth);
         for (int i = 0; i < purchases; i++) {
@@ -108,7 +115,8 @@ public final class DemoDataGenerator {
                 Instant refundAt = at.plus(Duration.ofDays(1 + random.nextInt(14)));
                 if (refundAt.isBefore(END)) {
                     BigDecimal refunded = amount.multiply(BigDecimal.valueOf(0.2 + 0.8 * random.nextDouble()))
-                            .setScale(2, RoundingMode.HALF_EVEN).max(new BigDecimal("0.01"));
+                            .setScale(2, RoundingMode.HALF_EVEN)
+                            .max(new BigDecimal("0.01"));
                     events.add(event(externalId, ++sequence, EventType.REFUND, refundAt, refunded));
                 }
             }
@@ -129,8 +137,15 @@ public final class DemoDataGenerator {
     }
 
     private EventSubmission event(String externalId, int sequence, EventType type, Instant at, BigDecimal amount) {
-        return new EventSubmission(CustomerReference.byExternalId(externalId, false), type, at, amount,
-                amount == null ? null : currency, null, Map.of(), externalId + "-" + sequence);
+        return new EventSubmission(
+                CustomerReference.byExternalId(externalId, false),
+                type,
+                at,
+                amount,
+                amount == null ? null : currency,
+                null,
+                Map.of(),
+                externalId + "-" + sequence);
     }
 
     private Instant within(Instant from, Instant to) {

@@ -42,8 +42,11 @@ public class DemoDataLoader {
             List<EventSubmission> batch = events.subList(from, to);
             IngestionResult result = recordEvents.record(batch);
             if (!result.accepted()) {
-                throw new IllegalStateException("Demo data refused: " + result.outcomes().stream()
-                        .filter(outcome -> outcome.isRejected()).findFirst().orElseThrow());
+                throw new IllegalStateException("Demo data refused: "
+                        + result.outcomes().stream()
+                                .filter(outcome -> outcome.isRejected())
+                                .findFirst()
+                                .orElseThrow());
             }
         }
         log.info("Loaded demo data: {} customers, {} events", data.customers().size(), events.size());

@@ -26,9 +26,12 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
             @Value("${retention.embedded-db.dir:./data/pg}") Path directory,
-            @Value("${retention.embedded-db.port:0}") int port) throws IOException {
+            @Value("${retention.embedded-db.port:0}") int port)
+            throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(directory.toAbsolutePath(), port, false);
-        log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(),
+        log.info(
+                "Embedded PostgreSQL listening on port {} with data in {}",
+                postgres.getPort(),
                 directory.toAbsolutePath());
         return postgres;
     }

@@ -24,7 +24,10 @@ class LoyaltyDailyJob {
     @Scheduled(cron = "${retention.loyalty.daily-cron:0 30 2 * * *}", zone = "UTC")
     void run() {
         ExpirePoints.Run run = expirePoints.run();
-        log.info("Loyalty daily job: {} lots expired, {} tiers checked{}", run.lotsExpired(), run.accountsChecked(),
+        log.info(
+                "Loyalty daily job: {} lots expired, {} tiers checked{}",
+                run.lotsExpired(),
+                run.accountsChecked(),
                 run.skipped() ? " (another instance was running it)" : "");
     }
 }

@@ -25,8 +25,12 @@ class KeptActivitySpellsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KeptActivitySpellsConfiguration.class);
 
     @Bean
-    RebuildActivitySpells rebuildActivitySpells(KeptActivitySpells spells, KeptPurchaseRhythms rhythms,
-            AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+    RebuildActivitySpells rebuildActivitySpells(
+            KeptActivitySpells spells,
+            KeptPurchaseRhythms rhythms,
+            AuditLog audit,
+            UnitOfWork unitOfWork,
+            Clock clock) {
         return new RebuildActivitySpells(spells, rhythms, audit, unitOfWork, clock);
     }
 
@@ -36,8 +40,12 @@ class KeptActivitySpellsConfiguration {
             long started = System.nanoTime();
             long rebuilt = spells.keepFor(Duration.ofDays(defaults.inactivityDays()), defaults.activityTypes());
             if (rebuilt >= 0) {
-                log.info("Recomputed {} activity spells for W = {} days and activity types {} in {} ms", rebuilt,
-                        defaults.inactivityDays(), defaults.activityTypes(), (System.nanoTime() - started) / 1_000_000);
+                log.info(
+                        "Recomputed {} activity spells for W = {} days and activity types {} in {} ms",
+                        rebuilt,
+                        defaults.inactivityDays(),
+                        defaults.activityTypes(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
         };
     }

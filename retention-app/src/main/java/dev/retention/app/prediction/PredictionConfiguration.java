@@ -22,8 +22,7 @@ class PredictionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PredictionConfiguration.class);
 
     @Bean
-    FitClvModel fitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock,
-            ExecutorService clvModelFits) {
+    FitClvModel fitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock, ExecutorService clvModelFits) {
         return new FitClvModel(models, summaries, clock, clvModelFits);
     }
 
@@ -37,8 +36,8 @@ class PredictionConfiguration {
         return Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "clv-model-fit");
             thread.setDaemon(true);
-            thread.setUncaughtExceptionHandler((failed, unexpected) ->
-                    log.error("A model fit stopped unexpectedly", unexpected));
+            thread.setUncaughtExceptionHandler(
+                    (failed, unexpected) -> log.error("A model fit stopped unexpectedly", unexpected));
             return thread;
         });
     }

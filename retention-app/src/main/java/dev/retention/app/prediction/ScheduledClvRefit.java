@@ -43,10 +43,17 @@ class ScheduledClvRefit {
         segments.add(null);
         segments.addAll(properties.refitSegments());
         for (String segment : segments) {
-            ClvSettings settings = new ClvSettings(yesterday, properties.timeUnit(), properties.horizonMonths(),
-                    properties.monthlyDiscountRate(), segment, defaults.zone());
+            ClvSettings settings = new ClvSettings(
+                    yesterday,
+                    properties.timeUnit(),
+                    properties.horizonMonths(),
+                    properties.monthlyDiscountRate(),
+                    segment,
+                    defaults.zone());
             fits.submitScheduled(settings, slot + "|" + (segment == null ? "" : segment))
-                    .ifPresent(model -> log.info("Scheduled refit {} queued for segment {}", model.id(),
+                    .ifPresent(model -> log.info(
+                            "Scheduled refit {} queued for segment {}",
+                            model.id(),
                             segment == null ? "(all customers)" : segment));
         }
     }

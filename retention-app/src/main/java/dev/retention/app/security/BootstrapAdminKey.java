@@ -52,8 +52,8 @@ public class BootstrapAdminKey {
         try {
             Files.createDirectories(keyFile.toAbsolutePath().getParent());
             Files.deleteIfExists(keyFile);
-            Files.createFile(keyFile,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(keyFile, issued.secret() + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the admin key to " + keyFile, e);

@@ -22,7 +22,10 @@ class SecurityBootstrapConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    ApplicationRunner installAdminKey(BootstrapAdminKey bootstrap, ApiKeys keys, Environment environment,
+    ApplicationRunner installAdminKey(
+            BootstrapAdminKey bootstrap,
+            ApiKeys keys,
+            Environment environment,
             @Value("${retention.bootstrap-admin-key:}") String operatorKey,
             @Value("${retention.admin-key-file:./data/admin-key}") Path keyFile) {
         return arguments -> {

@@ -1,10 +1,10 @@
 package dev.retention.domain.customer;
 
 import dev.retention.domain.shared.ConflictException;
+import dev.retention.domain.shared.Instants;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.StaleVersionException;
 import dev.retention.domain.shared.Violation;
-import dev.retention.domain.shared.Instants;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,8 +28,8 @@ public class ChangeCustomer {
             throw staleVersion(id);
         }
         Customer changed = changes.applyTo(current, Instants.now(clock));
-        List<Violation> violations = CustomerRules.checkDetails(
-                changed.name(), changed.email(), changed.segment(), changed.attributes());
+        List<Violation> violations =
+                CustomerRules.checkDetails(changed.name(), changed.email(), changed.segment(), changed.attributes());
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -37,7 +37,6 @@ public class ChangeCustomer {
     }
 
     private static StaleVersionException staleVersion(CustomerId id) {
-        return new StaleVersionException(
-                "Customer " + id + " was changed by someone else; read it again and retry");
+        return new StaleVersionException("Customer " + id + " was changed by someone else; read it again and retry");
     }
 }

@@ -30,23 +30,43 @@ public record Customer(
 
     /** A customer registered now from what the client gave: version 0, not erased, acquired when the client says. */
     public static Customer register(CustomerId id, NewCustomer details, Instant now) {
-        return new Customer(id, details.externalId(), details.name(), details.email(), details.segment(),
-                Instants.stored(details.acquiredAt()), details.attributes(), now, now, null, 0);
+        return new Customer(
+                id,
+                details.externalId(),
+                details.name(),
+                details.email(),
+                details.segment(),
+                Instants.stored(details.acquiredAt()),
+                details.attributes(),
+                now,
+                now,
+                null,
+                0);
     }
 
     public boolean isErased() {
         return erasedAt != null;
     }
 
-    public Customer withDetails(String newName, String newEmail, String newSegment, Map<String, String> newAttributes,
-            Instant now) {
-        return new Customer(id, externalId, newName, newEmail, newSegment, acquiredAt, newAttributes, createdAt, now,
-                erasedAt, version);
+    public Customer withDetails(
+            String newName, String newEmail, String newSegment, Map<String, String> newAttributes, Instant now) {
+        return new Customer(
+                id,
+                externalId,
+                newName,
+                newEmail,
+                newSegment,
+                acquiredAt,
+                newAttributes,
+                createdAt,
+                now,
+                erasedAt,
+                version);
     }
 
     public Customer acquiredAt(Instant acquired) {
-        return new Customer(id, externalId, name, email, segment, acquired, attributes, createdAt, updatedAt, erasedAt,
-                version);
+        return new Customer(
+                id, externalId, name, email, segment, acquired, attributes, createdAt, updatedAt, erasedAt, version);
     }
 
     public Customer erased(Instant now) {

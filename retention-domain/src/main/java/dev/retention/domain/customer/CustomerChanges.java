@@ -24,8 +24,8 @@ public record CustomerChanges(
     }
 
     public static CustomerChanges none() {
-        return new CustomerChanges(Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of(),
-                Optional.empty());
+        return new CustomerChanges(
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of(), Optional.empty());
     }
 
     public Customer applyTo(Customer customer, Instant now) {

@@ -76,14 +76,14 @@ public final class CustomerRules {
         }
         attributes.forEach((key, value) -> {
             if (key.isBlank() || key.length() > MAX_ATTRIBUTE_KEY_LENGTH) {
-                violations.add(new Violation("attributes",
-                        "keys must be 1 to " + MAX_ATTRIBUTE_KEY_LENGTH + " characters"));
+                violations.add(
+                        new Violation("attributes", "keys must be 1 to " + MAX_ATTRIBUTE_KEY_LENGTH + " characters"));
             }
             if (value == null) {
                 violations.add(new Violation("attributes." + key, "must be a string"));
             } else if (value.length() > MAX_ATTRIBUTE_VALUE_LENGTH) {
-                violations.add(new Violation("attributes." + key,
-                        "must be at most " + MAX_ATTRIBUTE_VALUE_LENGTH + " characters"));
+                violations.add(new Violation(
+                        "attributes." + key, "must be at most " + MAX_ATTRIBUTE_VALUE_LENGTH + " characters"));
             }
         });
     }

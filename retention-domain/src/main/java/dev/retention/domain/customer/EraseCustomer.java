@@ -36,9 +36,15 @@ public class EraseCustomer {
                 return current;
             }
             Instant now = Instants.now(clock);
-            Customer erased = customers.update(current.erased(now)).orElseThrow(() -> new ConflictException(
-                    "concurrent-change", "Customer " + id + " changed during erasure; retry"));
-            audit.record(new AuditEntry(now, actor.describe(), "customer.erased", "customer:" + id,
+            Customer erased = customers
+                    .update(current.erased(now))
+                    .orElseThrow(() -> new ConflictException(
+                            "concurrent-change", "Customer " + id + " changed during erasure; retry"));
+            audit.record(new AuditEntry(
+                    now,
+                    actor.describe(),
+                    "customer.erased",
+                    "customer:" + id,
                     Map.of("externalId", current.externalId())));
             return erased;
         });

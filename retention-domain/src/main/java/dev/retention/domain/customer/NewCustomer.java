@@ -5,7 +5,11 @@ import java.util.Map;
 
 /** What a client gives to register a customer; {@code externalId} is required, the rest optional. */
 public record NewCustomer(
-        String externalId, String name, String email, String segment, Instant acquiredAt,
+        String externalId,
+        String name,
+        String email,
+        String segment,
+        Instant acquiredAt,
         Map<String, String> attributes) {
 
     public NewCustomer {

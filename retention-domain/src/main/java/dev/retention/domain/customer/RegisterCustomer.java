@@ -1,9 +1,9 @@
 package dev.retention.domain.customer;
 
 import dev.retention.domain.shared.ConflictException;
+import dev.retention.domain.shared.Instants;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Violation;
-import dev.retention.domain.shared.Instants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +27,8 @@ public class RegisterCustomer {
         Instant now = Instants.now(clock);
         Customer customer = Customer.register(CustomerId.random(), request, now);
         if (!customers.add(customer)) {
-            throw new ConflictException("external-id-taken",
-                    "A customer with externalId '" + request.externalId() + "' already exists");
+            throw new ConflictException(
+                    "external-id-taken", "A customer with externalId '" + request.externalId() + "' already exists");
         }
         return customer;
     }

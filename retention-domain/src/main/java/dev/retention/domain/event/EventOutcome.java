@@ -32,8 +32,13 @@ public record EventOutcome(int index, Status status, CustomerEvent event, String
     }
 
     public static EventOutcome conflict(int index, CustomerEvent stored) {
-        return new EventOutcome(index, Status.CONFLICT, stored, "event-key-conflict", List.of(new Violation("eventKey",
-                "is already used by another event of this customer with different content")));
+        return new EventOutcome(
+                index,
+                Status.CONFLICT,
+                stored,
+                "event-key-conflict",
+                List.of(new Violation(
+                        "eventKey", "is already used by another event of this customer with different content")));
     }
 
     public static EventOutcome notStored(int index) {

@@ -18,6 +18,7 @@ public final class EventRules {
     public static final int MAX_AMOUNT_SCALE = 4;
     /** numeric(19,4): at most 15 digits before the decimal point. */
     public static final int MAX_AMOUNT_INTEGER_DIGITS = 15;
+
     public static final int MAX_KEY_LENGTH = 128;
     public static final int MAX_PRODUCT_ID_LENGTH = 128;
     public static final int MAX_PROPERTIES = 32;
@@ -45,8 +46,8 @@ public final class EventRules {
             violations.add(new Violation("occurredAt", "is required"));
         }
         checkKey(event.eventKey(), violations);
-        if (event.productId() != null && (event.productId().isBlank()
-                || event.productId().length() > MAX_PRODUCT_ID_LENGTH)) {
+        if (event.productId() != null
+                && (event.productId().isBlank() || event.productId().length() > MAX_PRODUCT_ID_LENGTH)) {
             violations.add(new Violation("productId", "must be 1 to " + MAX_PRODUCT_ID_LENGTH + " characters"));
         }
         if (event.properties().size() > MAX_PROPERTIES) {
@@ -60,22 +61,28 @@ public final class EventRules {
 
     public List<Violation> checkRules(EventSubmission event, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        if (event.currency() != null && event.type() != null && event.type().carriesAmount()
+        if (event.currency() != null
+                && event.type() != null
+                && event.type().carriesAmount()
                 && !event.currency().equals(reportingCurrency.getCurrencyCode())) {
-            violations.add(new Violation("currency", "must be " + reportingCurrency.getCurrencyCode()
-                    + ", the reporting currency of this deployment; convert the amount before sending it"));
+            violations.add(new Violation(
+                    "currency",
+                    "must be " + reportingCurrency.getCurrencyCode()
+                            + ", the reporting currency of this deployment; convert the amount before sending it"));
         }
         if (event.occurredAt() != null && event.occurredAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
-            violations.add(new Violation("occurredAt", "lies more than " + MAX_FUTURE_SKEW.toHours()
-                    + " hours in the future"));
+            violations.add(new Violation(
+                    "occurredAt", "lies more than " + MAX_FUTURE_SKEW.toHours() + " hours in the future"));
         }
         return violations;
     }
 
     private static void checkKey(String key, List<Violation> violations) {
         if (key == null || key.isBlank()) {
-            violations.add(new Violation("eventKey", "is required: a key unique per customer, such as the CRM's "
-                    + "event id, so that a repeated post is stored once"));
+            violations.add(new Violation(
+                    "eventKey",
+                    "is required: a key unique per customer, such as the CRM's "
+                            + "event id, so that a repeated post is stored once"));
         } else if (key.length() > MAX_KEY_LENGTH) {
             violations.add(new Violation("eventKey", "must be at most " + MAX_KEY_LENGTH + " characters"));
         } else if (CONTROL_CHARACTERS.matcher(key).find()) {
@@ -97,8 +104,8 @@ public final class EventRules {
         if (amount == null) {
             violations.add(Violation.rule("amount", "is required for " + event.type() + " events"));
         } else if (amount.signum() <= 0) {
-            violations.add(new Violation("amount", "must be positive (a refund is a REFUND event with a positive "
-                    + "amount)"));
+            violations.add(new Violation(
+                    "amount", "must be positive (a refund is a REFUND event with a positive " + "amount)"));
         } else if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
             violations.add(new Violation("amount", "must have at most " + MAX_AMOUNT_SCALE + " decimal places"));
         } else if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
@@ -113,7 +120,8 @@ public final class EventRules {
 
     private static boolean isIsoCurrency(String code) {
         try {
-            return code.length() == 3 && Currency.getInstance(code).getCurrencyCode().equals(code);
+            return code.length() == 3
+                    && Currency.getInstance(code).getCurrencyCode().equals(code);
         } catch (IllegalArgumentException e) {
             return false;
         }

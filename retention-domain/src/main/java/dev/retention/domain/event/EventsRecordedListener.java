@@ -6,7 +6,7 @@ import java.util.List;
 @FunctionalInterface
 public interface EventsRecordedListener {
 
-    EventsRecordedListener NONE = created -> { };
+    EventsRecordedListener NONE = created -> {};
 
     /** The events this batch stored for the first time (not duplicates of stored ones). */
     void recorded(List<CustomerEvent> created);

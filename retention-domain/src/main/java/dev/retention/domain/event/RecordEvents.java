@@ -4,10 +4,10 @@ import dev.retention.domain.customer.Customer;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.customer.NewCustomer;
+import dev.retention.domain.shared.Instants;
 import dev.retention.domain.shared.Money;
 import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.shared.Violation;
-import dev.retention.domain.shared.Instants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +41,13 @@ public class RecordEvents {
         this(customers, events, rules, unitOfWork, clock, EventsRecordedListener.NONE);
     }
 
-    public RecordEvents(Customers customers, CustomerEvents events, EventRules rules, UnitOfWork unitOfWork,
-            Clock clock, EventsRecordedListener listener) {
+    public RecordEvents(
+            Customers customers,
+            CustomerEvents events,
+            EventRules rules,
+            UnitOfWork unitOfWork,
+            Clock clock,
+            EventsRecordedListener listener) {
         this.customers = customers;
         this.events = events;
         this.rules = rules;
@@ -78,8 +83,8 @@ public class RecordEvents {
 
     private EventOutcome check(int index, EventSubmission submission, Instant now) {
         if (submission == null) {
-            return EventOutcome.invalid(index, "invalid-event",
-                    List.of(new Violation("", "must be an event, not null")));
+            return EventOutcome.invalid(
+                    index, "invalid-event", List.of(new Violation("", "must be an event, not null")));
         }
         List<Violation> shape = new ArrayList<>(referenceViolations(submission.customer()));
         shape.addAll(rules.checkShape(submission));
@@ -91,8 +96,10 @@ public class RecordEvents {
     }
 
     private static List<Violation> referenceViolations(CustomerReference reference) {
-        if (reference == null || (reference.id() == null && (reference.externalId() == null
-                || reference.externalId().isBlank()))) {
+        if (reference == null
+                || (reference.id() == null
+                        && (reference.externalId() == null
+                                || reference.externalId().isBlank()))) {
             return List.of(new Violation("customerId", "customerId or externalId is required"));
         }
         return List.of();
@@ -114,7 +121,9 @@ public class RecordEvents {
             }
         }
         Set<EventKeyRef> inserted = events.insertNew(candidates);
-        List<EventKeyRef> existingKeys = firstByKey.keySet().stream().filter(key -> !inserted.contains(key)).toList();
+        List<EventKeyRef> existingKeys = firstByKey.keySet().stream()
+                .filter(key -> !inserted.contains(key))
+                .toList();
         Map<EventKeyRef, CustomerEvent> existing = events.findByKeys(existingKeys);
         for (int i = 0; i < built.length; i++) {
             EventKeyRef key = EventKeyRef.of(built[i]);
@@ -134,7 +143,8 @@ public class RecordEvents {
         }
         customers.moveAcquisitionEarlier(earliestPerCustomer(result));
         listener.recorded(result.outcomes().stream()
-                .filter(outcome -> outcome.status() == EventOutcome.Status.CREATED).map(EventOutcome::event)
+                .filter(outcome -> outcome.status() == EventOutcome.Status.CREATED)
+                .map(EventOutcome::event)
                 .toList());
         return result;
     }
@@ -143,8 +153,8 @@ public class RecordEvents {
         Map<CustomerId, Instant> earliest = new HashMap<>();
         for (EventOutcome outcome : result.outcomes()) {
             if (outcome.status() == EventOutcome.Status.CREATED) {
-                earliest.merge(outcome.event().customerId(), outcome.event().occurredAt(),
-                        (a, b) -> a.isBefore(b) ? a : b);
+                earliest.merge(
+                        outcome.event().customerId(), outcome.event().occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         return earliest;
@@ -169,18 +179,27 @@ public class RecordEvents {
         CustomerId[] resolved = new CustomerId[submissions.size()];
         for (int i = 0; i < submissions.size(); i++) {
             CustomerReference reference = submissions.get(i).customer();
-            Customer customer = reference.id() != null ? byId.get(reference.id())
-                    : byExternalId.get(reference.externalId());
+            Customer customer =
+                    reference.id() != null ? byId.get(reference.id()) : byExternalId.get(reference.externalId());
             String field = reference.id() != null ? "customerId" : "externalId";
             if (customer == null) {
-                outcomes[i] = EventOutcome.invalid(i, "unknown-customer", List.of(new Violation(field,
-                        "names no customer" + (reference.id() == null ? "; set createCustomer to create it" : ""))));
+                outcomes[i] = EventOutcome.invalid(
+                        i,
+                        "unknown-customer",
+                        List.of(new Violation(
+                                field,
+                                "names no customer"
+                                        + (reference.id() == null ? "; set createCustomer to create it" : ""))));
             } else if (reference.externalId() != null && !reference.externalId().equals(customer.externalId())) {
-                outcomes[i] = EventOutcome.invalid(i, "invalid-event", List.of(new Violation("externalId",
-                        "does not belong to the customer named by customerId")));
+                outcomes[i] = EventOutcome.invalid(
+                        i,
+                        "invalid-event",
+                        List.of(new Violation("externalId", "does not belong to the customer named by customerId")));
             } else if (customer.isErased()) {
-                outcomes[i] = EventOutcome.invalid(i, "customer-erased", List.of(new Violation(field,
-                        "names an erased customer, who takes no new events")));
+                outcomes[i] = EventOutcome.invalid(
+                        i,
+                        "customer-erased",
+                        List.of(new Violation(field, "names an erased customer, who takes no new events")));
             } else {
                 resolved[i] = customer.id();
             }
@@ -192,10 +211,13 @@ public class RecordEvents {
         Map<String, Customer> toCreate = new LinkedHashMap<>();
         for (EventSubmission submission : submissions) {
             CustomerReference reference = submission.customer();
-            if (reference.id() == null && reference.createIfMissing()
+            if (reference.id() == null
+                    && reference.createIfMissing()
                     && !byExternalId.containsKey(reference.externalId())) {
-                toCreate.computeIfAbsent(reference.externalId(), externalId -> Customer.register(CustomerId.random(),
-                        NewCustomer.withExternalId(externalId), now));
+                toCreate.computeIfAbsent(
+                        reference.externalId(),
+                        externalId ->
+                                Customer.register(CustomerId.random(), NewCustomer.withExternalId(externalId), now));
             }
         }
         if (!toCreate.isEmpty()) {
@@ -206,11 +228,19 @@ public class RecordEvents {
     }
 
     private static CustomerEvent toEvent(EventSubmission submission, CustomerId customerId, Instant now) {
-        Money amount = submission.amount() == null ? null
+        Money amount = submission.amount() == null
+                ? null
                 : Money.of(submission.amount(), java.util.Currency.getInstance(submission.currency()));
-        return new CustomerEvent(UUID.randomUUID(), customerId, submission.type(),
-                Instants.stored(submission.occurredAt()), amount,
-                submission.productId(), submission.properties(), submission.eventKey(), now);
+        return new CustomerEvent(
+                UUID.randomUUID(),
+                customerId,
+                submission.type(),
+                Instants.stored(submission.occurredAt()),
+                amount,
+                submission.productId(),
+                submission.properties(),
+                submission.eventKey(),
+                now);
     }
 
     private static boolean anyRejected(EventOutcome[] outcomes) {

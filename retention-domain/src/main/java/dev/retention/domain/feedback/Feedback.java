@@ -12,8 +12,17 @@ import java.util.UUID;
  * 1 to 5, the channel, an optional comment, and optionally the strategy that asked for it. It is also kept as the
  * customer's FEEDBACK event {@code eventId}.
  */
-public record Feedback(UUID id, UUID customerId, UUID eventId, Integer npsScore, Integer csatScore,
-        FeedbackChannel channel, String comment, UUID strategyId, Instant occurredAt, Instant recordedAt) {
+public record Feedback(
+        UUID id,
+        UUID customerId,
+        UUID eventId,
+        Integer npsScore,
+        Integer csatScore,
+        FeedbackChannel channel,
+        String comment,
+        UUID strategyId,
+        Instant occurredAt,
+        Instant recordedAt) {
 
     public static final int MAX_COMMENT_LENGTH = 2000;
     public static final int MIN_NPS = 0;

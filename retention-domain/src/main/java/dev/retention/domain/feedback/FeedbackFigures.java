@@ -11,8 +11,8 @@ public record FeedbackFigures(FeedbackCounts counts, BigDecimal nps, BigDecimal 
 
     public static FeedbackFigures of(FeedbackCounts counts) {
         BigDecimal nps = Decimals.percent(counts.promoters() - counts.detractors(), counts.npsResponses());
-        BigDecimal csat = Decimals.ratio(BigDecimal.valueOf(counts.csatSum()),
-                BigDecimal.valueOf(counts.csatResponses()));
+        BigDecimal csat =
+                Decimals.ratio(BigDecimal.valueOf(counts.csatSum()), BigDecimal.valueOf(counts.csatResponses()));
         return new FeedbackFigures(counts, nps, csat);
     }
 }

@@ -9,11 +9,11 @@ import dev.retention.domain.event.EventType;
 import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.shared.ConflictException;
-import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.shared.Violation;
+import dev.retention.domain.strategy.Strategies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,7 +31,12 @@ public class RecordFeedback {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RecordFeedback(Customers customers, RecordEvents recordEvents, Feedbacks feedbacks, Strategies strategies, UnitOfWork unitOfWork,
+    public RecordFeedback(
+            Customers customers,
+            RecordEvents recordEvents,
+            Feedbacks feedbacks,
+            Strategies strategies,
+            UnitOfWork unitOfWork,
             Clock clock) {
         this.customers = customers;
         this.recordEvents = recordEvents;
@@ -41,8 +46,14 @@ public class RecordFeedback {
         this.clock = clock;
     }
 
-    public Feedback record(CustomerId respondent, Integer npsScore, Integer csatScore, FeedbackChannel channel,
-            String comment, UUID strategyId, Instant occurredAt) {
+    public Feedback record(
+            CustomerId respondent,
+            Integer npsScore,
+            Integer csatScore,
+            FeedbackChannel channel,
+            String comment,
+            UUID strategyId,
+            Instant occurredAt) {
         customers.existing(respondent);
         UUID customerId = respondent.value();
         Instant now = Instants.now(clock);
@@ -62,21 +73,31 @@ public class RecordFeedback {
             properties.put("csatScore", csatScore);
         }
         properties.put("channel", channel.name());
-        EventSubmission event = new EventSubmission(CustomerReference.byId(CustomerId.of(customerId)),
-                EventType.FEEDBACK, at, null, null, null, properties, "feedback-" + id);
+        EventSubmission event = new EventSubmission(
+                CustomerReference.byId(CustomerId.of(customerId)),
+                EventType.FEEDBACK,
+                at,
+                null,
+                null,
+                null,
+                properties,
+                "feedback-" + id);
         return unitOfWork.inTransaction(() -> {
             IngestionResult result = recordEvents.record(List.of(event));
             EventOutcome outcome = result.outcomes().get(0);
             if ("customer-erased".equals(outcome.problem())) {
-                throw new ConflictException(outcome.problem(), "Customer " + customerId + " has been erased and "
-                        + "takes no new feedback.");
+                throw new ConflictException(
+                        outcome.problem(),
+                        "Customer " + customerId + " has been erased and " + "takes no new feedback.");
             }
             if (outcome.status() != EventOutcome.Status.CREATED) {
-                throw new InvalidInputException(outcome.errors() == null || outcome.errors().isEmpty()
-                        ? List.of(new Violation("occurredAt", "the FEEDBACK event was refused")) : outcome.errors());
+                throw new InvalidInputException(
+                        outcome.errors() == null || outcome.errors().isEmpty()
+                                ? List.of(new Violation("occurredAt", "the FEEDBACK event was refused"))
+                                : outcome.errors());
             }
-            Feedback stored = new Feedback(id, customerId, outcome.event().id(), npsScore, csatScore, channel,
-                    comment, strategyId, at, now);
+            Feedback stored = new Feedback(
+                    id, customerId, outcome.event().id(), npsScore, csatScore, channel, comment, strategyId, at, now);
             feedbacks.add(stored);
             return stored;
         });

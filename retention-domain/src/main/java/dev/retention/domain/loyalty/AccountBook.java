@@ -44,8 +44,10 @@ public final class AccountBook {
     /** Base points earned less clawed back in the 12 months up to and including {@code at}. */
     public long qualifyingPointsAt(Instant at) {
         Instant from = qualifyingWindowStart(at);
-        return qualifying.stream().filter(q -> q.at().isAfter(from) && !q.at().isAfter(at))
-                .mapToLong(QualifyingPoints::points).sum();
+        return qualifying.stream()
+                .filter(q -> q.at().isAfter(from) && !q.at().isAfter(at))
+                .mapToLong(QualifyingPoints::points)
+                .sum();
     }
 
     /** A purchase at {@code at}: base points times the multiplier of the tier the member held just before it. */
@@ -55,14 +57,20 @@ public final class AccountBook {
         long points = version.earnedPoints(base, tier);
         qualifying.add(new QualifyingPoints(at, base));
         if (points > 0) {
-            PointsLot lot = new PointsLot(UUID.randomUUID(), account.customerId(), at, version.expiryOf(at), points,
-                    points);
+            PointsLot lot =
+                    new PointsLot(UUID.randomUUID(), account.customerId(), at, version.expiryOf(at), points, points);
             newLots.add(lot);
             openLots.add(lot);
             openLots.sort(PointsLot.SPENDING_ORDER);
         }
-        account = new LoyaltyAccount(account.customerId(), account.enrolledAt(), account.balance() + points,
-                account.lifetimePoints() + points, account.shortfall(), account.tier(), account.tierSince());
+        account = new LoyaltyAccount(
+                account.customerId(),
+                account.enrolledAt(),
+                account.balance() + points,
+                account.lifetimePoints() + points,
+                account.shortfall(),
+                account.tier(),
+                account.tierSince());
         append(LedgerEntryType.EARN, points, base, 0, at, now, eventId, null, null, null);
     }
 
@@ -78,8 +86,13 @@ public final class AccountBook {
         spend(taken);
         qualifying.add(new QualifyingPoints(at, -base));
         long shortfall = points - taken;
-        account = new LoyaltyAccount(account.customerId(), account.enrolledAt(), account.balance() - taken,
-                Math.max(0, account.lifetimePoints() - points), account.shortfall() + shortfall, account.tier(),
+        account = new LoyaltyAccount(
+                account.customerId(),
+                account.enrolledAt(),
+                account.balance() - taken,
+                Math.max(0, account.lifetimePoints() - points),
+                account.shortfall() + shortfall,
+                account.tier(),
                 account.tierSince());
         append(LedgerEntryType.CLAWBACK, -taken, -base, shortfall, at, now, eventId, null, null, null);
     }
@@ -97,8 +110,8 @@ public final class AccountBook {
     /** Adds points as a new lot (expiring like earned points) or deducts them; the balance cannot go below zero. */
     public void adjust(long points, String reason, ProgrammeVersion version, Instant now) {
         if (points > 0) {
-            PointsLot lot = new PointsLot(UUID.randomUUID(), account.customerId(), now, version.expiryOf(now), points,
-                    points);
+            PointsLot lot =
+                    new PointsLot(UUID.randomUUID(), account.customerId(), now, version.expiryOf(now), points, points);
             newLots.add(lot);
             openLots.add(lot);
             openLots.sort(PointsLot.SPENDING_ORDER);
@@ -128,8 +141,14 @@ public final class AccountBook {
     public void refreshTier(ProgrammeVersion version, Instant now) {
         String tier = version.tierFor(qualifyingPointsAt(now)).name();
         if (!tier.equals(account.tier())) {
-            account = new LoyaltyAccount(account.customerId(), account.enrolledAt(), account.balance(),
-                    account.lifetimePoints(), account.shortfall(), tier, now);
+            account = new LoyaltyAccount(
+                    account.customerId(),
+                    account.enrolledAt(),
+                    account.balance(),
+                    account.lifetimePoints(),
+                    account.shortfall(),
+                    tier,
+                    now);
         }
     }
 
@@ -164,14 +183,41 @@ public final class AccountBook {
     }
 
     private void setBalance(long balance) {
-        account = new LoyaltyAccount(account.customerId(), account.enrolledAt(), balance, account.lifetimePoints(),
-                account.shortfall(), account.tier(), account.tierSince());
+        account = new LoyaltyAccount(
+                account.customerId(),
+                account.enrolledAt(),
+                balance,
+                account.lifetimePoints(),
+                account.shortfall(),
+                account.tier(),
+                account.tierSince());
     }
 
-    private void append(LedgerEntryType type, long points, long qualifyingPoints, long shortfall, Instant at,
-            Instant now, UUID eventId, UUID redemptionId, UUID lotId, String reason) {
-        newEntries.add(new LedgerEntry(UUID.randomUUID(), account.customerId(), type, points, account.balance(),
-                qualifyingPoints, shortfall, at, now, eventId, redemptionId, lotId, reason));
+    private void append(
+            LedgerEntryType type,
+            long points,
+            long qualifyingPoints,
+            long shortfall,
+            Instant at,
+            Instant now,
+            UUID eventId,
+            UUID redemptionId,
+            UUID lotId,
+            String reason) {
+        newEntries.add(new LedgerEntry(
+                UUID.randomUUID(),
+                account.customerId(),
+                type,
+                points,
+                account.balance(),
+                qualifyingPoints,
+                shortfall,
+                at,
+                now,
+                eventId,
+                redemptionId,
+                lotId,
+                reason));
     }
 
     public LoyaltyAccount account() {

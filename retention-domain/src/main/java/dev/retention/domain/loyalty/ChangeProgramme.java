@@ -1,8 +1,8 @@
 package dev.retention.domain.loyalty;
 
 import dev.retention.domain.shared.ConflictException;
-import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -34,21 +34,32 @@ public class ChangeProgramme {
         return new Programme(programme, programme.at(Instants.now(clock)));
     }
 
-    public ProgrammeVersion add(Instant effectiveFrom, BigDecimal pointsPerUnit, List<Tier> tiers,
-            Integer pointsLifetimeMonths, boolean autoEnrol) {
+    public ProgrammeVersion add(
+            Instant effectiveFrom,
+            BigDecimal pointsPerUnit,
+            List<Tier> tiers,
+            Integer pointsLifetimeMonths,
+            boolean autoEnrol) {
         Instant now = Instants.now(clock);
         Instant from = effectiveFrom == null ? now : Instants.stored(effectiveFrom);
         if (from.isBefore(now)) {
-            throw InvalidInputException.rule("effectiveFrom", "must not lie in the past: a change applies to "
-                    + "purchases from its effective time on, never retroactively");
+            throw InvalidInputException.rule(
+                    "effectiveFrom",
+                    "must not lie in the past: a change applies to "
+                            + "purchases from its effective time on, never retroactively");
         }
-        ProgrammeVersion version = new ProgrammeVersion(UUID.randomUUID(), from, pointsPerUnit, tiers,
-                pointsLifetimeMonths, autoEnrol, now);
+        ProgrammeVersion version = new ProgrammeVersion(
+                UUID.randomUUID(), from, pointsPerUnit, tiers, pointsLifetimeMonths, autoEnrol, now);
         return unitOfWork.inTransaction(() -> {
-            store.programme().latest().filter(latest -> !from.isAfter(latest.effectiveFrom())).ifPresent(latest -> {
-                throw new ConflictException("programme-version-order", "effectiveFrom must be after "
-                        + latest.effectiveFrom() + ", when the latest version takes effect");
-            });
+            store.programme()
+                    .latest()
+                    .filter(latest -> !from.isAfter(latest.effectiveFrom()))
+                    .ifPresent(latest -> {
+                        throw new ConflictException(
+                                "programme-version-order",
+                                "effectiveFrom must be after " + latest.effectiveFrom()
+                                        + ", when the latest version takes effect");
+                    });
             store.addProgrammeVersion(version);
             return version;
         });

@@ -34,7 +34,8 @@ public class EarnPoints implements EventsRecordedListener {
     public void recorded(List<CustomerEvent> created) {
         List<CustomerEvent> money = created.stream()
                 .filter(event -> event.type() == EventType.PURCHASE || event.type() == EventType.REFUND)
-                .sorted(Comparator.comparing(CustomerEvent::occurredAt)).toList();
+                .sorted(Comparator.comparing(CustomerEvent::occurredAt))
+                .toList();
         if (money.isEmpty()) {
             return;
         }
@@ -45,14 +46,19 @@ public class EarnPoints implements EventsRecordedListener {
         Instant now = Instants.now(clock);
         enrolFirstBuyers(money, programme);
         Map<UUID, AccountBook> books = store.lockBooks(
-                money.stream().map(event -> event.customerId().value()).distinct().toList(),
+                money.stream()
+                        .map(event -> event.customerId().value())
+                        .distinct()
+                        .toList(),
                 AccountBook.qualifyingWindowStart(money.get(0).occurredAt()));
         Map<UUID, AccountBook> touched = new HashMap<>();
         Map<UUID, Instant> latest = new HashMap<>();
         for (CustomerEvent event : money) {
             AccountBook book = books.get(event.customerId().value());
             Optional<ProgrammeVersion> version = programme.at(event.occurredAt());
-            if (book == null || version.isEmpty() || event.occurredAt().isBefore(book.account().enrolledAt())) {
+            if (book == null
+                    || version.isEmpty()
+                    || event.occurredAt().isBefore(book.account().enrolledAt())) {
                 continue;
             }
             if (event.type() == EventType.PURCHASE) {
@@ -79,10 +85,13 @@ public class EarnPoints implements EventsRecordedListener {
             }
         }
         List<LoyaltyAccount> accounts = new ArrayList<>();
-        firstPurchases.values().forEach(purchase -> programme.at(purchase.occurredAt())
-                .filter(ProgrammeVersion::autoEnrol)
-                .ifPresent(version -> accounts.add(LoyaltyAccount.enrol(purchase.customerId().value(),
-                        purchase.occurredAt(), version.entryTier()))));
+        firstPurchases
+                .values()
+                .forEach(purchase -> programme
+                        .at(purchase.occurredAt())
+                        .filter(ProgrammeVersion::autoEnrol)
+                        .ifPresent(version -> accounts.add(LoyaltyAccount.enrol(
+                                purchase.customerId().value(), purchase.occurredAt(), version.entryTier()))));
         accounts.forEach(store::createAccount);
     }
 }

@@ -46,7 +46,9 @@ public class ExpirePoints {
                 Map<UUID, AccountBook> books = store.lockBooks(customers, AccountBook.qualifyingWindowStart(now));
                 books.values().forEach(book -> book.expire(now));
                 store.save(books.values(), now);
-                return books.values().stream().mapToInt(book -> book.newEntries().size()).sum();
+                return books.values().stream()
+                        .mapToInt(book -> book.newEntries().size())
+                        .sum();
             });
             if (batch == null) {
                 return new Run(expired, 0, true);

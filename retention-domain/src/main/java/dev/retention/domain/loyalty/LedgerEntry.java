@@ -9,6 +9,17 @@ import java.util.UUID;
  * {@code qualifyingPoints} are the base points it adds to (or, for a clawback, takes from) the rolling 12 months that
  * set the tier; {@code shortfall} the points a clawback could not take.
  */
-public record LedgerEntry(UUID id, UUID customerId, LedgerEntryType type, long points, long balanceAfter,
-        long qualifyingPoints, long shortfall, Instant occurredAt, Instant recordedAt, UUID eventId,
-        UUID redemptionId, UUID lotId, String reason) {}
+public record LedgerEntry(
+        UUID id,
+        UUID customerId,
+        LedgerEntryType type,
+        long points,
+        long balanceAfter,
+        long qualifyingPoints,
+        long shortfall,
+        Instant occurredAt,
+        Instant recordedAt,
+        UUID eventId,
+        UUID redemptionId,
+        UUID lotId,
+        String reason) {}

@@ -9,7 +9,9 @@ import java.util.Optional;
 public record LoyaltyProgramme(List<ProgrammeVersion> versions) {
 
     public LoyaltyProgramme {
-        versions = versions.stream().sorted(Comparator.comparing(ProgrammeVersion::effectiveFrom)).toList();
+        versions = versions.stream()
+                .sorted(Comparator.comparing(ProgrammeVersion::effectiveFrom))
+                .toList();
     }
 
     /** The version in force at {@code at}: the latest that took effect at or before it. */

@@ -3,8 +3,8 @@ package dev.retention.domain.loyalty;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.shared.ConflictException;
-import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
@@ -52,8 +52,7 @@ public class ManageAccounts {
 
     public Statement statement(LoyaltyAccount account) {
         Instant now = Instants.now(clock);
-        return new Statement(account, store.pointsExpiringBetween(account.customerId(), now,
-                now.plus(EXPIRY_NOTICE)));
+        return new Statement(account, store.pointsExpiringBetween(account.customerId(), now, now.plus(EXPIRY_NOTICE)));
     }
 
     /** The member's account; not found when the customer is not a member. */
@@ -68,8 +67,8 @@ public class ManageAccounts {
     }
 
     private LoyaltyAccount account(CustomerId member) {
-        return store.account(member.value()).orElseThrow(() -> new ResourceNotFoundException("Loyalty account",
-                member));
+        return store.account(member.value())
+                .orElseThrow(() -> new ResourceNotFoundException("Loyalty account", member));
     }
 
     /** Adds (positive) or deducts (negative) points with a reason; a deduction beyond the balance is refused. */
@@ -90,8 +89,10 @@ public class ManageAccounts {
                 throw new ResourceNotFoundException("Loyalty account", customerId);
             }
             if (points < 0 && -points > book.account().balance()) {
-                throw new ConflictException("insufficient-points", "The balance is " + book.account().balance()
-                        + " points; a deduction of " + -points + " would take it below zero.");
+                throw new ConflictException(
+                        "insufficient-points",
+                        "The balance is " + book.account().balance() + " points; a deduction of " + -points
+                                + " would take it below zero.");
             }
             book.adjust(points, reason.trim(), version, now);
             store.save(List.of(book), now);

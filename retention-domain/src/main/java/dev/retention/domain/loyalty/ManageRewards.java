@@ -13,8 +13,14 @@ import java.util.UUID;
 public class ManageRewards {
 
     /** A reward as a client describes it: every field but the id and the times; the cost is required. */
-    public record RewardDraft(String name, String description, Long costPoints, Integer stock, Instant activeFrom,
-            Instant activeUntil, String minimumTier) {}
+    public record RewardDraft(
+            String name,
+            String description,
+            Long costPoints,
+            Integer stock,
+            Instant activeFrom,
+            Instant activeUntil,
+            String minimumTier) {}
 
     private final Rewards rewards;
     private final Clock clock;
@@ -55,8 +61,17 @@ public class ManageRewards {
         if (draft.costPoints() == null) {
             throw InvalidInputException.of("costPoints", "is required");
         }
-        return new Reward(id, draft.name(), draft.description(), draft.costPoints(), draft.stock(),
-                Instants.stored(draft.activeFrom()), Instants.stored(draft.activeUntil()), draft.minimumTier(),
-                archived, createdAt, now);
+        return new Reward(
+                id,
+                draft.name(),
+                draft.description(),
+                draft.costPoints(),
+                draft.stock(),
+                Instants.stored(draft.activeFrom()),
+                Instants.stored(draft.activeUntil()),
+                draft.minimumTier(),
+                archived,
+                createdAt,
+                now);
     }
 }

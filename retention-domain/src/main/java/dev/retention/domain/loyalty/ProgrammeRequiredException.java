@@ -9,7 +9,10 @@ final class ProgrammeRequiredException {
     private ProgrammeRequiredException() {}
 
     static RuleViolationException now() {
-        return new RuleViolationException("no-loyalty-programme", "No version of the loyalty programme is in force "
-                + "yet; an admin adds one with POST /api/v1/loyalty/programme/versions.", List.of());
+        return new RuleViolationException(
+                "no-loyalty-programme",
+                "No version of the loyalty programme is in force "
+                        + "yet; an admin adds one with POST /api/v1/loyalty/programme/versions.",
+                List.of());
     }
 }

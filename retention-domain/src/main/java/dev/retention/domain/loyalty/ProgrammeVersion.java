@@ -18,8 +18,14 @@ import java.util.UUID;
  * down; points expire {@code pointsLifetimeMonths} after they were earned (null: never); with {@code autoEnrol} a
  * customer's first purchase enrols it.
  */
-public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal pointsPerUnit, List<Tier> tiers,
-        Integer pointsLifetimeMonths, boolean autoEnrol, Instant createdAt) {
+public record ProgrammeVersion(
+        UUID id,
+        Instant effectiveFrom,
+        BigDecimal pointsPerUnit,
+        List<Tier> tiers,
+        Integer pointsLifetimeMonths,
+        boolean autoEnrol,
+        Instant createdAt) {
 
     public static final int MAX_LIFETIME_MONTHS = 120;
     public static final int MAX_POINTS_PER_UNIT_VALUE = 1000;
@@ -34,13 +40,16 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
         if (effectiveFrom == null) {
             violations.add(new Violation("effectiveFrom", "is required"));
         }
-        if (pointsPerUnit == null || pointsPerUnit.signum() <= 0 || pointsPerUnit.compareTo(MAX_POINTS_PER_UNIT) > 0
+        if (pointsPerUnit == null
+                || pointsPerUnit.signum() <= 0
+                || pointsPerUnit.compareTo(MAX_POINTS_PER_UNIT) > 0
                 || pointsPerUnit.scale() > 4) {
             violations.add(new Violation("pointsPerUnit", "must be above 0 and at most 1000, with at most 4 decimals"));
         }
         if (pointsLifetimeMonths != null && (pointsLifetimeMonths < 1 || pointsLifetimeMonths > MAX_LIFETIME_MONTHS)) {
-            violations.add(new Violation("pointsLifetimeMonths", "must be between 1 and " + MAX_LIFETIME_MONTHS
-                    + ", or null for points that never expire"));
+            violations.add(new Violation(
+                    "pointsLifetimeMonths",
+                    "must be between 1 and " + MAX_LIFETIME_MONTHS + ", or null for points that never expire"));
         }
         violations.addAll(tierViolations(tiers));
         if (!violations.isEmpty()) {
@@ -57,7 +66,10 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
         for (int i = 0; i < tiers.size(); i++) {
             Tier tier = tiers.get(i);
             String field = "tiers[" + i + "]";
-            if (tier == null || tier.name() == null || tier.name().isBlank() || tier.name().length() > MAX_TIER_NAME_LENGTH) {
+            if (tier == null
+                    || tier.name() == null
+                    || tier.name().isBlank()
+                    || tier.name().length() > MAX_TIER_NAME_LENGTH) {
                 violations.add(new Violation(field + ".name", "is required, at most 50 characters"));
                 continue;
             }
@@ -67,10 +79,13 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
             if (i == 0 && tier.qualifyingPoints() != 0) {
                 violations.add(Violation.rule(field + ".qualifyingPoints", "must be 0 for the first tier"));
             }
-            if (i > 0 && tiers.get(i - 1) != null && tier.qualifyingPoints() <= tiers.get(i - 1).qualifyingPoints()) {
+            if (i > 0
+                    && tiers.get(i - 1) != null
+                    && tier.qualifyingPoints() <= tiers.get(i - 1).qualifyingPoints()) {
                 violations.add(Violation.rule(field + ".qualifyingPoints", "must be above the previous tier's"));
             }
-            if (tier.multiplier() == null || tier.multiplier().compareTo(BigDecimal.ONE) < 0
+            if (tier.multiplier() == null
+                    || tier.multiplier().compareTo(BigDecimal.ONE) < 0
                     || tier.multiplier().compareTo(MAX_MULTIPLIER) > 0) {
                 violations.add(new Violation(field + ".multiplier", "must be between 1 and 10"));
             }
@@ -85,7 +100,9 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
 
     /** Points earned: floor(base points × the tier's multiplier). */
     public long earnedPoints(long basePoints, Tier tier) {
-        return BigDecimal.valueOf(basePoints).multiply(tier.multiplier()).setScale(0, RoundingMode.FLOOR)
+        return BigDecimal.valueOf(basePoints)
+                .multiply(tier.multiplier())
+                .setScale(0, RoundingMode.FLOOR)
                 .longValueExact();
     }
 
@@ -106,7 +123,10 @@ public record ProgrammeVersion(UUID id, Instant effectiveFrom, BigDecimal points
 
     /** When points earned at {@code earnedAt} expire, in UTC calendar months; null when they never do. */
     public Instant expiryOf(Instant earnedAt) {
-        return pointsLifetimeMonths == null ? null
-                : earnedAt.atOffset(ZoneOffset.UTC).plusMonths(pointsLifetimeMonths).toInstant();
+        return pointsLifetimeMonths == null
+                ? null
+                : earnedAt.atOffset(ZoneOffset.UTC)
+                        .plusMonths(pointsLifetimeMonths)
+                        .toInstant();
     }
 }

@@ -2,8 +2,8 @@ package dev.retention.domain.loyalty;
 
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.shared.ConflictException;
-import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.RuleViolationException;
 import dev.retention.domain.shared.UnitOfWork;
@@ -56,15 +56,16 @@ public class RedeemReward {
             var earlier = store.redemption(customerId, idempotencyKey);
             if (earlier.isPresent()) {
                 if (!earlier.get().rewardId().equals(rewardId)) {
-                    throw new ConflictException("idempotency-key-reused", "The key " + idempotencyKey
-                            + " was used for a redemption of another reward.");
+                    throw new ConflictException(
+                            "idempotency-key-reused",
+                            "The key " + idempotencyKey + " was used for a redemption of another reward.");
                 }
                 return new Outcome(earlier.get(), false, book.account());
             }
             Reward reward = rewards.lock(rewardId).orElseThrow(() -> new ResourceNotFoundException("Reward", rewardId));
             check(reward, book.account(), now);
-            Redemption redemption = new Redemption(UUID.randomUUID(), customerId, rewardId, idempotencyKey,
-                    reward.costPoints(), now);
+            Redemption redemption =
+                    new Redemption(UUID.randomUUID(), customerId, rewardId, idempotencyKey, reward.costPoints(), now);
             book.redeem(redemption.id(), reward.costPoints(), now);
             store.addRedemption(redemption);
             if (reward.stock() != null) {
@@ -77,28 +78,38 @@ public class RedeemReward {
 
     private void check(Reward reward, LoyaltyAccount account, Instant now) {
         if (!reward.redeemableAt(now)) {
-            throw new RuleViolationException("reward-not-active", "Reward " + reward.id() + " cannot be redeemed now: "
-                    + (reward.archived() ? "it is archived." : "it is redeemable from " + reward.activeFrom()
-                    + " until " + reward.activeUntil() + "."), List.of(new Violation("rewardId", "is not active")));
+            throw new RuleViolationException(
+                    "reward-not-active",
+                    "Reward " + reward.id() + " cannot be redeemed now: "
+                            + (reward.archived()
+                                    ? "it is archived."
+                                    : "it is redeemable from " + reward.activeFrom() + " until " + reward.activeUntil()
+                                            + "."),
+                    List.of(new Violation("rewardId", "is not active")));
         }
         if (reward.minimumTier() != null && !tierReaches(account.tier(), reward.minimumTier(), now)) {
-            throw new RuleViolationException("tier-too-low", "Reward " + reward.id() + " needs tier "
-                    + reward.minimumTier() + " or above; the member is " + account.tier() + ".",
+            throw new RuleViolationException(
+                    "tier-too-low",
+                    "Reward " + reward.id() + " needs tier " + reward.minimumTier() + " or above; the member is "
+                            + account.tier() + ".",
                     List.of(new Violation("rewardId", "needs tier " + reward.minimumTier())));
         }
         if (reward.stock() != null && reward.stock() <= 0) {
             throw new ConflictException("out-of-stock", "Reward " + reward.id() + " is out of stock.");
         }
         if (account.balance() < reward.costPoints()) {
-            throw new ConflictException("insufficient-points", "The balance is " + account.balance()
-                    + " points; the reward costs " + reward.costPoints() + ".");
+            throw new ConflictException(
+                    "insufficient-points",
+                    "The balance is " + account.balance() + " points; the reward costs " + reward.costPoints() + ".");
         }
     }
 
     /** Whether the member's tier is the required one or above it in the rules in force. */
     private boolean tierReaches(String memberTier, String requiredTier, Instant now) {
-        List<String> order = store.programme().at(now).map(version -> version.tiers().stream().map(Tier::name)
-                .toList()).orElse(List.of());
+        List<String> order = store.programme()
+                .at(now)
+                .map(version -> version.tiers().stream().map(Tier::name).toList())
+                .orElse(List.of());
         int required = order.indexOf(requiredTier);
         return required < 0 ? memberTier.equals(requiredTier) : order.indexOf(memberTier) >= required;
     }

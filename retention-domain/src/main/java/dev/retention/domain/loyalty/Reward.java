@@ -12,8 +12,18 @@ import java.util.UUID;
  * is redeemable from {@code activeFrom} until before {@code activeUntil} (null: open), only by members of
  * {@code minimumTier} or above (null: everyone), and not once archived.
  */
-public record Reward(UUID id, String name, String description, long costPoints, Integer stock, Instant activeFrom,
-        Instant activeUntil, String minimumTier, boolean archived, Instant createdAt, Instant updatedAt) {
+public record Reward(
+        UUID id,
+        String name,
+        String description,
+        long costPoints,
+        Integer stock,
+        Instant activeFrom,
+        Instant activeUntil,
+        String minimumTier,
+        boolean archived,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Reward {
         List<Violation> violations = new ArrayList<>();
@@ -41,12 +51,13 @@ public record Reward(UUID id, String name, String description, long costPoints, 
     }
 
     public boolean redeemableAt(Instant at) {
-        return !archived && (activeFrom == null || !at.isBefore(activeFrom))
+        return !archived
+                && (activeFrom == null || !at.isBefore(activeFrom))
                 && (activeUntil == null || at.isBefore(activeUntil));
     }
 
     public Reward archive(Instant at) {
-        return new Reward(id, name, description, costPoints, stock, activeFrom, activeUntil, minimumTier, true,
-                createdAt, at);
+        return new Reward(
+                id, name, description, costPoints, stock, activeFrom, activeUntil, minimumTier, true, createdAt, at);
     }
 }

@@ -45,8 +45,8 @@ public final class CohortTally {
     /** Counts {@code customers} customers that share this lifecycle. */
     public void add(Lifecycle lifecycle, long customers) {
         int cohort = periodOf(lifecycle.acquiredAt());
-        if (cohort < 0 || (membership != null
-                && !membership.includes(lifecycle.memberSince(), boundaries[cohort + 1]))) {
+        if (cohort < 0
+                || (membership != null && !membership.includes(lifecycle.memberSince(), boundaries[cohort + 1]))) {
             return;
         }
         sizes[cohort] += customers;
@@ -77,11 +77,15 @@ public final class CohortTally {
                 if (revenue != null) {
                     cumulative = cumulative.add(revenue.get(c + k));
                 }
-                BigDecimal perCustomer = sizes[c] == 0 ? null
-                        : Decimals.rounded(
-                                cumulative.divide(BigDecimal.valueOf(sizes[c]), MathContext.DECIMAL128));
-                cells.add(new CohortCell(k, periods.get(c + k).startDate(), active[c][k],
-                        Decimals.percent(active[c][k], sizes[c]), perCustomer));
+                BigDecimal perCustomer = sizes[c] == 0
+                        ? null
+                        : Decimals.rounded(cumulative.divide(BigDecimal.valueOf(sizes[c]), MathContext.DECIMAL128));
+                cells.add(new CohortCell(
+                        k,
+                        periods.get(c + k).startDate(),
+                        active[c][k],
+                        Decimals.percent(active[c][k], sizes[c]),
+                        perCustomer));
             }
             cohorts.add(new Cohort(periods.get(c).startDate(), sizes[c], cells));
         }
@@ -100,6 +104,10 @@ public final class CohortTally {
      * One cell: customers of the cohort active at the end of period cohort + offset, their share in percent (null
      * for an empty cohort), and the cumulative revenue per cohort customer up to that period.
      */
-    public record CohortCell(int offset, java.time.LocalDate periodStart, long active, BigDecimal retentionRate,
+    public record CohortCell(
+            int offset,
+            java.time.LocalDate periodStart,
+            long active,
+            BigDecimal retentionRate,
             BigDecimal cumulativeRevenuePerCustomer) {}
 }

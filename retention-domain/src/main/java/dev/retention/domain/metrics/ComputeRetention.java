@@ -35,8 +35,8 @@ public class ComputeRetention {
     }
 
     public RetentionReport overall(RetentionQuery query) {
-        CompletableFuture<List<BigDecimal>> revenue = CompletableFuture.supplyAsync(
-                () -> revenues.total(query.periods(), query.filter()), executor);
+        CompletableFuture<List<BigDecimal>> revenue =
+                CompletableFuture.supplyAsync(() -> revenues.total(query.periods(), query.filter()), executor);
         RetentionTally tally = new RetentionTally(query.periods(), query.membership());
         lifecycles.forEach(query.lifecycles(), tally::add);
         return tally.report(Concurrently.await(revenue), query.valuation(), Instants.now(clock));
@@ -44,21 +44,29 @@ public class ComputeRetention {
 
     /** One report per segment, in name order with customers without a segment (the null key) last. */
     public Map<String, RetentionReport> bySegment(RetentionQuery query) {
-        CompletableFuture<Map<String, List<BigDecimal>>> revenues = CompletableFuture.supplyAsync(
-                () -> this.revenues.perPeriod(query.periods(), query.filter()), executor);
+        CompletableFuture<Map<String, List<BigDecimal>>> revenues =
+                CompletableFuture.supplyAsync(() -> this.revenues.perPeriod(query.periods(), query.filter()), executor);
         Map<String, RetentionTally> tallies = new HashMap<>();
         Supplier<RetentionTally> newTally = () -> new RetentionTally(query.periods(), query.membership());
-        lifecycles.forEach(query.lifecycles(), (lifecycle, customers) -> tallies
-                .computeIfAbsent(lifecycle.segment(), segment -> newTally.get()).add(lifecycle, customers));
+        lifecycles.forEach(
+                query.lifecycles(),
+                (lifecycle, customers) -> tallies.computeIfAbsent(lifecycle.segment(), segment -> newTally.get())
+                        .add(lifecycle, customers));
         Map<String, List<BigDecimal>> revenue = Concurrently.await(revenues);
         List<String> segments = new ArrayList<>(tallies.keySet());
-        revenue.keySet().stream().filter(segment -> !tallies.containsKey(segment)).forEach(segments::add);
+        revenue.keySet().stream()
+                .filter(segment -> !tallies.containsKey(segment))
+                .forEach(segments::add);
         segments.sort(Comparator.nullsLast(Comparator.naturalOrder()));
         Map<String, RetentionReport> reports = new LinkedHashMap<>();
         for (String segment : segments) {
             RetentionTally tally = tallies.computeIfAbsent(segment, revenueOnly -> newTally.get());
-            reports.put(segment, tally.report(revenue.getOrDefault(segment, zeros(query.periods().size())),
-                    query.valuation(), Instants.now(clock)));
+            reports.put(
+                    segment,
+                    tally.report(
+                            revenue.getOrDefault(segment, zeros(query.periods().size())),
+                            query.valuation(),
+                            Instants.now(clock)));
         }
         return reports;
     }

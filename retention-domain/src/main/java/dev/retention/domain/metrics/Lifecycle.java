@@ -20,8 +20,7 @@ public record Lifecycle(String segment, Instant acquiredAt, List<Spell> spells, 
     }
 
     public Lifecycle withMemberSince(Instant enrolledAt) {
-        return Objects.equals(enrolledAt, memberSince) ? this
-                : new Lifecycle(segment, acquiredAt, spells, enrolledAt);
+        return Objects.equals(enrolledAt, memberSince) ? this : new Lifecycle(segment, acquiredAt, spells, enrolledAt);
     }
 
     public boolean activeAt(Instant boundary) {

@@ -30,7 +30,8 @@ public final class LifecyclePolicy {
     public static Optional<Instant> acquisition(Instant acquiredAt, List<StatusChange> changes) {
         Instant first = acquiredAt;
         for (StatusChange change : changes) {
-            if (change.type() == EventType.ACQUIRED && (first == null || change.at().isBefore(first))) {
+            if (change.type() == EventType.ACQUIRED
+                    && (first == null || change.at().isBefore(first))) {
                 first = change.at();
             }
         }
@@ -47,8 +48,10 @@ public final class LifecyclePolicy {
             return Optional.empty();
         }
         Instant acquired = acquisition.get();
-        List<StatusChange> ordered = changes.stream().filter(change -> !change.at().isBefore(acquired))
-                .sorted(ORDER).toList();
+        List<StatusChange> ordered = changes.stream()
+                .filter(change -> !change.at().isBefore(acquired))
+                .sorted(ORDER)
+                .toList();
         List<Spell> spells = new ArrayList<>();
         Instant spellStart = acquired;
         for (StatusChange change : ordered) {

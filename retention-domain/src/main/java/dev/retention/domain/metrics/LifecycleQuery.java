@@ -16,7 +16,10 @@ import java.util.Set;
  * periods; the last boundary ends the range (customers acquired later and events at or after it do not matter).
  */
 public record LifecycleQuery(
-        ChurnModel model, Set<EventType> activityTypes, Duration inactivityWindow, CustomerFilter customers,
+        ChurnModel model,
+        Set<EventType> activityTypes,
+        Duration inactivityWindow,
+        CustomerFilter customers,
         List<Instant> boundaries) {
 
     public LifecycleQuery {
@@ -48,8 +51,8 @@ public record LifecycleQuery(
      * {@code memberSince} (null: never, or not asked), that churned at {@code churnedAt} (null: never before
      * {@link #until()}) and came back at {@code backAt} (null: never before it), by the contractual rules.
      */
-    public Lifecycle summarisedLifecycle(String customerSegment, Instant acquiredAt, Instant memberSince,
-            Instant churnedAt, Instant backAt) {
+    public Lifecycle summarisedLifecycle(
+            String customerSegment, Instant acquiredAt, Instant memberSince, Instant churnedAt, Instant backAt) {
         if (!summarisedCustomersNeedNoEvents()) {
             throw new IllegalStateException("under " + model + " every customer's lifecycle depends on its events");
         }
@@ -60,7 +63,8 @@ public record LifecycleQuery(
                 changes.add(new StatusChange(backAt, EventType.REACTIVATED));
             }
         }
-        return LifecyclePolicy.contractual(customerSegment, acquiredAt, changes).orElseThrow()
+        return LifecyclePolicy.contractual(customerSegment, acquiredAt, changes)
+                .orElseThrow()
                 .withMemberSince(memberSince);
     }
 
@@ -69,8 +73,7 @@ public record LifecycleQuery(
      * are when the query asks for INACTIVITY with that window and those activity types.
      */
     public boolean usesKeptSpells(Duration keptWindow, Set<EventType> keptTypes) {
-        return model == ChurnModel.INACTIVITY && inactivityWindow.equals(keptWindow)
-                && activityTypes.equals(keptTypes);
+        return model == ChurnModel.INACTIVITY && inactivityWindow.equals(keptWindow) && activityTypes.equals(keptTypes);
     }
 
     /**
@@ -84,13 +87,16 @@ public record LifecycleQuery(
      * @param spellStarts the stretch of each spell's start, in time order
      * @param spellEnds the stretch of each spell's end
      */
-    public Lifecycle lifecycleInStretches(String customerSegment, int acquisitionStretch, Integer memberStretch,
-            int[] spellStarts, int[] spellEnds) {
+    public Lifecycle lifecycleInStretches(
+            String customerSegment, int acquisitionStretch, Integer memberStretch, int[] spellStarts, int[] spellEnds) {
         List<Spell> spells = new ArrayList<>(spellStarts.length);
         for (int i = 0; i < spellStarts.length; i++) {
             spells.add(new Spell(earliestOf(spellStarts[i]), earliestOf(spellEnds[i])));
         }
-        return new Lifecycle(customerSegment, earliestOf(acquisitionStretch), spells,
+        return new Lifecycle(
+                customerSegment,
+                earliestOf(acquisitionStretch),
+                spells,
                 memberStretch == null ? null : earliestOf(memberStretch));
     }
 
@@ -112,27 +118,28 @@ public record LifecycleQuery(
     }
 
     /** Builds one customer's lifecycle from its acquisition time and the events of {@link #eventTypes()}. */
-    public Optional<Lifecycle> lifecycle(String customerSegment, Instant acquiredAt,
-            List<StatusChange> events) {
+    public Optional<Lifecycle> lifecycle(String customerSegment, Instant acquiredAt, List<StatusChange> events) {
         return lifecycle(customerSegment, acquiredAt, null, events);
     }
 
     /** The same for a customer enrolled in the loyalty programme at {@code memberSince} (null: never). */
-    public Optional<Lifecycle> lifecycle(String customerSegment, Instant acquiredAt, Instant memberSince,
-            List<StatusChange> events) {
+    public Optional<Lifecycle> lifecycle(
+            String customerSegment, Instant acquiredAt, Instant memberSince, List<StatusChange> events) {
         return policyLifecycle(customerSegment, acquiredAt, events)
                 .map(lifecycle -> lifecycle.withMemberSince(memberSince));
     }
 
-    private Optional<Lifecycle> policyLifecycle(String customerSegment, Instant acquiredAt,
-            List<StatusChange> events) {
+    private Optional<Lifecycle> policyLifecycle(String customerSegment, Instant acquiredAt, List<StatusChange> events) {
         if (model == ChurnModel.CONTRACTUAL) {
             return LifecyclePolicy.contractual(customerSegment, acquiredAt, events);
         }
         List<StatusChange> acquisitions = events.stream()
-                .filter(event -> event.type() == EventType.ACQUIRED).toList();
-        List<Instant> activity = events.stream().filter(event -> activityTypes.contains(event.type()))
-                .map(StatusChange::at).toList();
+                .filter(event -> event.type() == EventType.ACQUIRED)
+                .toList();
+        List<Instant> activity = events.stream()
+                .filter(event -> activityTypes.contains(event.type()))
+                .map(StatusChange::at)
+                .toList();
         return LifecyclePolicy.inactivity(customerSegment, acquiredAt, acquisitions, activity, inactivityWindow);
     }
 }

@@ -27,8 +27,12 @@ public class RebuildActivitySpells {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RebuildActivitySpells(KeptActivitySpells spells, KeptPurchaseRhythms rhythms, AuditLog audit,
-            UnitOfWork unitOfWork, Clock clock) {
+    public RebuildActivitySpells(
+            KeptActivitySpells spells,
+            KeptPurchaseRhythms rhythms,
+            AuditLog audit,
+            UnitOfWork unitOfWork,
+            Clock clock) {
         this.spells = spells;
         this.rhythms = rhythms;
         this.audit = audit;
@@ -43,9 +47,18 @@ public class RebuildActivitySpells {
             long purchaseRhythms = rhythms.rebuild();
             Instant finished = Instants.now(clock);
             Duration took = Duration.between(started, finished);
-            audit.record(new AuditEntry(finished, actor.describe(), "activity-spells.rebuilt", "activity-spells",
-                    Map.of("spells", Long.toString(kept.spells()), "purchaseRhythms", Long.toString(purchaseRhythms),
-                            "millis", Long.toString(took.toMillis()))));
+            audit.record(new AuditEntry(
+                    finished,
+                    actor.describe(),
+                    "activity-spells.rebuilt",
+                    "activity-spells",
+                    Map.of(
+                            "spells",
+                            Long.toString(kept.spells()),
+                            "purchaseRhythms",
+                            Long.toString(purchaseRhythms),
+                            "millis",
+                            Long.toString(took.toMillis()))));
             return new Rebuilt(kept, purchaseRhythms, took);
         });
     }

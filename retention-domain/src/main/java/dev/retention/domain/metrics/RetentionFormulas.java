@@ -23,7 +23,8 @@ final class RetentionFormulas {
 
     /** Unrounded ARPU, or null when nobody was active at either boundary. */
     static BigDecimal arpu(BigDecimal revenue, long start, long end) {
-        return start + end == 0 ? null
+        return start + end == 0
+                ? null
                 : revenue.multiply(BigDecimal.valueOf(2)).divide(BigDecimal.valueOf(start + end), EXACT);
     }
 
@@ -37,7 +38,10 @@ final class RetentionFormulas {
         if (denominator.signum() == 0) {
             return null;
         }
-        return valuation.margin().multiply(arpu).multiply(BigDecimal.ONE.add(valuation.discountRate()))
+        return valuation
+                .margin()
+                .multiply(arpu)
+                .multiply(BigDecimal.ONE.add(valuation.discountRate()))
                 .divide(denominator, EXACT);
     }
 

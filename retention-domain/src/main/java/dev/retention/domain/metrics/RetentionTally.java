@@ -177,38 +177,97 @@ public final class RetentionTally {
             end += endDelta[i];
             retained += retainedDelta[i];
             ReportingPeriod period = periods.get(i);
-            rows.add(figures(period.startDate(), period.endDate(), period.start(), period.end(),
-                    !period.end().isAfter(now), start, end, newCustomers[i], retained, reactivated[i],
-                    revenue.get(i), valuation));
+            rows.add(figures(
+                    period.startDate(),
+                    period.endDate(),
+                    period.start(),
+                    period.end(),
+                    !period.end().isAfter(now),
+                    start,
+                    end,
+                    newCustomers[i],
+                    retained,
+                    reactivated[i],
+                    revenue.get(i),
+                    valuation));
             total = total.add(revenue.get(i));
         }
-        RetentionFigures totals = figures(periods.get(0).startDate(), periods.get(n - 1).endDate(), periods.start(),
-                periods.end(), !periods.end().isAfter(now), startDelta[0], endOfRange, newInRange,
-                retainedOverRange, reactivatedOverRange, total, valuation);
+        RetentionFigures totals = figures(
+                periods.get(0).startDate(),
+                periods.get(n - 1).endDate(),
+                periods.start(),
+                periods.end(),
+                !periods.end().isAfter(now),
+                startDelta[0],
+                endOfRange,
+                newInRange,
+                retainedOverRange,
+                reactivatedOverRange,
+                total,
+                valuation);
         return new RetentionReport(rows, withoutClv(totals));
     }
 
-    private static RetentionFigures figures(java.time.LocalDate startDate, java.time.LocalDate endDate,
-            Instant start, Instant end, boolean complete, long s, long e, long newCount, long retained,
-            long reactivated, BigDecimal revenue, Valuation valuation) {
+    private static RetentionFigures figures(
+            java.time.LocalDate startDate,
+            java.time.LocalDate endDate,
+            Instant start,
+            Instant end,
+            boolean complete,
+            long s,
+            long e,
+            long newCount,
+            long retained,
+            long reactivated,
+            BigDecimal revenue,
+            Valuation valuation) {
         long churned = s - retained;
         BigDecimal arpu = RetentionFormulas.arpu(revenue, s, e);
         Map<String, String> undefined = new HashMap<>();
         RetentionFormulas.explain(undefined, s, e, churned, valuation);
-        return new RetentionFigures(startDate, endDate, start, end, complete, s, e, newCount, retained, churned,
-                reactivated, Decimals.percent(e - newCount, s), Decimals.percent(churned, s),
-                Decimals.percent(retained, s), Decimals.rounded(revenue),
+        return new RetentionFigures(
+                startDate,
+                endDate,
+                start,
+                end,
+                complete,
+                s,
+                e,
+                newCount,
+                retained,
+                churned,
+                reactivated,
+                Decimals.percent(e - newCount, s),
+                Decimals.percent(churned, s),
+                Decimals.percent(retained, s),
+                Decimals.rounded(revenue),
                 Decimals.rounded(arpu),
-                Decimals.rounded(RetentionFormulas.clv(arpu, s, churned, valuation)), undefined);
+                Decimals.rounded(RetentionFormulas.clv(arpu, s, churned, valuation)),
+                undefined);
     }
 
     /** Lifetime value assumes one period length; over a range of several periods it is left to the periods. */
     private static RetentionFigures withoutClv(RetentionFigures totals) {
         Map<String, String> undefined = new HashMap<>(totals.undefined());
         undefined.put("clv", "lifetime value is defined per period; see the periods");
-        return new RetentionFigures(totals.startDate(), totals.endDate(), totals.start(), totals.end(),
-                totals.complete(), totals.startCustomers(), totals.endCustomers(), totals.newCustomers(),
-                totals.retained(), totals.churned(), totals.reactivated(), totals.crr(), totals.churnRate(),
-                totals.strictRetentionRate(), totals.revenue(), totals.arpu(), null, undefined);
+        return new RetentionFigures(
+                totals.startDate(),
+                totals.endDate(),
+                totals.start(),
+                totals.end(),
+                totals.complete(),
+                totals.startCustomers(),
+                totals.endCustomers(),
+                totals.newCustomers(),
+                totals.retained(),
+                totals.churned(),
+                totals.reactivated(),
+                totals.crr(),
+                totals.churnRate(),
+                totals.strictRetentionRate(),
+                totals.revenue(),
+                totals.arpu(),
+                null,
+                undefined);
     }
 }

@@ -17,8 +17,8 @@ public final class BgNbdFitter {
 
     public static ModelFit<BgNbdParameters> fit(List<PurchaseSummary> customers) {
         if (customers.size() < MIN_CUSTOMERS) {
-            throw new ModelFitException("BG/NBD needs at least " + MIN_CUSTOMERS + " customers, got "
-                    + customers.size());
+            throw new ModelFitException(
+                    "BG/NBD needs at least " + MIN_CUSTOMERS + " customers, got " + customers.size());
         }
         if (customers.stream().noneMatch(customer -> customer.frequency() > 0)) {
             throw new ModelFitException("BG/NBD needs customers with repeat purchases; none made one");
@@ -27,8 +27,12 @@ public final class BgNbdFitter {
         LogScaleMaximizer.Maximum maximum = LogScaleMaximizer.maximize(
                 p -> likelihood.at(p[0], p[1], p[2], p[3]), new double[] {1, 1, 1, 1}, "BG/NBD");
         double[] p = maximum.parameters();
-        return new ModelFit<>(new BgNbdParameters(p[0], p[1], p[2], p[3]), maximum.logLikelihood(),
-                customers.size(), maximum.evaluations(), maximum.standardErrors());
+        return new ModelFit<>(
+                new BgNbdParameters(p[0], p[1], p[2], p[3]),
+                maximum.logLikelihood(),
+                customers.size(),
+                maximum.evaluations(),
+                maximum.standardErrors());
     }
 
     /** The log-likelihood of all customers; equation 6 of the paper, summed. */
@@ -43,7 +47,9 @@ public final class BgNbdFitter {
             FrequencyGroups groups = FrequencyGroups.of(customers);
             frequencies = groups.frequencies();
             groupEnds = groups.groupEnds();
-            recencies = groups.customers().stream().mapToDouble(PurchaseSummary::recency).toArray();
+            recencies = groups.customers().stream()
+                    .mapToDouble(PurchaseSummary::recency)
+                    .toArray();
             ages = groups.customers().stream().mapToDouble(PurchaseSummary::age).toArray();
         }
 
@@ -57,8 +63,13 @@ public final class BgNbdFitter {
             int start = 0;
             for (int group = 0; group < frequencies.length; group++) {
                 int x = frequencies[group];
-                double common = Gamma.logGamma(r + x) - logGammaR + rLogAlpha
-                        + logGammaAB + Gamma.logGamma(b + x) - logGammaB - Gamma.logGamma(a + b + x);
+                double common = Gamma.logGamma(r + x)
+                        - logGammaR
+                        + rLogAlpha
+                        + logGammaAB
+                        + Gamma.logGamma(b + x)
+                        - logGammaB
+                        - Gamma.logGamma(a + b + x);
                 double power = r + x;
                 double sum = 0;
                 if (x == 0) {

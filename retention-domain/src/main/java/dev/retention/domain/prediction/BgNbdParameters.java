@@ -57,7 +57,8 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
         if (x == 0) {
             return 1;
         }
-        double logOdds = FastMath.log(a) - FastMath.log(b + x - 1)
+        double logOdds = FastMath.log(a)
+                - FastMath.log(b + x - 1)
                 + (r + x) * (FastMath.log(alpha + history.age()) - FastMath.log(alpha + history.recency()));
         return 1 / (1 + FastMath.exp(logOdds));
     }
@@ -65,14 +66,13 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
     /** The log-likelihood of one customer's history (equation 6, in logs). */
     public double logLikelihood(PurchaseSummary history) {
         int x = history.frequency();
-        double common = Gammas.logRatio(r, x) + r * FastMath.log(alpha)
-                + Gammas.logBetaRatio(a, b, x);
+        double common = Gammas.logRatio(r, x) + r * FastMath.log(alpha) + Gammas.logBetaRatio(a, b, x);
         double stillAlive = -(r + x) * FastMath.log(alpha + history.age());
         if (x == 0) {
             return common + stillAlive;
         }
-        double droppedOut = FastMath.log(a) - FastMath.log(b + x - 1)
-                - (r + x) * FastMath.log(alpha + history.recency());
+        double droppedOut =
+                FastMath.log(a) - FastMath.log(b + x - 1) - (r + x) * FastMath.log(alpha + history.recency());
         return common + Gammas.logAddExp(stillAlive, droppedOut);
     }
 

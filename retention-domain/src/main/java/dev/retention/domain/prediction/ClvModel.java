@@ -7,9 +7,20 @@ import java.util.UUID;
  * One model fit, from request to result: settings, status and progress, and once it succeeded the two fits and
  * how long each step took. {@code trigger} says who asked for it: {@code request} or {@code schedule}.
  */
-public record ClvModel(UUID id, ClvSettings settings, String trigger, ClvModelStatus status, String stage,
-        int progressPercent, Instant requestedAt, Instant startedAt, Instant finishedAt, String error,
-        ModelFit<BgNbdParameters> purchaseFit, ModelFit<GammaGammaParameters> spendFit, Timings timings) {
+public record ClvModel(
+        UUID id,
+        ClvSettings settings,
+        String trigger,
+        ClvModelStatus status,
+        String stage,
+        int progressPercent,
+        Instant requestedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String error,
+        ModelFit<BgNbdParameters> purchaseFit,
+        ModelFit<GammaGammaParameters> spendFit,
+        Timings timings) {
 
     /** The trigger of a fit that a client asked for. */
     public static final String REQUESTED = "request";

@@ -34,8 +34,12 @@ public interface ClvModels {
      * Records success and makes this the model of its segment: predictions of the segment's earlier models are
      * removed.
      */
-    void succeed(UUID id, ModelFit<BgNbdParameters> purchaseFit, ModelFit<GammaGammaParameters> spendFit,
-            ClvModel.Timings timings, Instant at);
+    void succeed(
+            UUID id,
+            ModelFit<BgNbdParameters> purchaseFit,
+            ModelFit<GammaGammaParameters> spendFit,
+            ClvModel.Timings timings,
+            Instant at);
 
     /** Records failure with a message for the user; predictions stored so far are removed. */
     void fail(UUID id, String error, Instant at);

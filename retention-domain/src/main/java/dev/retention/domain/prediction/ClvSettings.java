@@ -14,8 +14,13 @@ import java.util.Objects;
  * the customers of {@code segment} (null: all), counted in {@code timeUnit}; lifetime value over
  * {@code horizonMonths} months discounted at {@code monthlyDiscountRate}.
  */
-public record ClvSettings(LocalDate calibrationEnd, ModelTimeUnit timeUnit, int horizonMonths,
-        BigDecimal monthlyDiscountRate, String segment, ZoneId zone) {
+public record ClvSettings(
+        LocalDate calibrationEnd,
+        ModelTimeUnit timeUnit,
+        int horizonMonths,
+        BigDecimal monthlyDiscountRate,
+        String segment,
+        ZoneId zone) {
 
     public static final int MAX_HORIZON_MONTHS = 120;
 
@@ -29,7 +34,8 @@ public record ClvSettings(LocalDate calibrationEnd, ModelTimeUnit timeUnit, int 
         if (horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
             violations.add(new Violation("horizonMonths", "must be between 1 and " + MAX_HORIZON_MONTHS));
         }
-        if (monthlyDiscountRate == null || monthlyDiscountRate.signum() < 0
+        if (monthlyDiscountRate == null
+                || monthlyDiscountRate.signum() < 0
                 || monthlyDiscountRate.compareTo(BigDecimal.ONE) >= 0) {
             violations.add(new Violation("monthlyDiscountRate", "must be at least 0 and below 1"));
         }

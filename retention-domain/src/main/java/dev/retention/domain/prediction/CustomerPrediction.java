@@ -8,6 +8,12 @@ import java.util.UUID;
  * its expected purchases in the next 30, 90 and 365 days, its expected spend per purchase, and its lifetime value
  * over the model's horizon.
  */
-public record CustomerPrediction(UUID customerId, PurchaseSummary summary, double probabilityAlive,
-        double expectedPurchases30Days, double expectedPurchases90Days, double expectedPurchases365Days,
-        BigDecimal expectedAverageSpend, BigDecimal lifetimeValue) {}
+public record CustomerPrediction(
+        UUID customerId,
+        PurchaseSummary summary,
+        double probabilityAlive,
+        double expectedPurchases30Days,
+        double expectedPurchases90Days,
+        double expectedPurchases365Days,
+        BigDecimal expectedAverageSpend,
+        BigDecimal lifetimeValue) {}

@@ -29,13 +29,13 @@ public final class CustomerValuation {
 
     public CustomerPrediction predict(CustomerSummary customer) {
         PurchaseSummary history = customer.summary();
-        double averageSpend = spend.expectedAverageSpend(history.frequency(),
-                history.averageRepeatSpend().doubleValue());
+        double averageSpend = spend.expectedAverageSpend(
+                history.frequency(), history.averageRepeatSpend().doubleValue());
         double value = 0;
         double before = 0;
         for (int month = 1; month <= horizonMonths; month++) {
-            double upTo = purchases.conditionalExpectedPurchases(unit.fromDays(month * ModelTimeUnit.DAYS_PER_MONTH),
-                    history);
+            double upTo = purchases.conditionalExpectedPurchases(
+                    unit.fromDays(month * ModelTimeUnit.DAYS_PER_MONTH), history);
             value += averageSpend * (upTo - before) / Math.pow(1 + monthlyDiscountRate, month);
             before = upTo;
         }
@@ -45,13 +45,26 @@ public final class CustomerValuation {
         double in365Days = purchases.conditionalExpectedPurchases(unit.fromDays(365), history);
         for (double figure : new double[] {alive, in30Days, in90Days, in365Days, averageSpend, value}) {
             if (!Double.isFinite(figure)) {
-                throw new ModelFitException(String.format(Locale.ROOT, "The fitted models (%s, %s) give no finite "
-                        + "prediction for a customer with x = %d, t_x = %.4f, T = %.4f", purchases, spend,
-                        history.frequency(), history.recency(), history.age()));
+                throw new ModelFitException(String.format(
+                        Locale.ROOT,
+                        "The fitted models (%s, %s) give no finite "
+                                + "prediction for a customer with x = %d, t_x = %.4f, T = %.4f",
+                        purchases,
+                        spend,
+                        history.frequency(),
+                        history.recency(),
+                        history.age()));
             }
         }
-        return new CustomerPrediction(customer.customerId(), history, alive, in30Days, in90Days, in365Days,
-                money(averageSpend), money(value));
+        return new CustomerPrediction(
+                customer.customerId(),
+                history,
+                alive,
+                in30Days,
+                in90Days,
+                in365Days,
+                money(averageSpend),
+                money(value));
     }
 
     private static BigDecimal money(double value) {

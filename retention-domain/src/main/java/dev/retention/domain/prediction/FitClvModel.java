@@ -81,18 +81,18 @@ public class FitClvModel {
         models.summarised(id, millis(summarised - began));
 
         models.progress(id, "fitting BG/NBD on " + customers.size() + " customers", 20);
-        List<PurchaseSummary> histories = customers.stream().map(CustomerSummary::summary).toList();
+        List<PurchaseSummary> histories =
+                customers.stream().map(CustomerSummary::summary).toList();
         ModelFit<BgNbdParameters> purchaseFit = BgNbdFitter.fit(histories);
         models.progress(id, "fitting Gamma-Gamma", 40);
         ModelFit<GammaGammaParameters> spendFit = GammaGammaFitter.fit(histories);
         if (spendFit.parameters().q() <= 1) {
-            throw new ModelFitException("Gamma-Gamma fit has q = " + spendFit.parameters().q()
-                    + " <= 1: spend per purchase has no finite mean in these data");
+            throw new ModelFitException("Gamma-Gamma fit has q = "
+                    + spendFit.parameters().q() + " <= 1: spend per purchase has no finite mean in these data");
         }
         long fitted = System.nanoTime();
 
-        CustomerValuation valuation = new CustomerValuation(purchaseFit.parameters(), spendFit.parameters(),
-                settings);
+        CustomerValuation valuation = new CustomerValuation(purchaseFit.parameters(), spendFit.parameters(), settings);
         List<CustomerPrediction> batch = new ArrayList<>(SCORE_BATCH);
         for (int i = 0; i < customers.size(); i++) {
             batch.add(valuation.predict(customers.get(i)));
@@ -103,8 +103,12 @@ public class FitClvModel {
             }
         }
         long scored = System.nanoTime();
-        models.succeed(id, purchaseFit, spendFit, new ClvModel.Timings(millis(summarised - began),
-                millis(fitted - summarised), millis(scored - fitted)), Instants.now(clock));
+        models.succeed(
+                id,
+                purchaseFit,
+                spendFit,
+                new ClvModel.Timings(millis(summarised - began), millis(fitted - summarised), millis(scored - fitted)),
+                Instants.now(clock));
     }
 
     private static long millis(long nanos) {

@@ -11,8 +11,10 @@ record FrequencyGroups(List<PurchaseSummary> customers, int[] frequencies, int[]
 
     static FrequencyGroups of(List<PurchaseSummary> customers) {
         List<PurchaseSummary> sorted = customers.stream()
-                .sorted(Comparator.comparingInt(PurchaseSummary::frequency)).toList();
-        int groups = (int) sorted.stream().mapToInt(PurchaseSummary::frequency).distinct().count();
+                .sorted(Comparator.comparingInt(PurchaseSummary::frequency))
+                .toList();
+        int groups = (int)
+                sorted.stream().mapToInt(PurchaseSummary::frequency).distinct().count();
         int[] frequencies = new int[groups];
         int[] groupEnds = new int[groups];
         int group = -1;

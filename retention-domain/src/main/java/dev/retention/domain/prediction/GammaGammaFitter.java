@@ -18,18 +18,23 @@ public final class GammaGammaFitter {
 
     public static ModelFit<GammaGammaParameters> fit(List<PurchaseSummary> customers) {
         List<PurchaseSummary> repeat = customers.stream()
-                .filter(customer -> customer.frequency() > 0 && customer.averageRepeatSpend().signum() > 0)
+                .filter(customer -> customer.frequency() > 0
+                        && customer.averageRepeatSpend().signum() > 0)
                 .toList();
         if (repeat.size() < MIN_REPEAT_CUSTOMERS) {
             throw new ModelFitException("Gamma-Gamma needs at least " + MIN_REPEAT_CUSTOMERS
                     + " customers with repeat purchases of positive value, got " + repeat.size());
         }
         Likelihood likelihood = new Likelihood(repeat);
-        LogScaleMaximizer.Maximum maximum = LogScaleMaximizer.maximize(p -> likelihood.at(p[0], p[1], p[2]),
-                new double[] {1, 1, 1}, "Gamma-Gamma");
+        LogScaleMaximizer.Maximum maximum =
+                LogScaleMaximizer.maximize(p -> likelihood.at(p[0], p[1], p[2]), new double[] {1, 1, 1}, "Gamma-Gamma");
         double[] p = maximum.parameters();
-        return new ModelFit<>(new GammaGammaParameters(p[0], p[1], p[2]), maximum.logLikelihood(), repeat.size(),
-                maximum.evaluations(), maximum.standardErrors());
+        return new ModelFit<>(
+                new GammaGammaParameters(p[0], p[1], p[2]),
+                maximum.logLikelihood(),
+                repeat.size(),
+                maximum.evaluations(),
+                maximum.standardErrors());
     }
 
     static final class Likelihood {
@@ -43,7 +48,9 @@ public final class GammaGammaFitter {
             FrequencyGroups groups = FrequencyGroups.of(customers);
             frequencies = groups.frequencies();
             groupEnds = groups.groupEnds();
-            spends = groups.customers().stream().mapToDouble(c -> c.averageRepeatSpend().doubleValue()).toArray();
+            spends = groups.customers().stream()
+                    .mapToDouble(c -> c.averageRepeatSpend().doubleValue())
+                    .toArray();
             logSpends = Arrays.stream(spends).map(FastMath::log).toArray();
         }
 
@@ -55,8 +62,8 @@ public final class GammaGammaFitter {
             for (int group = 0; group < frequencies.length; group++) {
                 int x = frequencies[group];
                 double px = p * x;
-                double common = Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ + qLogGamma
-                        + px * FastMath.log(x);
+                double common =
+                        Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ + qLogGamma + px * FastMath.log(x);
                 double sum = 0;
                 for (int i = start; i < groupEnds[group]; i++) {
                     sum += (px - 1) * logSpends[i] - (px + q) * FastMath.log(x * spends[i] + gamma);

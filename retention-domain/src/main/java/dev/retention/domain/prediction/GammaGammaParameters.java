@@ -35,7 +35,12 @@ public record GammaGammaParameters(double p, double q, double gamma) {
     public double logLikelihood(int frequency, BigDecimal averageSpend) {
         double x = frequency;
         double m = averageSpend.doubleValue();
-        return Gamma.logGamma(p * x + q) - Gamma.logGamma(p * x) - Gamma.logGamma(q) + q * FastMath.log(gamma)
-                + (p * x - 1) * FastMath.log(m) + p * x * FastMath.log(x) - (p * x + q) * FastMath.log(x * m + gamma);
+        return Gamma.logGamma(p * x + q)
+                - Gamma.logGamma(p * x)
+                - Gamma.logGamma(q)
+                + q * FastMath.log(gamma)
+                + (p * x - 1) * FastMath.log(m)
+                + p * x * FastMath.log(x)
+                - (p * x + q) * FastMath.log(x * m + gamma);
     }
 }

@@ -24,6 +24,7 @@ final class LogScaleMaximizer {
 
     /** Parameters between e^-12 and e^12: far beyond any sensible value in any time unit. */
     private static final double BOUND = 12;
+
     private static final double EDGE = 1e-3;
     private static final int MAX_EVALUATIONS = 5_000;
 
@@ -48,25 +49,28 @@ final class LogScaleMaximizer {
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-7);
         PointValuePair best;
         try {
-            best = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), GoalType.MAXIMIZE,
-                    new ObjectiveFunction(onLogScale::applyAsDouble), new InitialGuess(guess),
+            best = optimizer.optimize(
+                    new MaxEval(MAX_EVALUATIONS),
+                    GoalType.MAXIMIZE,
+                    new ObjectiveFunction(onLogScale::applyAsDouble),
+                    new InitialGuess(guess),
                     new SimpleBounds(lower, upper));
         } catch (MathIllegalStateException notConverged) {
-            throw new ModelFitException(model + " fit did not converge within " + MAX_EVALUATIONS
-                    + " likelihood evaluations", notConverged);
+            throw new ModelFitException(
+                    model + " fit did not converge within " + MAX_EVALUATIONS + " likelihood evaluations",
+                    notConverged);
         }
         double[] logs = best.getPoint();
         for (int i = 0; i < n; i++) {
             if (FastMath.abs(logs[i]) > BOUND - EDGE) {
-                throw new ModelFitException(model + " fit ran to the edge of the parameter range (parameter "
-                        + (i + 1) + " = " + FastMath.exp(logs[i]) + "): the data do not pin the model down");
+                throw new ModelFitException(model + " fit ran to the edge of the parameter range (parameter " + (i + 1)
+                        + " = " + FastMath.exp(logs[i]) + "): the data do not pin the model down");
             }
         }
         if (best.getValue() <= -1e300) {
             throw new ModelFitException(model + " likelihood is not finite for these data");
         }
-        return new Maximum(exp(logs), best.getValue(), optimizer.getEvaluations(),
-                standardErrors(onLogScale, logs));
+        return new Maximum(exp(logs), best.getValue(), optimizer.getEvaluations(), standardErrors(onLogScale, logs));
     }
 
     /**
@@ -82,11 +86,15 @@ final class LogScaleMaximizer {
             for (int j = i; j < n; j++) {
                 double value;
                 if (i == j) {
-                    value = (f.applyAsDouble(shift(at, i, h, j, 0)) - 2 * centre
-                            + f.applyAsDouble(shift(at, i, -h, j, 0))) / (h * h);
+                    value = (f.applyAsDouble(shift(at, i, h, j, 0))
+                                    - 2 * centre
+                                    + f.applyAsDouble(shift(at, i, -h, j, 0)))
+                            / (h * h);
                 } else {
-                    value = (f.applyAsDouble(shift(at, i, h, j, h)) - f.applyAsDouble(shift(at, i, h, j, -h))
-                            - f.applyAsDouble(shift(at, i, -h, j, h)) + f.applyAsDouble(shift(at, i, -h, j, -h)))
+                    value = (f.applyAsDouble(shift(at, i, h, j, h))
+                                    - f.applyAsDouble(shift(at, i, h, j, -h))
+                                    - f.applyAsDouble(shift(at, i, -h, j, h))
+                                    + f.applyAsDouble(shift(at, i, -h, j, -h)))
                             / (4 * h * h);
                 }
                 hessian[i][j] = -value;

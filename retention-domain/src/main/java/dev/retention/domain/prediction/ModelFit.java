@@ -9,8 +9,8 @@ import java.util.List;
  * likelihood evaluations, and the standard errors of the log-parameters (from the observed information), in the
  * order of the parameters (null where the information matrix is singular).
  */
-public record ModelFit<P>(P parameters, double logLikelihood, int customers, int evaluations,
-        List<Double> logParameterStandardErrors) {
+public record ModelFit<P>(
+        P parameters, double logLikelihood, int customers, int evaluations, List<Double> logParameterStandardErrors) {
 
     public ModelFit {
         logParameterStandardErrors = Collections.unmodifiableList(new ArrayList<>(logParameterStandardErrors));

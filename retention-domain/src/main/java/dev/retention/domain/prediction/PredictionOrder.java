@@ -21,6 +21,8 @@ public enum PredictionOrder {
 
     /** The order a client names, in any letter case. */
     public static Optional<PredictionOrder> fromValue(String value) {
-        return Arrays.stream(values()).filter(order -> order.value.equalsIgnoreCase(value.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(order -> order.value.equalsIgnoreCase(value.trim()))
+                .findFirst();
     }
 }

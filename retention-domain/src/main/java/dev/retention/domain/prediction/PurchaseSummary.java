@@ -33,15 +33,19 @@ public record PurchaseSummary(int frequency, double recency, double age, BigDeci
      * The summary of a customer's purchases up to the calibration end, given as the amount spent on each local
      * purchase day (not empty, none after the end); the average repeat spend has four decimals, rounded half up.
      */
-    public static PurchaseSummary of(SortedMap<LocalDate, BigDecimal> spendByDay, LocalDate calibrationEnd,
-            ModelTimeUnit unit) {
+    public static PurchaseSummary of(
+            SortedMap<LocalDate, BigDecimal> spendByDay, LocalDate calibrationEnd, ModelTimeUnit unit) {
         LocalDate first = spendByDay.firstKey();
         int repeatDays = spendByDay.size() - 1;
-        BigDecimal repeatSpend = spendByDay.tailMap(first.plusDays(1)).values().stream()
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal average = repeatDays == 0 ? BigDecimal.ZERO
+        BigDecimal repeatSpend =
+                spendByDay.tailMap(first.plusDays(1)).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal average = repeatDays == 0
+                ? BigDecimal.ZERO
                 : repeatSpend.divide(BigDecimal.valueOf(repeatDays), 4, RoundingMode.HALF_UP);
-        return new PurchaseSummary(repeatDays, unit.fromDays(ChronoUnit.DAYS.between(first, spendByDay.lastKey())),
-                unit.fromDays(ChronoUnit.DAYS.between(first, calibrationEnd)), average);
+        return new PurchaseSummary(
+                repeatDays,
+                unit.fromDays(ChronoUnit.DAYS.between(first, spendByDay.lastKey())),
+                unit.fromDays(ChronoUnit.DAYS.between(first, calibrationEnd)),
+                average);
     }
 }

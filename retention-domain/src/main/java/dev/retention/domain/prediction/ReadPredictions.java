@@ -43,23 +43,29 @@ public class ReadPredictions {
      */
     public Predicted forCustomer(CustomerId customerId) {
         Customer customer = customers.existing(customerId);
-        Optional<ClvModel> segmentModel = customer.segment() == null ? Optional.empty()
-                : models.current(customer.segment());
+        Optional<ClvModel> segmentModel =
+                customer.segment() == null ? Optional.empty() : models.current(customer.segment());
         Optional<ClvModel> overallModel = models.current(null);
         if (segmentModel.isEmpty() && overallModel.isEmpty()) {
-            throw new ResourceNotFoundException("Prediction", customerId,
+            throw new ResourceNotFoundException(
+                    "Prediction",
+                    customerId,
                     "No lifetime-value model has been fitted yet; fit one with POST /api/v1/models/clv.");
         }
         for (Optional<ClvModel> candidate : List.of(segmentModel, overallModel)) {
             if (candidate.isPresent()) {
-                Optional<CustomerPrediction> prediction = models.prediction(candidate.get().id(), customerId);
+                Optional<CustomerPrediction> prediction =
+                        models.prediction(candidate.get().id(), customerId);
                 if (prediction.isPresent()) {
                     return new Predicted(candidate.get(), prediction.get());
                 }
             }
         }
-        throw new ResourceNotFoundException("Prediction", customerId, "Customer " + customerId + " made no purchase "
-                + "up to the calibration end of the current model, so the model has no prediction for it.");
+        throw new ResourceNotFoundException(
+                "Prediction",
+                customerId,
+                "Customer " + customerId + " made no purchase "
+                        + "up to the calibration end of the current model, so the model has no prediction for it.");
     }
 
     /**
@@ -70,9 +76,13 @@ public class ReadPredictions {
         if (limit < 1 || limit > PageRequest.MAX_SIZE) {
             throw InvalidInputException.of("limit", "must be between 1 and " + PageRequest.MAX_SIZE);
         }
-        ClvModel model = models.current(segment).orElseThrow(() -> new ResourceNotFoundException("Model", segment,
-                segment == null ? "No lifetime-value model of all customers has been fitted yet."
-                        : "No lifetime-value model has been fitted for segment " + segment + "."));
+        ClvModel model = models.current(segment)
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "Model",
+                        segment,
+                        segment == null
+                                ? "No lifetime-value model of all customers has been fitted yet."
+                                : "No lifetime-value model has been fitted for segment " + segment + "."));
         return new Ranking(model, models.ranked(model.id(), order, limit));
     }
 }

@@ -8,5 +8,13 @@ import java.util.UUID;
  * One customer's figures in the window (last purchase, number of purchases, purchases less refunds), its scores
  * 1 to 5 and its segment.
  */
-public record RfmScore(UUID customerId, Instant lastPurchaseAt, long recencyDays, long frequency,
-        BigDecimal monetary, int recencyScore, int frequencyScore, int monetaryScore, RfmSegment segment) {}
+public record RfmScore(
+        UUID customerId,
+        Instant lastPurchaseAt,
+        long recencyDays,
+        long frequency,
+        BigDecimal monetary,
+        int recencyScore,
+        int frequencyScore,
+        int monetaryScore,
+        RfmSegment segment) {}

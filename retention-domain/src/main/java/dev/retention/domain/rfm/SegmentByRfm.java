@@ -6,7 +6,6 @@ import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import java.util.List;
-import java.util.UUID;
 
 /** Scores the customers who bought in a window by recency, frequency and monetary value, and groups them. */
 public class SegmentByRfm {
@@ -32,7 +31,10 @@ public class SegmentByRfm {
     /** The customer's scores; not found when no customer has the id or it bought nothing in the window. */
     public RfmScore of(RfmQuery query, CustomerId customerId) {
         customers.existing(customerId);
-        return scores.of(query, customerId).orElseThrow(() -> new ResourceNotFoundException("RFM score", customerId,
-                "Customer " + customerId + " made no purchase in the window, so it has no RFM score."));
+        return scores.of(query, customerId)
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "RFM score",
+                        customerId,
+                        "Customer " + customerId + " made no purchase in the window, so it has no RFM score."));
     }
 }

@@ -11,9 +11,18 @@ import java.util.UUID;
  * one-time buyer, whose threshold comes from the repeat buyers of {@code thresholdSource} (a segment name, or null
  * for all customers). {@code probabilityAlive} comes from the current lifetime-value model, when one has scored it.
  */
-public record AtRiskCustomer(UUID customerId, String externalId, String segment, Instant lastPurchaseAt,
-        double daysSinceLastPurchase, int purchaseDays, Double medianGapDays, double thresholdDays,
-        String thresholdSource, BigDecimal valueAtRisk, Double probabilityAlive) {
+public record AtRiskCustomer(
+        UUID customerId,
+        String externalId,
+        String segment,
+        Instant lastPurchaseAt,
+        double daysSinceLastPurchase,
+        int purchaseDays,
+        Double medianGapDays,
+        double thresholdDays,
+        String thresholdSource,
+        BigDecimal valueAtRisk,
+        Double probabilityAlive) {
 
     public boolean oneTimeBuyer() {
         return medianGapDays == null;
@@ -22,12 +31,21 @@ public record AtRiskCustomer(UUID customerId, String externalId, String segment,
     /** Why the customer is on the list, in words. */
     public String reason() {
         if (!oneTimeBuyer()) {
-            return String.format(Locale.ROOT, "No purchase for %.0f days; buys every %.0f days (median gap between "
-                    + "purchase days), and %d times that is %.0f days.", daysSinceLastPurchase, medianGapDays,
-                    AtRiskPolicy.GAP_MULTIPLIER, thresholdDays);
+            return String.format(
+                    Locale.ROOT,
+                    "No purchase for %.0f days; buys every %.0f days (median gap between "
+                            + "purchase days), and %d times that is %.0f days.",
+                    daysSinceLastPurchase,
+                    medianGapDays,
+                    AtRiskPolicy.GAP_MULTIPLIER,
+                    thresholdDays);
         }
-        return String.format(Locale.ROOT, "One purchase day, %.0f days ago; %.0f%% of the repeat buyers %s bought "
-                + "again within %.0f days.", daysSinceLastPurchase, AtRiskPolicy.ONE_TIME_PERCENTILE * 100,
-                thresholdSource == null ? "among all customers" : "of segment " + thresholdSource, thresholdDays);
+        return String.format(
+                Locale.ROOT,
+                "One purchase day, %.0f days ago; %.0f%% of the repeat buyers %s bought " + "again within %.0f days.",
+                daysSinceLastPurchase,
+                AtRiskPolicy.ONE_TIME_PERCENTILE * 100,
+                thresholdSource == null ? "among all customers" : "of segment " + thresholdSource,
+                thresholdDays);
     }
 }

@@ -36,8 +36,7 @@ public final class AtRiskPolicy {
 
     private static final double NANOS_PER_DAY = Duration.ofDays(1).toNanos();
 
-    private AtRiskPolicy() {
-    }
+    private AtRiskPolicy() {}
 
     /** A threshold in days, and where it comes from: null for a repeat buyer's own rhythm or for all customers. */
     public record Threshold(double days, String segment) {}
@@ -59,15 +58,16 @@ public final class AtRiskPolicy {
             for (FirstGapCount count : firstGaps) {
                 all.merge(count.gapDays(), count.customers(), Long::sum);
                 if (count.segment() != null) {
-                    bySegment.computeIfAbsent(count.segment(), segment -> new TreeMap<>())
+                    bySegment
+                            .computeIfAbsent(count.segment(), segment -> new TreeMap<>())
                             .merge(count.gapDays(), count.customers(), Long::sum);
                 }
             }
             Map<String, Double> thresholds = new HashMap<>();
-            bySegment.forEach((segment, gaps) -> thresholds.put(segment,
-                    Percentiles.continuous(gaps, ONE_TIME_PERCENTILE)));
-            return new OneTimeThresholds(thresholds,
-                    all.isEmpty() ? null : Percentiles.continuous(all, ONE_TIME_PERCENTILE));
+            bySegment.forEach(
+                    (segment, gaps) -> thresholds.put(segment, Percentiles.continuous(gaps, ONE_TIME_PERCENTILE)));
+            return new OneTimeThresholds(
+                    thresholds, all.isEmpty() ? null : Percentiles.continuous(all, ONE_TIME_PERCENTILE));
         }
     }
 
@@ -99,8 +99,10 @@ public final class AtRiskPolicy {
 
     /** Whether the CHURNED and REACTIVATED events of a customer leave it active at asOf. */
     public static boolean active(Collection<Instant> churns, Collection<Instant> reactivations, Instant asOf) {
-        return churns.stream().filter(churn -> !churn.isAfter(asOf)).allMatch(churn -> reactivations.stream()
-                .anyMatch(back -> !back.isBefore(churn) && !back.isAfter(asOf)));
+        return churns.stream()
+                .filter(churn -> !churn.isAfter(asOf))
+                .allMatch(
+                        churn -> reactivations.stream().anyMatch(back -> !back.isBefore(churn) && !back.isAfter(asOf)));
     }
 
     /**
@@ -113,7 +115,8 @@ public final class AtRiskPolicy {
             return byValue;
         }
         int high = Long.compareUnsigned(customer.getMostSignificantBits(), otherCustomer.getMostSignificantBits());
-        return high != 0 ? high
+        return high != 0
+                ? high
                 : Long.compareUnsigned(customer.getLeastSignificantBits(), otherCustomer.getLeastSignificantBits());
     }
 }

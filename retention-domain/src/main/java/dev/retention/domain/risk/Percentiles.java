@@ -8,8 +8,7 @@ import java.util.function.LongToDoubleFunction;
 /** Percentiles with linear interpolation between the closest ranks (as PostgreSQL's percentile_cont). */
 final class Percentiles {
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /** The {@code fraction} percentile of {@code sorted} (ascending, not empty). */
     static double continuous(List<Double> sorted, double fraction) {

@@ -28,7 +28,8 @@ public class AuthenticateApiKey {
         }
         Instant now = Instants.now(clock);
         Optional<ApiKey> key = keys.findByHash(ApiKeySecrets.hash(secret)).filter(k -> k.isUsableAt(now));
-        key.filter(k -> k.lastUsedAt() == null || k.lastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(now))
+        key.filter(k -> k.lastUsedAt() == null
+                        || k.lastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(now))
                 .ifPresent(k -> keys.recordUse(k.id(), now));
         return key;
     }

@@ -1,7 +1,7 @@
 package dev.retention.domain.security;
 
-import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.UnitOfWork;
 import dev.retention.domain.shared.Violation;
 import java.time.Clock;
@@ -25,8 +25,7 @@ public class IssueApiKey {
     private final Clock clock;
     private final RandomGenerator secureRandom;
 
-    public IssueApiKey(ApiKeys keys, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
-            RandomGenerator secureRandom) {
+    public IssueApiKey(ApiKeys keys, AuditLog audit, UnitOfWork unitOfWork, Clock clock, RandomGenerator secureRandom) {
         this.keys = keys;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
@@ -67,17 +66,35 @@ public class IssueApiKey {
 
     /** Generates a bootstrap admin key and stores it; the caller shows the secret once. */
     public IssuedApiKey generateBootstrapKey() {
-        return store(ApiKeySecrets.generate(secureRandom), BOOTSTRAP_NAME, Set.of(Scope.ADMIN), null, Actor.SYSTEM,
+        return store(
+                ApiKeySecrets.generate(secureRandom),
+                BOOTSTRAP_NAME,
+                Set.of(Scope.ADMIN),
+                null,
+                Actor.SYSTEM,
                 Instants.now(clock));
     }
 
-    private IssuedApiKey store(String secret, String name, Set<Scope> scopes, Instant expiresAt, Actor actor,
-            Instant now) {
-        ApiKey key = new ApiKey(UUID.randomUUID(), name, ApiKeySecrets.shownPrefix(secret),
-                ApiKeySecrets.hash(secret), scopes, now, actor.describe(), null, expiresAt, null);
+    private IssuedApiKey store(
+            String secret, String name, Set<Scope> scopes, Instant expiresAt, Actor actor, Instant now) {
+        ApiKey key = new ApiKey(
+                UUID.randomUUID(),
+                name,
+                ApiKeySecrets.shownPrefix(secret),
+                ApiKeySecrets.hash(secret),
+                scopes,
+                now,
+                actor.describe(),
+                null,
+                expiresAt,
+                null);
         return unitOfWork.inTransaction(() -> {
             keys.add(key);
-            audit.record(new AuditEntry(now, actor.describe(), "api-key.created", "api-key:" + key.id(),
+            audit.record(new AuditEntry(
+                    now,
+                    actor.describe(),
+                    "api-key.created",
+                    "api-key:" + key.id(),
                     Map.of("name", name, "scopes", scopes.toString())));
             return new IssuedApiKey(key, secret);
         });

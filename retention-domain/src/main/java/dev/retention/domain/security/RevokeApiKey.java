@@ -31,8 +31,8 @@ public class RevokeApiKey {
                 return before;
             }
             ApiKey revoked = keys.revoke(id, now).orElseThrow();
-            audit.record(new AuditEntry(now, actor.describe(), "api-key.revoked", "api-key:" + id,
-                    Map.of("name", before.name())));
+            audit.record(new AuditEntry(
+                    now, actor.describe(), "api-key.revoked", "api-key:" + id, Map.of("name", before.name())));
             return revoked;
         });
     }

@@ -7,8 +7,14 @@ import org.hipparchus.util.FastMath;
  * Treatment against holdout for one figure: the two values, the uplift (treatment - holdout) with its 95% confidence
  * interval, the test statistic, and the verdict. Null values where a group is too small to say anything.
  */
-public record Comparison(Double treatment, Double holdout, Double uplift, Double lower, Double upper,
-        Double statistic, Verdict verdict) {
+public record Comparison(
+        Double treatment,
+        Double holdout,
+        Double uplift,
+        Double lower,
+        Double upper,
+        Double statistic,
+        Verdict verdict) {
 
     private static final double Z_975 = 1.959963984540054;
 
@@ -51,16 +57,15 @@ public record Comparison(Double treatment, Double holdout, Double uplift, Double
         double uplift = mean1 - mean2;
         double standardError = FastMath.sqrt(v1 + v2);
         if (standardError == 0) {
-            return new Comparison(mean1, mean2, uplift, uplift, uplift, null,
-                    Verdict.of(uplift, uplift, higherIsBetter));
+            return new Comparison(
+                    mean1, mean2, uplift, uplift, uplift, null, Verdict.of(uplift, uplift, higherIsBetter));
         }
-        double df = (v1 + v2) * (v1 + v2)
-                / (v1 * v1 / (sample1.length - 1) + v2 * v2 / (sample2.length - 1));
+        double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (sample1.length - 1) + v2 * v2 / (sample2.length - 1));
         double t = new TDistribution(df).inverseCumulativeProbability(0.975);
         double lower = uplift - t * standardError;
         double upper = uplift + t * standardError;
-        return new Comparison(mean1, mean2, uplift, lower, upper, uplift / standardError,
-                Verdict.of(lower, upper, higherIsBetter));
+        return new Comparison(
+                mean1, mean2, uplift, lower, upper, uplift / standardError, Verdict.of(lower, upper, higherIsBetter));
     }
 
     private static double mean(double[] values) {

@@ -41,8 +41,8 @@ public class ManageStrategies {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public ManageStrategies(Strategies strategies, RfmScores rfm, AtRiskCustomers atRisk, UnitOfWork unitOfWork,
-            Clock clock) {
+    public ManageStrategies(
+            Strategies strategies, RfmScores rfm, AtRiskCustomers atRisk, UnitOfWork unitOfWork, Clock clock) {
         this.strategies = strategies;
         this.rfm = rfm;
         this.atRisk = atRisk;
@@ -50,13 +50,30 @@ public class ManageStrategies {
         this.clock = clock;
     }
 
-    public Strategy create(String name, StrategyType type, String action, StrategyChannel channel,
-            StrategyTarget target, Instant startsAt, Instant endsAt, Integer holdoutPercent) {
+    public Strategy create(
+            String name,
+            StrategyType type,
+            String action,
+            StrategyChannel channel,
+            StrategyTarget target,
+            Instant startsAt,
+            Instant endsAt,
+            Integer holdoutPercent) {
         Instant now = Instants.now(clock);
-        Strategy strategy = new Strategy(UUID.randomUUID(), name, type, action, channel, target,
-                Instants.stored(startsAt), Instants.stored(endsAt),
-                holdoutPercent == null ? Strategy.DEFAULT_HOLDOUT_PERCENT : holdoutPercent, StrategyStatus.DRAFT, now,
-                null, now);
+        Strategy strategy = new Strategy(
+                UUID.randomUUID(),
+                name,
+                type,
+                action,
+                channel,
+                target,
+                Instants.stored(startsAt),
+                Instants.stored(endsAt),
+                holdoutPercent == null ? Strategy.DEFAULT_HOLDOUT_PERCENT : holdoutPercent,
+                StrategyStatus.DRAFT,
+                now,
+                null,
+                now);
         strategies.add(strategy);
         return strategy;
     }
@@ -82,18 +99,21 @@ public class ManageStrategies {
         return unitOfWork.inTransaction(() -> {
             Strategy strategy = strategies.lock(id).orElseThrow(() -> new ResourceNotFoundException("Strategy", id));
             if (!strategy.status().canMoveTo(next)) {
-                throw new ConflictException("illegal-transition", "A " + strategy.status() + " strategy cannot become "
-                        + next + "; allowed: " + strategy.status().next());
+                throw new ConflictException(
+                        "illegal-transition",
+                        "A " + strategy.status() + " strategy cannot become " + next + "; allowed: "
+                                + strategy.status().next());
             }
             if (next == StrategyStatus.ACTIVE) {
                 if (!now.isBefore(strategy.endsAt())) {
-                    throw new ConflictException("strategy-window-over", "The strategy's window ended at "
-                            + strategy.endsAt() + "; it can no longer be activated.");
+                    throw new ConflictException(
+                            "strategy-window-over",
+                            "The strategy's window ended at " + strategy.endsAt() + "; it can no longer be activated.");
                 }
                 List<Assignment> assignments = new ArrayList<>();
                 for (UUID customer : targets(strategy.target(), now)) {
-                    assignments.add(new Assignment(id, customer, Group.of(id, customer, strategy.holdoutPercent()),
-                            now));
+                    assignments.add(
+                            new Assignment(id, customer, Group.of(id, customer, strategy.holdoutPercent()), now));
                 }
                 strategies.assign(assignments);
             }
@@ -112,8 +132,11 @@ public class ManageStrategies {
             targets = intersect(targets, strategies.customersOfSegment(target.customerSegment()));
         }
         if (target.atRisk()) {
-            targets = intersect(targets, atRisk.find(new AtRiskQuery(now, AtRiskQuery.MAX_LIMIT)).stream()
-                    .map(AtRiskCustomer::customerId).toList());
+            targets = intersect(
+                    targets,
+                    atRisk.find(new AtRiskQuery(now, AtRiskQuery.MAX_LIMIT)).stream()
+                            .map(AtRiskCustomer::customerId)
+                            .toList());
         }
         return targets == null ? Set.of() : targets;
     }
@@ -132,19 +155,30 @@ public class ManageStrategies {
         UUID customerId = customer.value();
         Strategy strategy = find(strategyId);
         if (strategy.status() == StrategyStatus.DRAFT || strategy.status() == StrategyStatus.CANCELLED) {
-            throw new ConflictException("strategy-not-running", "A " + strategy.status()
-                    + " strategy reaches nobody; touches need an ACTIVE or COMPLETED one.");
+            throw new ConflictException(
+                    "strategy-not-running",
+                    "A " + strategy.status() + " strategy reaches nobody; touches need an ACTIVE or COMPLETED one.");
         }
-        Assignment assignment = strategies.assignment(strategyId, customerId).orElseThrow(() ->
-                new RuleViolationException("not-assigned", "Customer " + customerId + " is not among the strategy's "
-                        + "targeted customers.", List.of(new Violation("customerId", "is not assigned"))));
+        Assignment assignment = strategies
+                .assignment(strategyId, customerId)
+                .orElseThrow(() -> new RuleViolationException(
+                        "not-assigned",
+                        "Customer " + customerId + " is not among the strategy's " + "targeted customers.",
+                        List.of(new Violation("customerId", "is not assigned"))));
         if (assignment.group() == Group.HOLDOUT) {
-            throw new RuleViolationException("holdout-customer", "Customer " + customerId + " is in the holdout "
-                    + "group, which the action must not reach.", List.of(new Violation("customerId", "is in holdout")));
+            throw new RuleViolationException(
+                    "holdout-customer",
+                    "Customer " + customerId + " is in the holdout " + "group, which the action must not reach.",
+                    List.of(new Violation("customerId", "is in holdout")));
         }
         Instant now = Instants.now(clock);
-        Touch touch = new Touch(UUID.randomUUID(), strategyId, customerId, kind,
-                occurredAt == null ? now : Instants.stored(occurredAt), now);
+        Touch touch = new Touch(
+                UUID.randomUUID(),
+                strategyId,
+                customerId,
+                kind,
+                occurredAt == null ? now : Instants.stored(occurredAt),
+                now);
         strategies.addTouch(touch);
         return touch;
     }
@@ -158,8 +192,8 @@ public class ManageStrategies {
     public StrategyEffect effect(UUID id, Function<Instant, LifecycleQuery> lifecycles) {
         Strategy strategy = find(id);
         if (strategy.activatedAt() == null) {
-            throw new ConflictException("strategy-not-activated", "Strategy " + id + " was never activated, so "
-                    + "nobody was assigned.");
+            throw new ConflictException(
+                    "strategy-not-activated", "Strategy " + id + " was never activated, so " + "nobody was assigned.");
         }
         Instant now = Instants.now(clock);
         if (now.isBefore(strategy.startsAt())) {
@@ -167,13 +201,13 @@ public class ManageStrategies {
         }
         boolean ended = !now.isBefore(strategy.endsAt());
         Instant duringEnd = ended ? strategy.endsAt() : now;
-        List<CustomerOutcome> outcomes = strategies.outcomes(id, lifecycles.apply(now), strategy.startsAt(),
-                duringEnd, now);
-        WindowEffect during = WindowEffect.of(outcomes, strategy.startsAt(), duringEnd,
-                CustomerOutcome::revenueDuring);
+        List<CustomerOutcome> outcomes =
+                strategies.outcomes(id, lifecycles.apply(now), strategy.startsAt(), duringEnd, now);
+        WindowEffect during = WindowEffect.of(outcomes, strategy.startsAt(), duringEnd, CustomerOutcome::revenueDuring);
         WindowEffect after = now.isAfter(strategy.endsAt())
-                ? WindowEffect.of(outcomes, strategy.endsAt(), now, CustomerOutcome::revenueAfter) : null;
-        return new StrategyEffect(strategy, ended ? StrategyEffect.WindowState.ENDED
-                : StrategyEffect.WindowState.RUNNING, during, after);
+                ? WindowEffect.of(outcomes, strategy.endsAt(), now, CustomerOutcome::revenueAfter)
+                : null;
+        return new StrategyEffect(
+                strategy, ended ? StrategyEffect.WindowState.ENDED : StrategyEffect.WindowState.RUNNING, during, after);
     }
 }

@@ -39,6 +39,6 @@ public interface Strategies {
      * its purchases less refunds in [windowStart, windowEnd) and in [windowEnd, until). While the window is open,
      * {@code windowEnd} is {@code until}, so nothing dated after {@code until} counts.
      */
-    List<CustomerOutcome> outcomes(UUID strategyId, LifecycleQuery lifecycles, Instant windowStart, Instant windowEnd,
-            Instant until);
+    List<CustomerOutcome> outcomes(
+            UUID strategyId, LifecycleQuery lifecycles, Instant windowStart, Instant windowEnd, Instant until);
 }

@@ -11,9 +11,20 @@ import java.util.UUID;
  * A retention strategy: an action of a type through a channel, aimed at a target from {@code startsAt} until
  * {@code endsAt}, with {@code holdoutPercent} of the targeted customers kept out as a control group.
  */
-public record Strategy(UUID id, String name, StrategyType type, String action, StrategyChannel channel,
-        StrategyTarget target, Instant startsAt, Instant endsAt, int holdoutPercent, StrategyStatus status,
-        Instant createdAt, Instant activatedAt, Instant updatedAt) {
+public record Strategy(
+        UUID id,
+        String name,
+        StrategyType type,
+        String action,
+        StrategyChannel channel,
+        StrategyTarget target,
+        Instant startsAt,
+        Instant endsAt,
+        int holdoutPercent,
+        StrategyStatus status,
+        Instant createdAt,
+        Instant activatedAt,
+        Instant updatedAt) {
 
     public static final int DEFAULT_HOLDOUT_PERCENT = 10;
     public static final int MIN_HOLDOUT_PERCENT = 1;
@@ -45,8 +56,8 @@ public record Strategy(UUID id, String name, StrategyType type, String action, S
             violations.add(Violation.rule("endsAt", "must be after startsAt"));
         }
         if (holdoutPercent < MIN_HOLDOUT_PERCENT || holdoutPercent > MAX_HOLDOUT_PERCENT) {
-            violations.add(new Violation("holdoutPercent", "must be between " + MIN_HOLDOUT_PERCENT + " and "
-                    + MAX_HOLDOUT_PERCENT));
+            violations.add(new Violation(
+                    "holdoutPercent", "must be between " + MIN_HOLDOUT_PERCENT + " and " + MAX_HOLDOUT_PERCENT));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -54,7 +65,19 @@ public record Strategy(UUID id, String name, StrategyType type, String action, S
     }
 
     public Strategy moveTo(StrategyStatus next, Instant at) {
-        return new Strategy(id, name, type, action, channel, target, startsAt, endsAt, holdoutPercent, next, createdAt,
-                next == StrategyStatus.ACTIVE ? at : activatedAt, at);
+        return new Strategy(
+                id,
+                name,
+                type,
+                action,
+                channel,
+                target,
+                startsAt,
+                endsAt,
+                holdoutPercent,
+                next,
+                createdAt,
+                next == StrategyStatus.ACTIVE ? at : activatedAt,
+                at);
     }
 }

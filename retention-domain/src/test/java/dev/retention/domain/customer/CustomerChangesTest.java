@@ -13,8 +13,11 @@ class CustomerChangesTest {
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
 
-    private final Customer ada = Customer.register(CustomerId.random(), new NewCustomer("crm-1", "Ada",
-            "ada@example.com", "retail", CREATED, Map.of("country", "DE", "tier", "gold")), CREATED);
+    private final Customer ada = Customer.register(
+            CustomerId.random(),
+            new NewCustomer(
+                    "crm-1", "Ada", "ada@example.com", "retail", CREATED, Map.of("country", "DE", "tier", "gold")),
+            CREATED);
 
     @Test
     void absentFieldsStayAsTheyAre() {
@@ -29,8 +32,13 @@ class CustomerChangesTest {
 
     @Test
     void aValueSetsAFieldAndNullClearsIt() {
-        CustomerChanges changes = new CustomerChanges(Optional.of(Optional.of("Ada King")),
-                Optional.of(Optional.empty()), Optional.empty(), false, Map.of(), Optional.empty());
+        CustomerChanges changes = new CustomerChanges(
+                Optional.of(Optional.of("Ada King")),
+                Optional.of(Optional.empty()),
+                Optional.empty(),
+                false,
+                Map.of(),
+                Optional.empty());
 
         Customer changed = changes.applyTo(ada, NOW);
 
@@ -44,16 +52,16 @@ class CustomerChangesTest {
         Map<String, String> attributeChanges = new HashMap<>();
         attributeChanges.put("tier", null);
         attributeChanges.put("language", "de");
-        CustomerChanges changes = new CustomerChanges(Optional.empty(), Optional.empty(), Optional.empty(), false,
-                attributeChanges, Optional.empty());
+        CustomerChanges changes = new CustomerChanges(
+                Optional.empty(), Optional.empty(), Optional.empty(), false, attributeChanges, Optional.empty());
 
         assertThat(changes.applyTo(ada, NOW).attributes()).isEqualTo(Map.of("country", "DE", "language", "de"));
     }
 
     @Test
     void clearingAttributesRemovesAllBeforeTheNewOnesApply() {
-        CustomerChanges changes = new CustomerChanges(Optional.empty(), Optional.empty(), Optional.empty(), true,
-                Map.of("language", "de"), Optional.empty());
+        CustomerChanges changes = new CustomerChanges(
+                Optional.empty(), Optional.empty(), Optional.empty(), true, Map.of("language", "de"), Optional.empty());
 
         assertThat(changes.applyTo(ada, NOW).attributes()).isEqualTo(Map.of("language", "de"));
     }

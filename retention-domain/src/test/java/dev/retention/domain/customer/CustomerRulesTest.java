@@ -17,15 +17,18 @@ class CustomerRulesTest {
 
     @Test
     void externalIdIsRequired() {
-        assertThat(fields(CustomerRules.checkNew(NewCustomer.withExternalId(" ")))).containsExactly("externalId");
-        assertThat(fields(CustomerRules.checkNew(NewCustomer.withExternalId(null)))).containsExactly("externalId");
+        assertThat(fields(CustomerRules.checkNew(NewCustomer.withExternalId(" "))))
+                .containsExactly("externalId");
+        assertThat(fields(CustomerRules.checkNew(NewCustomer.withExternalId(null))))
+                .containsExactly("externalId");
         assertThat(CustomerRules.checkNew(NewCustomer.withExternalId("crm-1"))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"plain", "a@b", "@example.com", "a b@example.com", "ada@example..com", "ada@-x.com"})
     void malformedEmailsAreRefused(String email) {
-        assertThat(fields(CustomerRules.checkDetails(null, email, null, Map.of()))).containsExactly("email");
+        assertThat(fields(CustomerRules.checkDetails(null, email, null, Map.of())))
+                .containsExactly("email");
     }
 
     @ParameterizedTest
@@ -47,6 +50,7 @@ class CustomerRulesTest {
 
     @Test
     void aBlankSegmentIsRefused() {
-        assertThat(fields(CustomerRules.checkDetails(null, null, "  ", Map.of()))).containsExactly("segment");
+        assertThat(fields(CustomerRules.checkDetails(null, null, "  ", Map.of())))
+                .containsExactly("segment");
     }
 }

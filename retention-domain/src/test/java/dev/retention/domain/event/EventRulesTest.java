@@ -17,9 +17,15 @@ class EventRulesTest {
     private final EventRules rules = new EventRules(Currency.getInstance("EUR"));
 
     private static EventSubmission event(EventType type, String amount, String currency) {
-        return new EventSubmission(CustomerReference.byId(CustomerId.random()), type,
-                Instant.parse("2026-05-01T00:00:00Z"), amount == null ? null : new BigDecimal(amount), currency,
-                null, Map.of(), "key-1");
+        return new EventSubmission(
+                CustomerReference.byId(CustomerId.random()),
+                type,
+                Instant.parse("2026-05-01T00:00:00Z"),
+                amount == null ? null : new BigDecimal(amount),
+                currency,
+                null,
+                Map.of(),
+                "key-1");
     }
 
     private static List<String> fields(List<Violation> violations) {
@@ -30,20 +36,28 @@ class EventRulesTest {
     void purchasesAndRefundsNeedAPositiveAmountWithCurrency() {
         assertThat(rules.checkShape(event(EventType.PURCHASE, "49.90", "EUR"))).isEmpty();
         assertThat(rules.checkShape(event(EventType.REFUND, "0.0001", "EUR"))).isEmpty();
-        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, null, "EUR")))).containsExactly("amount");
-        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "0", "EUR")))).containsExactly("amount");
-        assertThat(fields(rules.checkShape(event(EventType.REFUND, "-3", "EUR")))).containsExactly("amount");
-        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "10", null)))).containsExactly("currency");
-        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "10", "EURO")))).containsExactly("currency");
+        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, null, "EUR"))))
+                .containsExactly("amount");
+        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "0", "EUR"))))
+                .containsExactly("amount");
+        assertThat(fields(rules.checkShape(event(EventType.REFUND, "-3", "EUR"))))
+                .containsExactly("amount");
+        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "10", null))))
+                .containsExactly("currency");
+        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "10", "EURO"))))
+                .containsExactly("currency");
     }
 
     @Test
     void amountsHaveAtMostFourDecimalsIgnoringTrailingZeros() {
-        assertThat(rules.checkShape(event(EventType.PURCHASE, "1.12340000", "EUR"))).isEmpty();
-        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "1.12345", "EUR")))).containsExactly("amount");
+        assertThat(rules.checkShape(event(EventType.PURCHASE, "1.12340000", "EUR")))
+                .isEmpty();
+        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "1.12345", "EUR"))))
+                .containsExactly("amount");
         assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "1000000000000000", "EUR"))))
                 .containsExactly("amount");
-        assertThat(rules.checkShape(event(EventType.PURCHASE, "999999999999999.9999", "EUR"))).isEmpty();
+        assertThat(rules.checkShape(event(EventType.PURCHASE, "999999999999999.9999", "EUR")))
+                .isEmpty();
     }
 
     @Test
@@ -63,10 +77,24 @@ class EventRulesTest {
 
     @Test
     void eventsMoreThanADayAheadAreRefused() {
-        EventSubmission tomorrow = new EventSubmission(CustomerReference.byId(CustomerId.random()), EventType.LOGIN,
-                NOW.plusSeconds(23 * 3600), null, null, null, Map.of(), "k");
-        EventSubmission nextWeek = new EventSubmission(CustomerReference.byId(CustomerId.random()), EventType.LOGIN,
-                NOW.plusSeconds(7 * 24 * 3600), null, null, null, Map.of(), "k");
+        EventSubmission tomorrow = new EventSubmission(
+                CustomerReference.byId(CustomerId.random()),
+                EventType.LOGIN,
+                NOW.plusSeconds(23 * 3600),
+                null,
+                null,
+                null,
+                Map.of(),
+                "k");
+        EventSubmission nextWeek = new EventSubmission(
+                CustomerReference.byId(CustomerId.random()),
+                EventType.LOGIN,
+                NOW.plusSeconds(7 * 24 * 3600),
+                null,
+                null,
+                null,
+                Map.of(),
+                "k");
 
         assertThat(rules.checkRules(tomorrow, NOW)).isEmpty();
         assertThat(fields(rules.checkRules(nextWeek, NOW))).containsExactly("occurredAt");
@@ -74,8 +102,8 @@ class EventRulesTest {
 
     @Test
     void keyTypeAndTimeAreRequired() {
-        EventSubmission empty = new EventSubmission(CustomerReference.byId(CustomerId.random()), null, null, null,
-                null, null, Map.of(), null);
+        EventSubmission empty = new EventSubmission(
+                CustomerReference.byId(CustomerId.random()), null, null, null, null, null, Map.of(), null);
 
         assertThat(fields(rules.checkShape(empty))).containsExactlyInAnyOrder("type", "occurredAt", "eventKey");
     }

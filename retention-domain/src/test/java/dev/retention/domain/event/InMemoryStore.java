@@ -52,7 +52,9 @@ final class InMemoryStore implements Customers, CustomerEvents, UnitOfWork {
 
     @Override
     public Optional<Customer> findByExternalId(String externalId) {
-        return customers.values().stream().filter(c -> c.externalId().equals(externalId)).findFirst();
+        return customers.values().stream()
+                .filter(c -> c.externalId().equals(externalId))
+                .findFirst();
     }
 
     @Override

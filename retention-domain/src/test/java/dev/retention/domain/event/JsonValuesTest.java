@@ -11,7 +11,8 @@ class JsonValuesTest {
     @Test
     void numbersCompareByValue() {
         assertThat(JsonValues.sameJson(Map.of("n", 5), Map.of("n", 5.0))).isTrue();
-        assertThat(JsonValues.sameJson(Map.of("n", 5L), Map.of("n", new java.math.BigDecimal("5.00")))).isTrue();
+        assertThat(JsonValues.sameJson(Map.of("n", 5L), Map.of("n", new java.math.BigDecimal("5.00"))))
+                .isTrue();
         assertThat(JsonValues.sameJson(Map.of("n", 5), Map.of("n", 6))).isFalse();
     }
 
@@ -23,7 +24,8 @@ class JsonValuesTest {
         right.put("a", List.of(1.0, Map.of("b", "x")));
 
         assertThat(JsonValues.sameJson(left, right)).isTrue();
-        assertThat(JsonValues.sameJson(left, Map.of("a", List.of(1), "c", true))).isFalse();
+        assertThat(JsonValues.sameJson(left, Map.of("a", List.of(1), "c", true)))
+                .isFalse();
         assertThat(JsonValues.sameJson(Map.of("s", "5"), Map.of("s", 5))).isFalse();
     }
 }

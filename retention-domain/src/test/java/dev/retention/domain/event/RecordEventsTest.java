@@ -19,12 +19,19 @@ class RecordEventsTest {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
     private final InMemoryStore store = new InMemoryStore();
-    private final RecordEvents recordEvents = new RecordEvents(store, store,
-            new EventRules(Currency.getInstance("EUR")), store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordEvents recordEvents = new RecordEvents(
+            store, store, new EventRules(Currency.getInstance("EUR")), store, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static EventSubmission purchase(String externalId, String key, String amount, String day) {
-        return new EventSubmission(CustomerReference.byExternalId(externalId, true), EventType.PURCHASE,
-                Instant.parse("2026-05-" + day + "T10:00:00Z"), new BigDecimal(amount), "EUR", null, Map.of(), key);
+        return new EventSubmission(
+                CustomerReference.byExternalId(externalId, true),
+                EventType.PURCHASE,
+                Instant.parse("2026-05-" + day + "T10:00:00Z"),
+                new BigDecimal(amount),
+                "EUR",
+                null,
+                Map.of(),
+                key);
     }
 
     private static List<Status> statuses(IngestionResult result) {
@@ -34,7 +41,8 @@ class RecordEventsTest {
     @Test
     void newEventsAreCreatedAndCustomersMadeFromExternalIds() {
         IngestionResult result = recordEvents.record(List.of(
-                purchase("crm-1", "o-1", "10", "02"), purchase("crm-1", "o-2", "5", "01"),
+                purchase("crm-1", "o-1", "10", "02"),
+                purchase("crm-1", "o-2", "5", "01"),
                 purchase("crm-2", "o-1", "7", "03")));
 
         assertThat(statuses(result)).containsExactly(Status.CREATED, Status.CREATED, Status.CREATED);
@@ -45,11 +53,12 @@ class RecordEventsTest {
 
     @Test
     void theSameKeyTwiceInOneBatchIsOneEventAndADuplicate() {
-        IngestionResult result = recordEvents.record(List.of(
-                purchase("crm-1", "o-1", "10", "02"), purchase("crm-1", "o-1", "10.00", "02")));
+        IngestionResult result = recordEvents.record(
+                List.of(purchase("crm-1", "o-1", "10", "02"), purchase("crm-1", "o-1", "10.00", "02")));
 
         assertThat(statuses(result)).containsExactly(Status.CREATED, Status.DUPLICATE);
-        assertThat(result.outcomes().get(1).event().id()).isEqualTo(result.outcomes().get(0).event().id());
+        assertThat(result.outcomes().get(1).event().id())
+                .isEqualTo(result.outcomes().get(0).event().id());
         assertThat(store.events()).hasSize(1);
     }
 
@@ -58,8 +67,8 @@ class RecordEventsTest {
         recordEvents.record(List.of(purchase("crm-1", "o-1", "10", "02")));
 
         IngestionResult replay = recordEvents.record(List.of(purchase("crm-1", "o-1", "10", "02")));
-        IngestionResult changed = recordEvents.record(List.of(purchase("crm-1", "o-1", "11", "02"),
-                purchase("crm-1", "o-2", "3", "02")));
+        IngestionResult changed =
+                recordEvents.record(List.of(purchase("crm-1", "o-1", "11", "02"), purchase("crm-1", "o-2", "3", "02")));
 
         assertThat(statuses(replay)).containsExactly(Status.DUPLICATE);
         assertThat(statuses(changed)).containsExactly(Status.CONFLICT, Status.NOT_STORED);
@@ -68,8 +77,8 @@ class RecordEventsTest {
 
     @Test
     void aRejectedBatchLeavesNoCustomerAndNoEventBehind() {
-        EventSubmission unknown = new EventSubmission(CustomerReference.byId(CustomerId.random()), EventType.LOGIN,
-                NOW, null, null, null, Map.of(), "l-1");
+        EventSubmission unknown = new EventSubmission(
+                CustomerReference.byId(CustomerId.random()), EventType.LOGIN, NOW, null, null, null, Map.of(), "l-1");
 
         IngestionResult result = recordEvents.record(List.of(purchase("crm-1", "o-1", "10", "02"), unknown));
 
@@ -94,8 +103,15 @@ class RecordEventsTest {
 
     @Test
     void timesAreStoredToTheMicrosecond() {
-        EventSubmission precise = new EventSubmission(CustomerReference.byExternalId("crm-1", true),
-                EventType.LOGIN, Instant.parse("2026-05-01T10:00:00.123456789Z"), null, null, null, Map.of(), "l");
+        EventSubmission precise = new EventSubmission(
+                CustomerReference.byExternalId("crm-1", true),
+                EventType.LOGIN,
+                Instant.parse("2026-05-01T10:00:00.123456789Z"),
+                null,
+                null,
+                null,
+                Map.of(),
+                "l");
 
         IngestionResult result = recordEvents.record(List.of(precise));
 

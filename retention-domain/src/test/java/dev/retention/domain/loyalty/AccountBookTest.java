@@ -15,19 +15,21 @@ class AccountBookTest {
 
     private static final UUID MEMBER = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    private static final List<Tier> TIERS = List.of(new Tier("Green", 0, BigDecimal.ONE),
-            new Tier("Gold", 300, new BigDecimal("1.2")));
+    private static final List<Tier> TIERS =
+            List.of(new Tier("Green", 0, BigDecimal.ONE), new Tier("Gold", 300, new BigDecimal("1.2")));
     /** 1 point per 1.00, points last 12 months. */
     private static final ProgrammeVersion RULES = version("2026-01-01T00:00:00Z", "1", 12);
 
     private static ProgrammeVersion version(String from, String pointsPerUnit, Integer months) {
-        return new ProgrammeVersion(UUID.randomUUID(), Instant.parse(from), new BigDecimal(pointsPerUnit), TIERS,
-                months, true, NOW);
+        return new ProgrammeVersion(
+                UUID.randomUUID(), Instant.parse(from), new BigDecimal(pointsPerUnit), TIERS, months, true, NOW);
     }
 
     private static AccountBook newMember() {
-        return new AccountBook(LoyaltyAccount.enrol(MEMBER, Instant.parse("2026-01-01T00:00:00Z"), TIERS.get(0)),
-                List.of(), List.of());
+        return new AccountBook(
+                LoyaltyAccount.enrol(MEMBER, Instant.parse("2026-01-01T00:00:00Z"), TIERS.get(0)),
+                List.of(),
+                List.of());
     }
 
     private static void purchase(AccountBook book, String at, String amount) {
@@ -46,8 +48,8 @@ class AccountBookTest {
     void purchasesEarnWholePointsRoundedDown() {
         AccountBook book = newMember();
 
-        purchase(book, "2026-02-01T10:00:00Z", "49.99");   // 49 points
-        purchase(book, "2026-02-02T10:00:00Z", "0.99");    // 0 points
+        purchase(book, "2026-02-01T10:00:00Z", "49.99"); // 49 points
+        purchase(book, "2026-02-02T10:00:00Z", "0.99"); // 0 points
 
         assertThat(book.account().balance()).isEqualTo(49);
         assertThat(book.newEntries()).extracting(LedgerEntry::points).containsExactly(49L, 0L);
@@ -58,8 +60,8 @@ class AccountBookTest {
     void theTierAtThePurchaseMultipliesItsPoints() {
         AccountBook book = newMember();
 
-        purchase(book, "2026-02-01T10:00:00Z", "300.00");  // Green: 300 points, qualifying 300 after it
-        purchase(book, "2026-02-02T10:00:00Z", "10.55");   // Gold: floor(10 × 1.2) = 12
+        purchase(book, "2026-02-01T10:00:00Z", "300.00"); // Green: 300 points, qualifying 300 after it
+        purchase(book, "2026-02-02T10:00:00Z", "10.55"); // Gold: floor(10 × 1.2) = 12
 
         assertThat(book.newEntries()).extracting(LedgerEntry::points).containsExactly(300L, 12L);
         assertThat(book.account().balance()).isEqualTo(312);
@@ -74,36 +76,36 @@ class AccountBookTest {
         assertThat(programme.at(Instant.parse("2026-02-28T23:59:59.999999Z"))).contains(RULES);
         assertThat(programme.at(Instant.parse("2026-03-01T00:00:00Z"))).contains(doubled);
         assertThat(programme.at(Instant.parse("2025-12-31T00:00:00Z"))).isEmpty();
-        assertThat(doubled.basePoints(new BigDecimal("10.75"))).isEqualTo(21);   // floor(21.5)
+        assertThat(doubled.basePoints(new BigDecimal("10.75"))).isEqualTo(21); // floor(21.5)
     }
 
     @Test
     void aRefundClawsBackItsPointsAndRecordsWhatTheBalanceCannotCover() {
         AccountBook book = newMember();
         purchase(book, "2026-02-01T10:00:00Z", "100.00");
-        book.redeem(UUID.randomUUID(), 80, NOW);            // 20 left
+        book.redeem(UUID.randomUUID(), 80, NOW); // 20 left
 
         book.clawBack(UUID.randomUUID(), Instant.parse("2026-02-03T10:00:00Z"), new BigDecimal("50.00"), RULES, NOW);
 
         LedgerEntry clawback = book.newEntries().get(2);
         assertThat(clawback.type()).isEqualTo(LedgerEntryType.CLAWBACK);
-        assertThat(clawback.points()).isEqualTo(-20);       // the balance, not the 50 the refund is worth
+        assertThat(clawback.points()).isEqualTo(-20); // the balance, not the 50 the refund is worth
         assertThat(clawback.shortfall()).isEqualTo(30);
         assertThat(book.account().balance()).isZero();
         assertThat(book.account().shortfall()).isEqualTo(30);
-        assertThat(book.account().lifetimePoints()).isEqualTo(50);   // 100 earned, 50 taken back
+        assertThat(book.account().lifetimePoints()).isEqualTo(50); // 100 earned, 50 taken back
         assertThat(sumOfLedger(book)).isEqualTo(book.account().balance());
     }
 
     @Test
     void spendingAndExpiryTakeTheLotsThatExpireFirst() {
         AccountBook book = newMember();
-        purchase(book, "2026-01-10T00:00:00Z", "10.00");    // lot A, expires 2027-01-10
-        purchase(book, "2026-02-10T00:00:00Z", "20.00");    // lot B, expires 2027-02-10
-        book.redeem(UUID.randomUUID(), 15, NOW);            // A 10 → 0, B 20 → 15
+        purchase(book, "2026-01-10T00:00:00Z", "10.00"); // lot A, expires 2027-01-10
+        purchase(book, "2026-02-10T00:00:00Z", "20.00"); // lot B, expires 2027-02-10
+        book.redeem(UUID.randomUUID(), 15, NOW); // A 10 → 0, B 20 → 15
 
         book.expire(Instant.parse("2027-01-10T00:00:00Z"));
-        assertThat(book.account().balance()).isEqualTo(15);  // A was spent: nothing expires
+        assertThat(book.account().balance()).isEqualTo(15); // A was spent: nothing expires
 
         book.expire(Instant.parse("2027-02-10T00:00:00Z"));
         LedgerEntry expiry = book.newEntries().get(book.newEntries().size() - 1);
@@ -113,8 +115,10 @@ class AccountBookTest {
         assertThat(sumOfLots(book)).isZero();
         assertThat(sumOfLedger(book)).isZero();
 
-        book.expire(Instant.parse("2027-03-01T00:00:00Z"));  // running again expires nothing more
-        assertThat(book.newEntries()).filteredOn(e -> e.type() == LedgerEntryType.EXPIRE).hasSize(1);
+        book.expire(Instant.parse("2027-03-01T00:00:00Z")); // running again expires nothing more
+        assertThat(book.newEntries())
+                .filteredOn(e -> e.type() == LedgerEntryType.EXPIRE)
+                .hasSize(1);
     }
 
     @Test
@@ -125,7 +129,7 @@ class AccountBookTest {
         book.refreshTier(RULES, Instant.parse("2026-02-01T10:00:00Z"));
         assertThat(book.account().tier()).isEqualTo("Gold");
 
-        book.refreshTier(RULES, Instant.parse("2027-02-01T10:00:00Z"));   // exactly 12 months later: out
+        book.refreshTier(RULES, Instant.parse("2027-02-01T10:00:00Z")); // exactly 12 months later: out
         assertThat(book.account().tier()).isEqualTo("Green");
         assertThat(book.account().tierSince()).isEqualTo(Instant.parse("2027-02-01T10:00:00Z"));
     }
@@ -143,11 +147,21 @@ class AccountBookTest {
 
     @Test
     void invalidRulesNameTheField() {
-        assertThatThrownBy(() -> new ProgrammeVersion(UUID.randomUUID(), NOW, BigDecimal.ZERO,
-                List.of(new Tier("Gold", 100, new BigDecimal("0.5"))), 0, true, NOW))
+        assertThatThrownBy(() -> new ProgrammeVersion(
+                        UUID.randomUUID(),
+                        NOW,
+                        BigDecimal.ZERO,
+                        List.of(new Tier("Gold", 100, new BigDecimal("0.5"))),
+                        0,
+                        true,
+                        NOW))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations())
-                        .extracting(v -> v.field()).containsExactlyInAnyOrder("pointsPerUnit",
-                                "pointsLifetimeMonths", "tiers[0].qualifyingPoints", "tiers[0].multiplier"));
+                        .extracting(v -> v.field())
+                        .containsExactlyInAnyOrder(
+                                "pointsPerUnit",
+                                "pointsLifetimeMonths",
+                                "tiers[0].qualifyingPoints",
+                                "tiers[0].multiplier"));
     }
 }

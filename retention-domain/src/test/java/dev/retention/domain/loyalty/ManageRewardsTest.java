@@ -54,7 +54,8 @@ class ManageRewardsTest {
 
         @Override
         public Page<Reward> list(boolean includeArchived, PageRequest page) {
-            List<Reward> items = rewards.values().stream().filter(reward -> includeArchived || !reward.archived())
+            List<Reward> items = rewards.values().stream()
+                    .filter(reward -> includeArchived || !reward.archived())
                     .toList();
             return new Page<>(items, page.page(), page.size(), items.size());
         }
@@ -70,8 +71,11 @@ class ManageRewardsTest {
     @Test
     void aRewardNeedsItsCost() {
         assertThatThrownBy(() -> manage.add(draft("Free coffee", null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                        .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("costPoints")));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.violations())
+                                .singleElement()
+                                .satisfies(v -> assertThat(v.field()).isEqualTo("costPoints")));
         assertThat(catalogue.rewards).isEmpty();
     }
 

@@ -41,7 +41,7 @@ class LifecycleInStretchesTest {
 
     private static Instant randomInstant(SplittableRandom random, List<Instant> boundaries) {
         if (random.nextInt(5) == 0) {
-            return boundaries.get(random.nextInt(boundaries.size()));   // exactly on a boundary
+            return boundaries.get(random.nextInt(boundaries.size())); // exactly on a boundary
         }
         return ORIGIN.plusSeconds(random.nextLong(720L * 86_400));
     }
@@ -49,11 +49,11 @@ class LifecycleInStretchesTest {
     @Test
     void theLifecycleRebuiltFromStretchesCountsLikeTheCustomersOwn() {
         SplittableRandom random = new SplittableRandom(20261129);
-        ReportingPeriods periods = ReportingPeriods.between(LocalDate.of(2025, 3, 1), LocalDate.of(2026, 3, 1),
-                Granularity.MONTH, ZONE);
+        ReportingPeriods periods =
+                ReportingPeriods.between(LocalDate.of(2025, 3, 1), LocalDate.of(2026, 3, 1), Granularity.MONTH, ZONE);
         Duration window = Duration.ofDays(45);
-        LifecycleQuery query = new LifecycleQuery(ChurnModel.INACTIVITY, Set.of(EventType.PURCHASE), window,
-                CustomerFilter.ALL, periods.boundaries());
+        LifecycleQuery query = new LifecycleQuery(
+                ChurnModel.INACTIVITY, Set.of(EventType.PURCHASE), window, CustomerFilter.ALL, periods.boundaries());
         List<Instant> boundaries = periods.boundaries();
 
         RetentionTally own = new RetentionTally(periods);
@@ -70,18 +70,28 @@ class LifecycleInStretchesTest {
             }
             Instant memberSince = random.nextBoolean() ? null : randomInstant(random, boundaries);
             Lifecycle lifecycle = LifecyclePolicy.inactivity(null, acquired, List.of(), activity, window)
-                    .orElseThrow().withMemberSince(memberSince);
+                    .orElseThrow()
+                    .withMemberSince(memberSince);
             if (!lifecycle.acquiredAt().isBefore(query.until())) {
-                continue;   // acquired after the range: the database leaves such customers out
+                continue; // acquired after the range: the database leaves such customers out
             }
 
-            int[] starts = lifecycle.spells().stream().mapToInt(spell -> stretch(spell.from(), boundaries)).toArray();
-            int[] ends = lifecycle.spells().stream().mapToInt(spell -> stretch(spell.until(), boundaries)).toArray();
-            Lifecycle fromStretches = query.lifecycleInStretches(null, stretch(lifecycle.acquiredAt(), boundaries),
-                    memberSince == null ? null : stretch(memberSince, boundaries), starts, ends);
+            int[] starts = lifecycle.spells().stream()
+                    .mapToInt(spell -> stretch(spell.from(), boundaries))
+                    .toArray();
+            int[] ends = lifecycle.spells().stream()
+                    .mapToInt(spell -> stretch(spell.until(), boundaries))
+                    .toArray();
+            Lifecycle fromStretches = query.lifecycleInStretches(
+                    null,
+                    stretch(lifecycle.acquiredAt(), boundaries),
+                    memberSince == null ? null : stretch(memberSince, boundaries),
+                    starts,
+                    ends);
 
             for (Instant boundary : boundaries) {
-                assertThat(fromStretches.activeAt(boundary)).as("customer %d at %s", c, boundary)
+                assertThat(fromStretches.activeAt(boundary))
+                        .as("customer %d at %s", c, boundary)
                         .isEqualTo(lifecycle.activeAt(boundary));
             }
             own.add(lifecycle);
@@ -98,6 +108,7 @@ class LifecycleInStretchesTest {
                 .isEqualTo(ownMembers.report(noRevenue, Valuation.DEFAULT, NOW));
         assertThat(rebuiltCohorts.report(Map.of())).isEqualTo(ownCohorts.report(Map.of()));
         assertThat(own.report(noRevenue, Valuation.DEFAULT, NOW).totals().reactivated())
-                .as("some customers lapsed and came back within the range").isPositive();
+                .as("some customers lapsed and came back within the range")
+                .isPositive();
     }
 }

@@ -37,20 +37,19 @@ class MembershipTest {
 
     @Test
     void aTallyCountsACustomerInTheGroupOfEachPeriod() {
-        ReportingPeriods months = ReportingPeriods.between(LocalDate.parse("2026-01-01"),
-                LocalDate.parse("2026-04-01"), Granularity.MONTH, ZoneOffset.UTC);
-        Lifecycle steady = LifecyclePolicy.contractual(null, Instant.parse("2025-12-01T00:00:00Z"),
-                List.of()).orElseThrow().withMemberSince(Instant.parse("2026-02-01T00:00:00Z"));
+        ReportingPeriods months = ReportingPeriods.between(
+                LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"), Granularity.MONTH, ZoneOffset.UTC);
+        Lifecycle steady = LifecyclePolicy.contractual(null, Instant.parse("2025-12-01T00:00:00Z"), List.of())
+                .orElseThrow()
+                .withMemberSince(Instant.parse("2026-02-01T00:00:00Z"));
         RetentionTally members = new RetentionTally(months, Membership.MEMBER);
         RetentionTally others = new RetentionTally(months, Membership.NON_MEMBER);
 
         members.add(steady);
         others.add(steady);
 
-        RetentionReport m = members.report(Collections.nCopies(3, BigDecimal.ZERO),
-                Valuation.DEFAULT, MARCH);
-        RetentionReport o = others.report(Collections.nCopies(3, BigDecimal.ZERO),
-                Valuation.DEFAULT, MARCH);
+        RetentionReport m = members.report(Collections.nCopies(3, BigDecimal.ZERO), Valuation.DEFAULT, MARCH);
+        RetentionReport o = others.report(Collections.nCopies(3, BigDecimal.ZERO), Valuation.DEFAULT, MARCH);
         // Enrolled on February 1, the start of February itself: a member from March on.
         assertThat(m.periods()).extracting(RetentionFigures::startCustomers).containsExactly(0L, 0L, 1L);
         assertThat(o.periods()).extracting(RetentionFigures::startCustomers).containsExactly(1L, 1L, 0L);

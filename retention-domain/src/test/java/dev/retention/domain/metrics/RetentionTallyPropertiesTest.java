@@ -43,10 +43,17 @@ class RetentionTallyPropertiesTest {
                 activity.add(t.plusSeconds(random.nextLong(40L * 86_400)));
             }
             Collections.shuffle(changes, new java.util.Random(random.nextLong()));
-            customers.add(random.nextBoolean()
-                    ? LifecyclePolicy.contractual(segment, acquired, changes).orElseThrow()
-                    : LifecyclePolicy.inactivity(segment, acquired, List.of(), activity,
-                            Duration.ofDays(1 + random.nextInt(90))).orElseThrow());
+            customers.add(
+                    random.nextBoolean()
+                            ? LifecyclePolicy.contractual(segment, acquired, changes)
+                                    .orElseThrow()
+                            : LifecyclePolicy.inactivity(
+                                            segment,
+                                            acquired,
+                                            List.of(),
+                                            activity,
+                                            Duration.ofDays(1 + random.nextInt(90)))
+                                    .orElseThrow());
         }
         return customers;
     }
@@ -56,9 +63,10 @@ class RetentionTallyPropertiesTest {
         List<Lifecycle> customers = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             Instant acquired = ORIGIN.plusSeconds(random.nextLong(600L * 86_400));
-            List<StatusChange> changes = random.nextBoolean() ? List.of()
-                    : List.of(new StatusChange(acquired.plusSeconds((120 + random.nextLong(300)) * 86_400L),
-                            EventType.CHURNED));
+            List<StatusChange> changes = random.nextBoolean()
+                    ? List.of()
+                    : List.of(new StatusChange(
+                            acquired.plusSeconds((120 + random.nextLong(300)) * 86_400L), EventType.CHURNED));
             customers.add(LifecyclePolicy.contractual(null, acquired, changes).orElseThrow());
         }
         return customers;
@@ -105,8 +113,13 @@ class RetentionTallyPropertiesTest {
                 reactivated += atEnd && !atStart && !isNew ? 1 : 0;
             }
             RetentionFigures figures = report.periods().get(i);
-            assertThat(List.of(figures.startCustomers(), figures.endCustomers(), figures.newCustomers(),
-                    figures.retained(), figures.churned(), figures.reactivated()))
+            assertThat(List.of(
+                            figures.startCustomers(),
+                            figures.endCustomers(),
+                            figures.newCustomers(),
+                            figures.retained(),
+                            figures.churned(),
+                            figures.reactivated()))
                     .as("period %s seed %d", period, seed)
                     .containsExactly(s, e, n, retained, s - retained, reactivated);
         }
@@ -121,13 +134,14 @@ class RetentionTallyPropertiesTest {
         RetentionTally tally = new RetentionTally(periods);
         customers.forEach(tally::add);
 
-        List<RetentionFigures> rows = tally.report(zeros(periods.size()), Valuation.DEFAULT, NOW).periods();
+        List<RetentionFigures> rows =
+                tally.report(zeros(periods.size()), Valuation.DEFAULT, NOW).periods();
 
         int checked = 0;
         for (int i = 0; i < periods.size(); i++) {
             ReportingPeriod period = periods.get(i);
-            boolean newcomerLeft = customers.stream().anyMatch(c -> period.contains(c.acquiredAt())
-                    && !c.activeAt(period.end()));
+            boolean newcomerLeft =
+                    customers.stream().anyMatch(c -> period.contains(c.acquiredAt()) && !c.activeAt(period.end()));
             RetentionFigures figures = rows.get(i);
             if (!newcomerLeft && figures.reactivated() == 0 && figures.startCustomers() > 0) {
                 assertThat(figures.crr().add(figures.churnRate())).isEqualByComparingTo("100.0000");
@@ -150,8 +164,11 @@ class RetentionTallyPropertiesTest {
 
         for (int c = 0; c < periods.size(); c++) {
             ReportingPeriod period = periods.get(c);
-            List<Lifecycle> members = customers.stream().filter(x -> period.contains(x.acquiredAt())).toList();
-            long leftInFirstPeriod = members.stream().filter(x -> !x.activeAt(period.end())).count();
+            List<Lifecycle> members = customers.stream()
+                    .filter(x -> period.contains(x.acquiredAt()))
+                    .toList();
+            long leftInFirstPeriod =
+                    members.stream().filter(x -> !x.activeAt(period.end())).count();
             assertThat(cohorts.get(c).size()).isEqualTo(members.size());
             assertThat(cohorts.get(c).offsets().get(0).active()).isEqualTo(members.size() - leftInFirstPeriod);
         }
@@ -166,25 +183,38 @@ class RetentionTallyPropertiesTest {
         Map<String, RetentionTally> bySegment = new HashMap<>();
         for (Lifecycle customer : customers) {
             all.add(customer);
-            bySegment.computeIfAbsent(customer.segment(), segment -> new RetentionTally(periods)).add(customer);
+            bySegment
+                    .computeIfAbsent(customer.segment(), segment -> new RetentionTally(periods))
+                    .add(customer);
         }
 
         RetentionReport total = all.report(zeros(periods.size()), Valuation.DEFAULT, NOW);
         List<RetentionReport> parts = bySegment.values().stream()
-                .map(tally -> tally.report(zeros(periods.size()), Valuation.DEFAULT, NOW)).toList();
+                .map(tally -> tally.report(zeros(periods.size()), Valuation.DEFAULT, NOW))
+                .toList();
 
         for (int i = 0; i < periods.size(); i++) {
             int period = i;
             RetentionFigures whole = total.periods().get(i);
-            assertThat(parts.stream().mapToLong(p -> p.periods().get(period).startCustomers()).sum())
+            assertThat(parts.stream()
+                            .mapToLong(p -> p.periods().get(period).startCustomers())
+                            .sum())
                     .isEqualTo(whole.startCustomers());
-            assertThat(parts.stream().mapToLong(p -> p.periods().get(period).endCustomers()).sum())
+            assertThat(parts.stream()
+                            .mapToLong(p -> p.periods().get(period).endCustomers())
+                            .sum())
                     .isEqualTo(whole.endCustomers());
-            assertThat(parts.stream().mapToLong(p -> p.periods().get(period).newCustomers()).sum())
+            assertThat(parts.stream()
+                            .mapToLong(p -> p.periods().get(period).newCustomers())
+                            .sum())
                     .isEqualTo(whole.newCustomers());
-            assertThat(parts.stream().mapToLong(p -> p.periods().get(period).retained()).sum())
+            assertThat(parts.stream()
+                            .mapToLong(p -> p.periods().get(period).retained())
+                            .sum())
                     .isEqualTo(whole.retained());
-            assertThat(parts.stream().mapToLong(p -> p.periods().get(period).reactivated()).sum())
+            assertThat(parts.stream()
+                            .mapToLong(p -> p.periods().get(period).reactivated())
+                            .sum())
                     .isEqualTo(whole.reactivated());
         }
     }

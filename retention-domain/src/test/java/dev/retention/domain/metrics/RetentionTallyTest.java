@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class RetentionTallyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-    private static final ReportingPeriods Q1 = ReportingPeriods.between(LocalDate.parse("2026-01-01"),
-            LocalDate.parse("2026-04-01"), Granularity.MONTH, ZoneOffset.UTC);
+    private static final ReportingPeriods Q1 = ReportingPeriods.between(
+            LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"), Granularity.MONTH, ZoneOffset.UTC);
 
     private static Instant at(String instant) {
         return Instant.parse(instant);
@@ -43,47 +43,73 @@ class RetentionTallyTest {
 
     private static List<Lifecycle> contractualCustomers() {
         return List.of(
-                contractual("2025-12-10T09:00:00Z"),                                      // A: always active
-                contractual("2025-11-01T00:00:00Z", churned("2026-01-15T12:00:00Z")),    // B: churns in January
-                contractual("2026-01-01T00:00:00Z"),                                      // C: new on the boundary
-                contractual("2026-01-05T00:00:00Z", churned("2026-01-20T00:00:00Z")),    // D: new and gone in Jan
-                contractual("2025-10-01T00:00:00Z", churned("2025-12-01T00:00:00Z"),     // E: back in February
+                contractual("2025-12-10T09:00:00Z"), // A: always active
+                contractual("2025-11-01T00:00:00Z", churned("2026-01-15T12:00:00Z")), // B: churns in January
+                contractual("2026-01-01T00:00:00Z"), // C: new on the boundary
+                contractual("2026-01-05T00:00:00Z", churned("2026-01-20T00:00:00Z")), // D: new and gone in Jan
+                contractual(
+                        "2025-10-01T00:00:00Z",
+                        churned("2025-12-01T00:00:00Z"), // E: back in February
                         reactivated("2026-02-10T00:00:00Z")),
-                contractual("2025-06-01T00:00:00Z", churned("2026-02-01T00:00:00Z")));   // F: churns on Feb 1
+                contractual("2025-06-01T00:00:00Z", churned("2026-02-01T00:00:00Z"))); // F: churns on Feb 1
     }
 
-    private static final List<BigDecimal> REVENUE = List.of(new BigDecimal("100.00"), new BigDecimal("40.25"),
-            BigDecimal.ZERO);
+    private static final List<BigDecimal> REVENUE =
+            List.of(new BigDecimal("100.00"), new BigDecimal("40.25"), BigDecimal.ZERO);
 
     @Test
     void contractualCountsFollowTheBoundaryRule() {
         RetentionReport report = report(contractualCustomers(), REVENUE, Valuation.DEFAULT);
 
         RetentionFigures january = report.periods().get(0);
-        assertThat(List.of(january.startCustomers(), january.endCustomers(), january.newCustomers(),
-                january.retained(), january.churned(), january.reactivated())).containsExactly(3L, 3L, 2L, 2L, 1L, 0L);
+        assertThat(List.of(
+                        january.startCustomers(),
+                        january.endCustomers(),
+                        january.newCustomers(),
+                        january.retained(),
+                        january.churned(),
+                        january.reactivated()))
+                .containsExactly(3L, 3L, 2L, 2L, 1L, 0L);
         assertThat(january.crr()).isEqualByComparingTo("33.3333");
         assertThat(january.churnRate()).isEqualByComparingTo("33.3333");
         assertThat(january.strictRetentionRate()).isEqualByComparingTo("66.6667");
 
         RetentionFigures february = report.periods().get(1);
-        assertThat(List.of(february.startCustomers(), february.endCustomers(), february.newCustomers(),
-                february.retained(), february.churned(), february.reactivated()))
+        assertThat(List.of(
+                        february.startCustomers(),
+                        february.endCustomers(),
+                        february.newCustomers(),
+                        february.retained(),
+                        february.churned(),
+                        february.reactivated()))
                 .containsExactly(3L, 3L, 0L, 2L, 1L, 1L);
         assertThat(february.crr()).isEqualByComparingTo("100.0000");
 
         RetentionFigures march = report.periods().get(2);
-        assertThat(List.of(march.startCustomers(), march.endCustomers(), march.newCustomers(), march.retained(),
-                march.churned(), march.reactivated())).containsExactly(3L, 3L, 0L, 3L, 0L, 0L);
+        assertThat(List.of(
+                        march.startCustomers(),
+                        march.endCustomers(),
+                        march.newCustomers(),
+                        march.retained(),
+                        march.churned(),
+                        march.reactivated()))
+                .containsExactly(3L, 3L, 0L, 3L, 0L, 0L);
         assertThat(march.churnRate()).isEqualByComparingTo("0.0000");
     }
 
     @Test
     void totalsCoverTheWholeRange() {
-        RetentionFigures totals = report(contractualCustomers(), REVENUE, Valuation.DEFAULT).totals();
+        RetentionFigures totals =
+                report(contractualCustomers(), REVENUE, Valuation.DEFAULT).totals();
 
-        assertThat(List.of(totals.startCustomers(), totals.endCustomers(), totals.newCustomers(), totals.retained(),
-                totals.churned(), totals.reactivated())).containsExactly(3L, 3L, 2L, 1L, 2L, 1L);
+        assertThat(List.of(
+                        totals.startCustomers(),
+                        totals.endCustomers(),
+                        totals.newCustomers(),
+                        totals.retained(),
+                        totals.churned(),
+                        totals.reactivated()))
+                .containsExactly(3L, 3L, 2L, 1L, 2L, 1L);
         assertThat(totals.crr()).isEqualByComparingTo("33.3333");
         assertThat(totals.revenue()).isEqualByComparingTo("140.25");
         assertThat(totals.clv()).isNull();
@@ -93,17 +119,17 @@ class RetentionTallyTest {
     @Test
     void revenueArpuAndLifetimeValue() {
         RetentionReport plain = report(contractualCustomers(), REVENUE, Valuation.DEFAULT);
-        RetentionReport discounted = report(contractualCustomers(), REVENUE,
-                new Valuation(new BigDecimal("0.5"), new BigDecimal("0.1")));
+        RetentionReport discounted =
+                report(contractualCustomers(), REVENUE, new Valuation(new BigDecimal("0.5"), new BigDecimal("0.1")));
 
         RetentionFigures january = plain.periods().get(0);
         assertThat(january.revenue()).isEqualByComparingTo("100.0000");
-        assertThat(january.arpu()).isEqualByComparingTo("33.3333");          // 100 / ((3 + 3) / 2)
-        assertThat(january.clv()).isEqualByComparingTo("100.0000");          // 33.33... / (1/3)
+        assertThat(january.arpu()).isEqualByComparingTo("33.3333"); // 100 / ((3 + 3) / 2)
+        assertThat(january.clv()).isEqualByComparingTo("100.0000"); // 33.33... / (1/3)
         assertThat(discounted.periods().get(0).clv())
-                .isEqualByComparingTo("42.3077");                            // 0.5 * 33.33... * 1.1 / (0.1 + 1/3)
-        assertThat(plain.periods().get(1).arpu()).isEqualByComparingTo("13.4167");  // 40.25 / 3
-        assertThat(plain.periods().get(1).clv()).isEqualByComparingTo("40.2500");   // 13.41666... / (1/3)
+                .isEqualByComparingTo("42.3077"); // 0.5 * 33.33... * 1.1 / (0.1 + 1/3)
+        assertThat(plain.periods().get(1).arpu()).isEqualByComparingTo("13.4167"); // 40.25 / 3
+        assertThat(plain.periods().get(1).clv()).isEqualByComparingTo("40.2500"); // 13.41666... / (1/3)
         RetentionFigures march = plain.periods().get(2);
         assertThat(march.clv()).isNull();
         assertThat(march.undefined().get("clv")).contains("unbounded");
@@ -111,8 +137,10 @@ class RetentionTallyTest {
 
     @Test
     void anEmptyPeriodHasNullRatiosWithReasons() {
-        RetentionReport report = report(List.of(contractual("2026-03-10T00:00:00Z")), List.of(BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.TEN), Valuation.DEFAULT);
+        RetentionReport report = report(
+                List.of(contractual("2026-03-10T00:00:00Z")),
+                List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.TEN),
+                Valuation.DEFAULT);
 
         RetentionFigures january = report.periods().get(0);
         assertThat(january.startCustomers()).isZero();
@@ -123,7 +151,7 @@ class RetentionTallyTest {
         assertThat(january.undefined()).containsKeys("crr", "churnRate", "strictRetentionRate", "arpu", "clv");
         RetentionFigures march = report.periods().get(2);
         assertThat(march.newCustomers()).isEqualTo(1);
-        assertThat(march.arpu()).isEqualByComparingTo("20.0000");            // 10 / ((0 + 1) / 2)
+        assertThat(march.arpu()).isEqualByComparingTo("20.0000"); // 10 / ((0 + 1) / 2)
         assertThat(march.crr()).isNull();
     }
 
@@ -131,14 +159,17 @@ class RetentionTallyTest {
     void theSeedsWorkedExampleGivesEightyPercent() {
         List<Lifecycle> customers = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            customers.add(i < 200 ? contractual("2025-06-01T00:00:00Z", churned("2026-01-10T00:00:00Z"))
-                    : contractual("2025-06-01T00:00:00Z"));
+            customers.add(
+                    i < 200
+                            ? contractual("2025-06-01T00:00:00Z", churned("2026-01-10T00:00:00Z"))
+                            : contractual("2025-06-01T00:00:00Z"));
         }
         for (int i = 0; i < 150; i++) {
             customers.add(contractual("2026-01-15T00:00:00Z"));
         }
 
-        RetentionFigures january = report(customers, REVENUE, Valuation.DEFAULT).periods().get(0);
+        RetentionFigures january =
+                report(customers, REVENUE, Valuation.DEFAULT).periods().get(0);
 
         assertThat(january.startCustomers()).isEqualTo(1_000);
         assertThat(january.newCustomers()).isEqualTo(150);
@@ -155,8 +186,15 @@ class RetentionTallyTest {
                 LifecyclePolicy.inactivity(null, at("2025-12-20T00:00:00Z"), List.of(), List.of(), window)
                         .orElseThrow(),
                 // H: purchases Dec 15, Jan 20, Mar 5: active Jan 1 and Feb 1, lapsed by Mar 1, back by Apr 1
-                LifecyclePolicy.inactivity(null, at("2025-11-01T00:00:00Z"), List.of(), List.of(
-                        at("2026-03-05T00:00:00Z"), at("2025-12-15T00:00:00Z"), at("2026-01-20T00:00:00Z")), window)
+                LifecyclePolicy.inactivity(
+                                null,
+                                at("2025-11-01T00:00:00Z"),
+                                List.of(),
+                                List.of(
+                                        at("2026-03-05T00:00:00Z"),
+                                        at("2025-12-15T00:00:00Z"),
+                                        at("2026-01-20T00:00:00Z")),
+                                window)
                         .orElseThrow(),
                 // I: acquired Dec 2: its window ends exactly on Jan 1, which still counts as active
                 LifecyclePolicy.inactivity(null, at("2025-12-02T00:00:00Z"), List.of(), List.of(), window)
@@ -209,12 +247,13 @@ class RetentionTallyTest {
         Instant t = at("2026-01-10T00:00:00Z");
         StatusChange acquired = new StatusChange(t, EventType.ACQUIRED);
 
-        Lifecycle acquiredAndChurned = LifecyclePolicy.contractual(null, null, List.of(churned("2026-01-10T00:00:00Z"),
-                acquired)).orElseThrow();
-        Lifecycle churnedAndBack = contractual("2026-01-01T12:00:00Z", reactivated("2026-01-10T00:00:00Z"),
-                churned("2026-01-10T00:00:00Z"));
-        Lifecycle backByAcquisitionThenChurned = contractual("2026-01-01T12:00:00Z", churned("2026-01-05T00:00:00Z"),
-                churned("2026-01-10T00:00:00Z"), acquired);
+        Lifecycle acquiredAndChurned = LifecyclePolicy.contractual(
+                        null, null, List.of(churned("2026-01-10T00:00:00Z"), acquired))
+                .orElseThrow();
+        Lifecycle churnedAndBack = contractual(
+                "2026-01-01T12:00:00Z", reactivated("2026-01-10T00:00:00Z"), churned("2026-01-10T00:00:00Z"));
+        Lifecycle backByAcquisitionThenChurned = contractual(
+                "2026-01-01T12:00:00Z", churned("2026-01-05T00:00:00Z"), churned("2026-01-10T00:00:00Z"), acquired);
 
         // In whatever order the events arrive: acquired and churned at once is churned; churned and reactivated at
         // once is active; an ACQUIRED that brings a churned customer back applies before a churn at its instant.

@@ -1,8 +1,8 @@
 package dev.retention.domain.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,9 @@ class BgNbdParametersTest {
         PurchaseSummary gone = history(50_000, 1, 38.86);
         for (PurchaseSummary customer : new PurchaseSummary[] {heavy, gone, history(1, 0, 0), history(0, 0, 0)}) {
             assertThat(CDNOW.probabilityAlive(customer)).isBetween(0.0, 1.0);
-            assertThat(CDNOW.conditionalExpectedPurchases(39, customer)).isFinite().isGreaterThanOrEqualTo(0.0);
+            assertThat(CDNOW.conditionalExpectedPurchases(39, customer))
+                    .isFinite()
+                    .isGreaterThanOrEqualTo(0.0);
             assertThat(CDNOW.logLikelihood(customer)).isFinite();
         }
         assertThat(CDNOW.probabilityAlive(gone)).isZero();

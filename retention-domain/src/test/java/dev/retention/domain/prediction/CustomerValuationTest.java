@@ -19,10 +19,15 @@ class CustomerValuationTest {
     private static final double WEEKS_PER_MONTH = 365.25 / 12 / 7;
 
     private static CustomerPrediction predict(PurchaseSummary history, int horizonMonths, String discountRate) {
-        ClvSettings settings = new ClvSettings(LocalDate.parse("1997-09-30"), ModelTimeUnit.WEEK, horizonMonths,
-                new BigDecimal(discountRate), null, ZoneOffset.UTC);
-        return new CustomerValuation(PURCHASES, SPEND, settings).predict(new CustomerSummary(UUID.randomUUID(),
-                history));
+        ClvSettings settings = new ClvSettings(
+                LocalDate.parse("1997-09-30"),
+                ModelTimeUnit.WEEK,
+                horizonMonths,
+                new BigDecimal(discountRate),
+                null,
+                ZoneOffset.UTC);
+        return new CustomerValuation(PURCHASES, SPEND, settings)
+                .predict(new CustomerSummary(UUID.randomUUID(), history));
     }
 
     @Test
@@ -50,7 +55,8 @@ class CustomerValuationTest {
         double both = PURCHASES.conditionalExpectedPurchases(2 * WEEKS_PER_MONTH, CUSTOMER_1);
         double value = 24.663714 * (first / 1.01 + (both - first) / (1.01 * 1.01));
         assertThat(prediction.lifetimeValue().doubleValue()).isCloseTo(value, within(1e-3));
-        assertThat(prediction.lifetimeValue()).isLessThan(predict(CUSTOMER_1, 2, "0").lifetimeValue());
+        assertThat(prediction.lifetimeValue())
+                .isLessThan(predict(CUSTOMER_1, 2, "0").lifetimeValue());
     }
 
     @Test
@@ -68,15 +74,15 @@ class CustomerValuationTest {
     @Test
     void parametersThatGiveNoFiniteFigureFailTheFit() {
         // With a = 1 the conditional expectation divides by a - 1 = 0.
-        ClvSettings settings = new ClvSettings(LocalDate.parse("1997-09-30"), ModelTimeUnit.WEEK, 12,
-                new BigDecimal("0.01"), null, ZoneOffset.UTC);
-        CustomerValuation valuation = new CustomerValuation(new BgNbdParameters(0.24, 4.4, 1.0, 2.4), SPEND,
-                settings);
-        CustomerSummary customer = new CustomerSummary(UUID.randomUUID(),
-                new PurchaseSummary(1, 20, 40, BigDecimal.TEN));
+        ClvSettings settings = new ClvSettings(
+                LocalDate.parse("1997-09-30"), ModelTimeUnit.WEEK, 12, new BigDecimal("0.01"), null, ZoneOffset.UTC);
+        CustomerValuation valuation = new CustomerValuation(new BgNbdParameters(0.24, 4.4, 1.0, 2.4), SPEND, settings);
+        CustomerSummary customer =
+                new CustomerSummary(UUID.randomUUID(), new PurchaseSummary(1, 20, 40, BigDecimal.TEN));
 
         assertThatThrownBy(() -> valuation.predict(customer))
-                .isInstanceOf(ModelFitException.class).hasMessageContaining("no finite prediction")
+                .isInstanceOf(ModelFitException.class)
+                .hasMessageContaining("no finite prediction")
                 .hasMessageContaining("x = 1");
     }
 }

@@ -28,7 +28,8 @@ class SimulatedCustomersTest {
 
     private static void assertRecovered(String name, double estimate, double truth, double logStandardError) {
         assertThat(logStandardError).as(name + " standard error").isPositive().isLessThan(0.2);
-        assertThat(Math.abs(Math.log(estimate) - Math.log(truth))).as(name + " = " + estimate + ", true " + truth)
+        assertThat(Math.abs(Math.log(estimate) - Math.log(truth)))
+                .as(name + " = " + estimate + ", true " + truth)
                 .isLessThan(3 * logStandardError);
     }
 
@@ -55,17 +56,22 @@ class SimulatedCustomersTest {
         assertRecovered("p", p.p(), SPEND.p(), errors.get(0));
         assertRecovered("q", p.q(), SPEND.q(), errors.get(1));
         assertRecovered("gamma", p.gamma(), SPEND.gamma(), errors.get(2));
-        assertThat(fit.customers()).isEqualTo((int) customers.stream().filter(c -> c.frequency() > 0).count());
+        assertThat(fit.customers()).isEqualTo((int)
+                customers.stream().filter(c -> c.frequency() > 0).count());
     }
 
     @Test
     void tooFewCustomersOrNoRepeatBuyersAreAClearError() {
         assertThatThrownBy(() -> BgNbdFitter.fit(customers.subList(0, 5)))
-                .isInstanceOf(ModelFitException.class).hasMessageContaining("at least 20 customers");
-        List<PurchaseSummary> oneTimeBuyers = customers.stream().filter(c -> c.frequency() == 0).limit(100).toList();
+                .isInstanceOf(ModelFitException.class)
+                .hasMessageContaining("at least 20 customers");
+        List<PurchaseSummary> oneTimeBuyers =
+                customers.stream().filter(c -> c.frequency() == 0).limit(100).toList();
         assertThatThrownBy(() -> BgNbdFitter.fit(oneTimeBuyers))
-                .isInstanceOf(ModelFitException.class).hasMessageContaining("repeat purchases");
+                .isInstanceOf(ModelFitException.class)
+                .hasMessageContaining("repeat purchases");
         assertThatThrownBy(() -> GammaGammaFitter.fit(oneTimeBuyers))
-                .isInstanceOf(ModelFitException.class).hasMessageContaining("at least 10");
+                .isInstanceOf(ModelFitException.class)
+                .hasMessageContaining("at least 10");
     }
 }

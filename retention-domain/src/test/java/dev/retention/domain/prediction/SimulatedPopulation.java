@@ -16,8 +16,8 @@ public final class SimulatedPopulation {
 
     private SimulatedPopulation() {}
 
-    public static List<PurchaseSummary> simulate(long seed, int size, BgNbdParameters purchases,
-            GammaGammaParameters spend) {
+    public static List<PurchaseSummary> simulate(
+            long seed, int size, BgNbdParameters purchases, GammaGammaParameters spend) {
         RandomDataGenerator random = new RandomDataGenerator(seed);
         List<PurchaseSummary> customers = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -38,8 +38,8 @@ public final class SimulatedPopulation {
                 }
                 t += random.nextExponential(1 / rate);
             }
-            BigDecimal average = x == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(spent / x).setScale(4, RoundingMode.HALF_EVEN);
+            BigDecimal average =
+                    x == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(spent / x).setScale(4, RoundingMode.HALF_EVEN);
             customers.add(new PurchaseSummary(x, last, age, average));
         }
         return customers;

@@ -9,8 +9,8 @@ class InvalidInputExceptionTest {
 
     @Test
     void aRequestThatOnlyBreaksRulesBetweenValuesIsWellFormed() {
-        InvalidInputException refused = new InvalidInputException(List.of(
-                Violation.rule("endsAt", "must be after startsAt"), Violation.rule("target", "must name one")));
+        InvalidInputException refused = new InvalidInputException(
+                List.of(Violation.rule("endsAt", "must be after startsAt"), Violation.rule("target", "must name one")));
 
         assertThat(refused.onlyRulesBroken()).isTrue();
     }

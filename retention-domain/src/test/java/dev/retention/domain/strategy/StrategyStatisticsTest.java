@@ -40,7 +40,8 @@ class StrategyStatisticsTest {
         double quantile = (revenue.upper() - revenue.uplift()) / Math.sqrt(1.75);
         assertThat(quantile).isBetween(2.776, 3.182);
         assertThat(revenue.verdict()).isEqualTo(Verdict.NOT_SIGNIFICANT);
-        assertThat(Comparison.means(new double[] {1}, new double[] {1, 2}, true).uplift()).isNull();
+        assertThat(Comparison.means(new double[] {1}, new double[] {1, 2}, true).uplift())
+                .isNull();
     }
 
     @Test

@@ -95,8 +95,13 @@ class CustomerEntity {
         return version;
     }
 
-    void changeDetails(String name, String email, String segment, Map<String, String> attributes,
-            Instant updatedAt, Instant erasedAt) {
+    void changeDetails(
+            String name,
+            String email,
+            String segment,
+            Map<String, String> attributes,
+            Instant updatedAt,
+            Instant erasedAt) {
         this.name = name;
         this.email = email;
         this.segment = segment;

@@ -7,8 +7,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface CustomerJpaRepository extends JpaRepository<CustomerEntity, UUID>,
-        JpaSpecificationExecutor<CustomerEntity> {
+interface CustomerJpaRepository extends JpaRepository<CustomerEntity, UUID>, JpaSpecificationExecutor<CustomerEntity> {
 
     Optional<CustomerEntity> findByExternalId(String externalId);
 

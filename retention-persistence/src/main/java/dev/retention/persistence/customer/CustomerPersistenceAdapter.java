@@ -60,8 +60,8 @@ class CustomerPersistenceAdapter implements Customers {
     @Override
     @Transactional(readOnly = true)
     public Map<String, Customer> findAllByExternalId(Collection<String> externalIds) {
-        return findAllWhere("external_id = any (?::text[])", List.copyOf(externalIds), Function.identity())
-                .stream().collect(Collectors.toMap(Customer::externalId, Function.identity()));
+        return findAllWhere("external_id = any (?::text[])", List.copyOf(externalIds), Function.identity()).stream()
+                .collect(Collectors.toMap(Customer::externalId, Function.identity()));
     }
 
     /** Bulk lookups bypass JPA: thousands of customers per ingested batch, read once and not changed. */
@@ -78,14 +78,18 @@ class CustomerPersistenceAdapter implements Customers {
                 List<Customer> found = new java.util.ArrayList<>(keys.size());
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Customer(CustomerId.of(rows.getObject("id", UUID.class)),
-                                rows.getString("external_id"), rows.getString("name"), rows.getString("email"),
+                        found.add(new Customer(
+                                CustomerId.of(rows.getObject("id", UUID.class)),
+                                rows.getString("external_id"),
+                                rows.getString("name"),
+                                rows.getString("email"),
                                 rows.getString("segment"),
                                 instant(rows.getObject("acquired_at", OffsetDateTime.class)),
                                 JsonColumns.readStrings(rows.getString("attributes")),
                                 instant(rows.getObject("created_at", OffsetDateTime.class)),
                                 instant(rows.getObject("updated_at", OffsetDateTime.class)),
-                                instant(rows.getObject("erased_at", OffsetDateTime.class)), rows.getLong("version")));
+                                instant(rows.getObject("erased_at", OffsetDateTime.class)),
+                                rows.getLong("version")));
                     }
                 }
                 return found;
@@ -100,24 +104,37 @@ class CustomerPersistenceAdapter implements Customers {
     @Override
     @Transactional(readOnly = true)
     public Page<Customer> search(CustomerQuery query, PageRequest page) {
-        var result = repository.findAll(CustomerSpecifications.matching(query),
+        var result = repository.findAll(
+                CustomerSpecifications.matching(query),
                 org.springframework.data.domain.PageRequest.of(page.page(), page.size(), STABLE_ORDER));
-        return new Page<>(result.getContent().stream().map(CustomerPersistenceAdapter::toDomain).toList(),
-                page.page(), page.size(), result.getTotalElements());
+        return new Page<>(
+                result.getContent().stream()
+                        .map(CustomerPersistenceAdapter::toDomain)
+                        .toList(),
+                page.page(),
+                page.size(),
+                result.getTotalElements());
     }
 
     @Override
     @Transactional
     public boolean add(Customer customer) {
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 insert into customer (id, external_id, name, email, segment, acquired_at, acquired_at_explicit,
                                       attributes, created_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 0)
                 on conflict (external_id) do nothing
                 """,
-                customer.id().value(), customer.externalId(), customer.name(), customer.email(), customer.segment(),
-                utc(customer.acquiredAt()), customer.acquiredAt() != null,
-                JsonColumns.write(customer.attributes()), utc(customer.createdAt()),
+                customer.id().value(),
+                customer.externalId(),
+                customer.name(),
+                customer.email(),
+                customer.segment(),
+                utc(customer.acquiredAt()),
+                customer.acquiredAt() != null,
+                JsonColumns.write(customer.attributes()),
+                utc(customer.createdAt()),
                 utc(customer.updatedAt()));
         return inserted == 1;
     }
@@ -146,8 +163,8 @@ class CustomerPersistenceAdapter implements Customers {
                 statement.setArray(4, SqlArrays.textArray(connection, customers, Customer::email));
                 statement.setArray(5, SqlArrays.textArray(connection, customers, Customer::segment));
                 statement.setArray(6, SqlArrays.textArray(connection, customers, Customer::acquiredAt));
-                statement.setArray(7, SqlArrays.textArray(connection, customers,
-                        c -> JsonColumns.write(c.attributes())));
+                statement.setArray(
+                        7, SqlArrays.textArray(connection, customers, c -> JsonColumns.write(c.attributes())));
                 statement.setArray(8, SqlArrays.textArray(connection, customers, Customer::createdAt));
                 return statement.executeUpdate();
             }
@@ -162,8 +179,13 @@ class CustomerPersistenceAdapter implements Customers {
             return Optional.empty();
         }
         CustomerEntity entity = found.get();
-        entity.changeDetails(customer.name(), customer.email(), customer.segment(), customer.attributes(),
-                customer.updatedAt(), customer.erasedAt());
+        entity.changeDetails(
+                customer.name(),
+                customer.email(),
+                customer.segment(),
+                customer.attributes(),
+                customer.updatedAt(),
+                customer.erasedAt());
         try {
             return Optional.of(toDomain(repository.saveAndFlush(entity)));
         } catch (ObjectOptimisticLockingFailureException concurrentChange) {
@@ -187,7 +209,10 @@ class CustomerPersistenceAdapter implements Customers {
                       and not c.acquired_at_explicit
                       and (c.acquired_at is null or c.acquired_at > f.first_at::timestamptz)
                     """)) {
-                statement.setArray(1, SqlArrays.textArray(connection, rows, row -> row.getKey().value()));
+                statement.setArray(
+                        1,
+                        SqlArrays.textArray(
+                                connection, rows, row -> row.getKey().value()));
                 statement.setArray(2, SqlArrays.textArray(connection, rows, Map.Entry::getValue));
                 return statement.executeUpdate();
             }
@@ -195,8 +220,17 @@ class CustomerPersistenceAdapter implements Customers {
     }
 
     static Customer toDomain(CustomerEntity entity) {
-        return new Customer(CustomerId.of(entity.getId()), entity.getExternalId(), entity.getName(),
-                entity.getEmail(), entity.getSegment(), entity.getAcquiredAt(), entity.getAttributes(),
-                entity.getCreatedAt(), entity.getUpdatedAt(), entity.getErasedAt(), entity.getVersion());
+        return new Customer(
+                CustomerId.of(entity.getId()),
+                entity.getExternalId(),
+                entity.getName(),
+                entity.getEmail(),
+                entity.getSegment(),
+                entity.getAcquiredAt(),
+                entity.getAttributes(),
+                entity.getCreatedAt(),
+                entity.getUpdatedAt(),
+                entity.getErasedAt(),
+                entity.getVersion());
     }
 }

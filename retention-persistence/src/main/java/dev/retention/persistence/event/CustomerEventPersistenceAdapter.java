@@ -72,20 +72,30 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
                 statement.setArray(2, SqlArrays.textArray(connection, events, CustomerEvent::customerId));
                 statement.setArray(3, SqlArrays.textArray(connection, events, CustomerEvent::type));
                 statement.setArray(4, SqlArrays.textArray(connection, events, CustomerEvent::occurredAt));
-                statement.setArray(5, SqlArrays.textArray(connection, events,
-                        e -> e.amount() == null ? null : e.amount().amount().toPlainString()));
-                statement.setArray(6, SqlArrays.textArray(connection, events,
-                        e -> e.amount() == null ? null : e.amount().currency().getCurrencyCode()));
+                statement.setArray(
+                        5,
+                        SqlArrays.textArray(
+                                connection,
+                                events,
+                                e -> e.amount() == null
+                                        ? null
+                                        : e.amount().amount().toPlainString()));
+                statement.setArray(
+                        6,
+                        SqlArrays.textArray(
+                                connection,
+                                events,
+                                e -> e.amount() == null
+                                        ? null
+                                        : e.amount().currency().getCurrencyCode()));
                 statement.setArray(7, SqlArrays.textArray(connection, events, CustomerEvent::productId));
-                statement.setArray(8, SqlArrays.textArray(connection, events,
-                        e -> JsonColumns.write(e.properties())));
+                statement.setArray(8, SqlArrays.textArray(connection, events, e -> JsonColumns.write(e.properties())));
                 statement.setArray(9, SqlArrays.textArray(connection, events, CustomerEvent::eventKey));
                 statement.setArray(10, SqlArrays.textArray(connection, events, CustomerEvent::recordedAt));
                 Set<EventKeyRef> inserted = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        inserted.add(new EventKeyRef(CustomerId.of(rows.getObject(1, UUID.class)),
-                                rows.getString(2)));
+                        inserted.add(new EventKeyRef(CustomerId.of(rows.getObject(1, UUID.class)), rows.getString(2)));
                     }
                 }
                 return inserted;
@@ -129,8 +139,13 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
         Object[] arguments = {customerId.value(), utc(from), utc(to)};
         Long total = jdbc.queryForObject("select count(*)" + where, Long.class, arguments);
         List<CustomerEvent> items = jdbc.query(
-                "select " + COLUMNS + where + " order by e.occurred_at, e.id limit ? offset ?", ROW,
-                customerId.value(), utc(from), utc(to), page.size(), page.offset());
+                "select " + COLUMNS + where + " order by e.occurred_at, e.id limit ? offset ?",
+                ROW,
+                customerId.value(),
+                utc(from),
+                utc(to),
+                page.size(),
+                page.offset());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
     }
 
@@ -142,8 +157,13 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
                 CustomerId.of(row.getObject("customer_id", UUID.class)),
                 EventType.valueOf(row.getString("type")),
                 row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                amount == null ? null : Money.of(amount.stripTrailingZeros().scale() < 0
-                        ? amount.setScale(0) : amount.stripTrailingZeros(), Currency.getInstance(currency)),
+                amount == null
+                        ? null
+                        : Money.of(
+                                amount.stripTrailingZeros().scale() < 0
+                                        ? amount.setScale(0)
+                                        : amount.stripTrailingZeros(),
+                                Currency.getInstance(currency)),
                 row.getString("product_id"),
                 JsonColumns.readObject(row.getString("properties")),
                 row.getString("event_key"),

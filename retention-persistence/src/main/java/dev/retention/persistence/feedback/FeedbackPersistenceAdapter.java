@@ -40,10 +40,18 @@ class FeedbackPersistenceAdapter implements Feedbacks {
     @Override
     @Transactional
     public void add(Feedback feedback) {
-        jdbc.update("insert into customer_feedback (id, customer_id, event_id, nps_score, csat_score, channel, "
-                + "comment, strategy_id, occurred_at, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                feedback.id(), feedback.customerId(), feedback.eventId(), feedback.npsScore(), feedback.csatScore(),
-                feedback.channel().name(), feedback.comment(), feedback.strategyId(), utc(feedback.occurredAt()),
+        jdbc.update(
+                "insert into customer_feedback (id, customer_id, event_id, nps_score, csat_score, channel, "
+                        + "comment, strategy_id, occurred_at, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                feedback.id(),
+                feedback.customerId(),
+                feedback.eventId(),
+                feedback.npsScore(),
+                feedback.csatScore(),
+                feedback.channel().name(),
+                feedback.comment(),
+                feedback.strategyId(),
+                utc(feedback.occurredAt()),
                 utc(feedback.recordedAt()));
     }
 
@@ -60,9 +68,15 @@ class FeedbackPersistenceAdapter implements Feedbacks {
                 statement.setString(5, segment);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        counts.set(row.getInt("bucket") - 1, new FeedbackCounts(row.getLong("responses"),
-                                row.getLong("promoters"), row.getLong("passives"), row.getLong("detractors"),
-                                row.getLong("csat_responses"), row.getLong("csat_sum")));
+                        counts.set(
+                                row.getInt("bucket") - 1,
+                                new FeedbackCounts(
+                                        row.getLong("responses"),
+                                        row.getLong("promoters"),
+                                        row.getLong("passives"),
+                                        row.getLong("detractors"),
+                                        row.getLong("csat_responses"),
+                                        row.getLong("csat_sum")));
                     }
                 }
             }

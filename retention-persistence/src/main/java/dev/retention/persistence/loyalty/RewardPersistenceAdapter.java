@@ -18,10 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class RewardPersistenceAdapter implements Rewards {
 
-    private static final RowMapper<Reward> REWARD = (row, n) -> new Reward(row.getObject("id", UUID.class),
-            row.getString("name"), row.getString("description"), row.getLong("cost_points"),
-            (Integer) row.getObject("stock"), instant(row, "active_from"), instant(row, "active_until"),
-            row.getString("minimum_tier"), row.getBoolean("archived"), instant(row, "created_at"),
+    private static final RowMapper<Reward> REWARD = (row, n) -> new Reward(
+            row.getObject("id", UUID.class),
+            row.getString("name"),
+            row.getString("description"),
+            row.getLong("cost_points"),
+            (Integer) row.getObject("stock"),
+            instant(row, "active_from"),
+            instant(row, "active_until"),
+            row.getString("minimum_tier"),
+            row.getBoolean("archived"),
+            instant(row, "created_at"),
             instant(row, "updated_at"));
 
     private final JdbcTemplate jdbc;
@@ -33,33 +40,53 @@ class RewardPersistenceAdapter implements Rewards {
     @Override
     @Transactional
     public void add(Reward reward) {
-        jdbc.update("insert into loyalty_reward (id, name, description, cost_points, stock, active_from, "
-                + "active_until, minimum_tier, archived, created_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reward.id(), reward.name(), reward.description(),
-                reward.costPoints(), reward.stock(), utc(reward.activeFrom()), utc(reward.activeUntil()),
-                reward.minimumTier(), reward.archived(), utc(reward.createdAt()), utc(reward.updatedAt()));
+        jdbc.update(
+                "insert into loyalty_reward (id, name, description, cost_points, stock, active_from, "
+                        + "active_until, minimum_tier, archived, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                reward.id(),
+                reward.name(),
+                reward.description(),
+                reward.costPoints(),
+                reward.stock(),
+                utc(reward.activeFrom()),
+                utc(reward.activeUntil()),
+                reward.minimumTier(),
+                reward.archived(),
+                utc(reward.createdAt()),
+                utc(reward.updatedAt()));
     }
 
     @Override
     @Transactional
     public void update(Reward reward) {
-        jdbc.update("update loyalty_reward set name = ?, description = ?, cost_points = ?, stock = ?, "
-                + "active_from = ?, active_until = ?, minimum_tier = ?, archived = ?, updated_at = ? where id = ?",
-                reward.name(), reward.description(), reward.costPoints(), reward.stock(), utc(reward.activeFrom()),
-                utc(reward.activeUntil()), reward.minimumTier(), reward.archived(), utc(reward.updatedAt()),
+        jdbc.update(
+                "update loyalty_reward set name = ?, description = ?, cost_points = ?, stock = ?, "
+                        + "active_from = ?, active_until = ?, minimum_tier = ?, archived = ?, updated_at = ? where id = ?",
+                reward.name(),
+                reward.description(),
+                reward.costPoints(),
+                reward.stock(),
+                utc(reward.activeFrom()),
+                utc(reward.activeUntil()),
+                reward.minimumTier(),
+                reward.archived(),
+                utc(reward.updatedAt()),
                 reward.id());
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Reward> find(UUID id) {
-        return jdbc.query("select * from loyalty_reward where id = ?", REWARD, id).stream().findFirst();
+        return jdbc.query("select * from loyalty_reward where id = ?", REWARD, id).stream()
+                .findFirst();
     }
 
     @Override
     @Transactional
     public Optional<Reward> lock(UUID id) {
-        return jdbc.query("select * from loyalty_reward where id = ? for update", REWARD, id).stream().findFirst();
+        return jdbc.query("select * from loyalty_reward where id = ? for update", REWARD, id).stream()
+                .findFirst();
     }
 
     @Override
@@ -73,8 +100,11 @@ class RewardPersistenceAdapter implements Rewards {
     public Page<Reward> list(boolean includeArchived, PageRequest page) {
         String where = includeArchived ? "" : " where not archived";
         Long total = jdbc.queryForObject("select count(*) from loyalty_reward" + where, Long.class);
-        List<Reward> items = jdbc.query("select * from loyalty_reward" + where
-                + " order by created_at, id limit ? offset ?", REWARD, page.size(), page.offset());
+        List<Reward> items = jdbc.query(
+                "select * from loyalty_reward" + where + " order by created_at, id limit ? offset ?",
+                REWARD,
+                page.size(),
+                page.offset());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
     }
 }

@@ -62,8 +62,8 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
      */
     private record MemberSince(String join, String column) {}
 
-    private static final MemberSince ENROLMENT = new MemberSince(
-            "left join loyalty_account a on a.customer_id = c.id", "a.enrolled_at");
+    private static final MemberSince ENROLMENT =
+            new MemberSince("left join loyalty_account a on a.customer_id = c.id", "a.enrolled_at");
     private static final MemberSince NOT_ASKED = new MemberSince("", "null::timestamptz");
 
     /**
@@ -156,8 +156,8 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
     private final DataSource dataSource;
     private final Executor queries;
 
-    CustomerLifecyclePersistenceAdapter(JdbcTemplate jdbc, DataSource dataSource,
-            @Qualifier("metricsQueries") Executor queries) {
+    CustomerLifecyclePersistenceAdapter(
+            JdbcTemplate jdbc, DataSource dataSource, @Qualifier("metricsQueries") Executor queries) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.queries = queries;
@@ -174,13 +174,18 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
         jdbc.execute((Connection connection) -> {
             if (query.summarisedCustomersNeedNoEvents()) {
                 String snapshot = exportSnapshot(connection);
-                CompletableFuture<List<SummaryGroup>> groups = CompletableFuture.supplyAsync(
-                        () -> countSummarisedInSnapshot(snapshot, query), queries);
+                CompletableFuture<List<SummaryGroup>> groups =
+                        CompletableFuture.supplyAsync(() -> countSummarisedInSnapshot(snapshot, query), queries);
                 stream(connection, query, UNSUMMARISED, sink);
                 for (SummaryGroup group : Concurrently.await(groups)) {
-                    sink.add(query.summarisedLifecycle(group.segment(), group.acquiredAt(), group.memberSince(),
-                            group.churnedAt(),
-                            group.backAt()), group.customers());
+                    sink.add(
+                            query.summarisedLifecycle(
+                                    group.segment(),
+                                    group.acquiredAt(),
+                                    group.memberSince(),
+                                    group.churnedAt(),
+                                    group.backAt()),
+                            group.customers());
                 }
             } else if (query.model() == ChurnModel.INACTIVITY) {
                 countInStretches(connection, query, sink);
@@ -195,8 +200,13 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
      * Summarised customers of one segment whose instants fall into the same stretches between boundaries, with the
      * earliest of each instant: it orders like every member's and lies in the same stretch.
      */
-    private record SummaryGroup(String segment, Instant acquiredAt, Instant churnedAt, Instant backAt,
-            long customers, Instant memberSince) {}
+    private record SummaryGroup(
+            String segment,
+            Instant acquiredAt,
+            Instant churnedAt,
+            Instant backAt,
+            long customers,
+            Instant memberSince) {}
 
     private static MemberSince memberSince(LifecycleQuery query) {
         return query.customers().membership() == null ? NOT_ASKED : ENROLMENT;
@@ -226,18 +236,22 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
         }
     }
 
-    private static List<SummaryGroup> countSummarised(Connection connection, LifecycleQuery query)
-            throws SQLException {
+    private static List<SummaryGroup> countSummarised(Connection connection, LifecycleQuery query) throws SQLException {
         List<SummaryGroup> groups = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                SUMMARISED_COUNTS.formatted(memberSince(query).column(), memberSince(query).join()))) {
+        try (PreparedStatement statement = connection.prepareStatement(SUMMARISED_COUNTS.formatted(
+                memberSince(query).column(), memberSince(query).join()))) {
             statement.setObject(1, utc(query.until()));
             statement.setArray(2, SqlArrays.timestampArray(connection, query.boundaries()));
             statement.setString(3, query.customers().segment());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    groups.add(new SummaryGroup(rows.getString(1), instant(rows, 2), instant(rows, 3),
-                            instant(rows, 4), rows.getLong(5), instant(rows, 6)));
+                    groups.add(new SummaryGroup(
+                            rows.getString(1),
+                            instant(rows, 2),
+                            instant(rows, 3),
+                            instant(rows, 4),
+                            rows.getLong(5),
+                            instant(rows, 6)));
                 }
             }
         }
@@ -259,8 +273,8 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
             statement.setString(3, query.customers().segment());
             if (!kept) {
                 statement.setLong(4, query.inactivityWindow().toSeconds());
-                statement.setArray(5, SqlArrays.textArray(connection, List.copyOf(query.activityTypes()),
-                        EventType::name));
+                statement.setArray(
+                        5, SqlArrays.textArray(connection, List.copyOf(query.activityTypes()), EventType::name));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -294,13 +308,13 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
         }
     }
 
-    private static void stream(Connection connection, LifecycleQuery query, String customerCondition,
-            LifecycleSink sink) throws SQLException {
+    private static void stream(
+            Connection connection, LifecycleQuery query, String customerCondition, LifecycleSink sink)
+            throws SQLException {
         OffsetDateTime until = utc(query.until());
         List<EventType> types = List.copyOf(query.eventTypes());
-        try (PreparedStatement statement = connection.prepareStatement(
-                EVENTS_OF_CUSTOMERS.formatted(memberSince(query).column(), memberSince(query).join(),
-                        customerCondition))) {
+        try (PreparedStatement statement = connection.prepareStatement(EVENTS_OF_CUSTOMERS.formatted(
+                memberSince(query).column(), memberSince(query).join(), customerCondition))) {
             statement.setFetchSize(FETCH_SIZE);
             statement.setArray(1, SqlArrays.textArray(connection, types, EventType::name));
             statement.setObject(2, until);
@@ -316,8 +330,7 @@ class CustomerLifecyclePersistenceAdapter implements CustomerLifecycles {
         }
     }
 
-    private static void readLifecycles(ResultSet rows, LifecycleQuery query, LifecycleSink sink)
-            throws SQLException {
+    private static void readLifecycles(ResultSet rows, LifecycleQuery query, LifecycleSink sink) throws SQLException {
         UUID current = null;
         String segment = null;
         Instant acquiredAt = null;

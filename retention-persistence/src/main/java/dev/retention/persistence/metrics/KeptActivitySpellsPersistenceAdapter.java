@@ -27,8 +27,8 @@ class KeptActivitySpellsPersistenceAdapter implements KeptActivitySpells {
     @Override
     @Transactional
     public long keepFor(Duration window, Set<EventType> activityTypes) {
-        Kept kept = jdbc.queryForObject(ActivitySpellSettings.SELECT + " for update",
-                (row, number) -> ActivitySpellSettings.read(row, 0));
+        Kept kept = jdbc.queryForObject(
+                ActivitySpellSettings.SELECT + " for update", (row, number) -> ActivitySpellSettings.read(row, 0));
         if (kept != null && kept.window().equals(window) && kept.activityTypes().equals(activityTypes)) {
             return -1;
         }
@@ -50,8 +50,9 @@ class KeptActivitySpellsPersistenceAdapter implements KeptActivitySpells {
     @Override
     @Transactional
     public Kept rebuild() {
-        return jdbc.queryForObject("select rebuild_activity_spells(inactivity_window, activity_types) as spells, "
-                + ActivitySpellSettings.COLUMNS + " from activity_spell_settings",
+        return jdbc.queryForObject(
+                "select rebuild_activity_spells(inactivity_window, activity_types) as spells, "
+                        + ActivitySpellSettings.COLUMNS + " from activity_spell_settings",
                 (row, number) -> ActivitySpellSettings.read(row, row.getLong("spells")));
     }
 }

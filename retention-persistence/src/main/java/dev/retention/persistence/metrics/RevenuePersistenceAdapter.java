@@ -2,8 +2,8 @@ package dev.retention.persistence.metrics;
 
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
-import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.metrics.CustomerFilter;
+import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.metrics.Revenues;
 import dev.retention.persistence.shared.SqlArrays;
 import java.math.BigDecimal;
@@ -111,21 +111,29 @@ class RevenuePersistenceAdapter implements Revenues {
     @Override
     @Transactional(readOnly = true)
     public Map<String, List<BigDecimal>> perPeriod(ReportingPeriods periods, CustomerFilter customers) {
-        return sum(periods, customers, BY_GROUP_AND_PERIOD.formatted("c.segment",
-                "width_bucket(e.occurred_at, q.boundaries)", ""), row -> row.getString(1));
+        return sum(
+                periods,
+                customers,
+                BY_GROUP_AND_PERIOD.formatted("c.segment", "width_bucket(e.occurred_at, q.boundaries)", ""),
+                row -> row.getString(1));
     }
 
     /** A cohort's membership is fixed at the start of the period after its acquisition period. */
     @Override
     @Transactional(readOnly = true)
     public Map<Integer, List<BigDecimal>> perCohortAndPeriod(ReportingPeriods periods, CustomerFilter customers) {
-        return sum(periods, customers, BY_GROUP_AND_PERIOD.formatted("width_bucket(c.acquired_at, q.boundaries)",
-                "width_bucket(c.acquired_at, q.boundaries) + 1",
-                "and c.acquired_at >= q.start_at and c.acquired_at < q.end_at"), row -> row.getInt(1) - 1);
+        return sum(
+                periods,
+                customers,
+                BY_GROUP_AND_PERIOD.formatted(
+                        "width_bucket(c.acquired_at, q.boundaries)",
+                        "width_bucket(c.acquired_at, q.boundaries) + 1",
+                        "and c.acquired_at >= q.start_at and c.acquired_at < q.end_at"),
+                row -> row.getInt(1) - 1);
     }
 
-    private <K> Map<K, List<BigDecimal>> sum(ReportingPeriods periods, CustomerFilter customers, String query,
-            GroupKey<K> key) {
+    private <K> Map<K, List<BigDecimal>> sum(
+            ReportingPeriods periods, CustomerFilter customers, String query, GroupKey<K> key) {
         return jdbc.execute((Connection connection) -> {
             try (var statement = connection.prepareStatement(query)) {
                 statement.setArray(1, SqlArrays.timestampArray(connection, periods.boundaries()));
@@ -136,8 +144,7 @@ class RevenuePersistenceAdapter implements Revenues {
                 Map<K, List<BigDecimal>> revenue = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        List<BigDecimal> series = revenue.computeIfAbsent(key.read(rows),
-                                k -> zeros(periods.size()));
+                        List<BigDecimal> series = revenue.computeIfAbsent(key.read(rows), k -> zeros(periods.size()));
                         series.set(rows.getInt(2) - 1, rows.getBigDecimal(3));
                     }
                 }

@@ -63,6 +63,7 @@ class RfmPersistenceAdapter implements RfmScores {
                                  on t.r = scored.r and t.f = scored.f
             )
             """;
+
     private static final String SCORE_COLUMNS = "customer_id, last_purchase, frequency, monetary, r, f, m, segment";
 
     private final JdbcTemplate jdbc;
@@ -75,17 +76,27 @@ class RfmPersistenceAdapter implements RfmScores {
     @Transactional(readOnly = true)
     public List<RfmSegmentSummary> summarise(RfmQuery query) {
         Map<RfmSegment, RfmSegmentSummary> summaries = new EnumMap<>(RfmSegment.class);
-        query(query, "select segment, count(*), coalesce(sum(monetary), 0), avg(r), avg(f), avg(m) "
-                + "from segmented group by segment", List.of(), row -> {
+        query(
+                query,
+                "select segment, count(*), coalesce(sum(monetary), 0), avg(r), avg(f), avg(m) "
+                        + "from segmented group by segment",
+                List.of(),
+                row -> {
                     RfmSegment segment = RfmSegment.valueOf(row.getString(1));
-                    summaries.put(segment, new RfmSegmentSummary(segment, row.getLong(2), row.getBigDecimal(3),
-                            average(row.getBigDecimal(4)), average(row.getBigDecimal(5)),
-                            average(row.getBigDecimal(6))));
+                    summaries.put(
+                            segment,
+                            new RfmSegmentSummary(
+                                    segment,
+                                    row.getLong(2),
+                                    row.getBigDecimal(3),
+                                    average(row.getBigDecimal(4)),
+                                    average(row.getBigDecimal(5)),
+                                    average(row.getBigDecimal(6))));
                 });
         List<RfmSegmentSummary> all = new ArrayList<>();
         for (RfmSegment segment : RfmSegment.values()) {
-            all.add(summaries.getOrDefault(segment, new RfmSegmentSummary(segment, 0, BigDecimal.ZERO, null, null,
-                    null)));
+            all.add(summaries.getOrDefault(
+                    segment, new RfmSegmentSummary(segment, 0, BigDecimal.ZERO, null, null, null)));
         }
         return all;
     }
@@ -94,12 +105,18 @@ class RfmPersistenceAdapter implements RfmScores {
     @Transactional(readOnly = true)
     public Page<RfmScore> members(RfmQuery query, RfmSegment segment, PageRequest page) {
         long[] total = {0};
-        query(query, "select count(*) from segmented where segment = ?", List.of(segment.name()),
+        query(
+                query,
+                "select count(*) from segmented where segment = ?",
+                List.of(segment.name()),
                 row -> total[0] = row.getLong(1));
         List<RfmScore> items = new ArrayList<>();
-        query(query, "select " + SCORE_COLUMNS + " from segmented where segment = ? "
-                + "order by last_purchase desc, customer_id limit ? offset ?",
-                List.of(segment.name(), page.size(), page.offset()), row -> items.add(score(query, row)));
+        query(
+                query,
+                "select " + SCORE_COLUMNS + " from segmented where segment = ? "
+                        + "order by last_purchase desc, customer_id limit ? offset ?",
+                List.of(segment.name(), page.size(), page.offset()),
+                row -> items.add(score(query, row)));
         return new Page<>(items, page.page(), page.size(), total[0]);
     }
 
@@ -109,7 +126,10 @@ class RfmPersistenceAdapter implements RfmScores {
         List<UUID> ids = new ArrayList<>();
         // One array parameter: List.of(array) would spread the array into one parameter per segment.
         Object segmentNames = segments.stream().map(Enum::name).toArray(String[]::new);
-        query(query, "select customer_id from segmented where segment = any (?::text[])", List.of(segmentNames),
+        query(
+                query,
+                "select customer_id from segmented where segment = any (?::text[])",
+                List.of(segmentNames),
                 row -> ids.add(row.getObject(1, UUID.class)));
         return ids;
     }
@@ -118,7 +138,10 @@ class RfmPersistenceAdapter implements RfmScores {
     @Transactional(readOnly = true)
     public Optional<RfmScore> of(RfmQuery query, CustomerId customerId) {
         List<RfmScore> found = new ArrayList<>();
-        query(query, "select " + SCORE_COLUMNS + " from segmented where customer_id = ?", List.of(customerId.value()),
+        query(
+                query,
+                "select " + SCORE_COLUMNS + " from segmented where customer_id = ?",
+                List.of(customerId.value()),
                 row -> found.add(score(query, row)));
         return found.stream().findFirst();
     }
@@ -161,9 +184,16 @@ class RfmPersistenceAdapter implements RfmScores {
 
     private static RfmScore score(RfmQuery query, ResultSet row) throws SQLException {
         Instant last = row.getObject("last_purchase", OffsetDateTime.class).toInstant();
-        return new RfmScore(row.getObject("customer_id", UUID.class), last,
-                Duration.between(last, query.asOf()).toDays(), row.getLong("frequency"), row.getBigDecimal("monetary"),
-                row.getInt("r"), row.getInt("f"), row.getInt("m"), RfmSegment.valueOf(row.getString("segment")));
+        return new RfmScore(
+                row.getObject("customer_id", UUID.class),
+                last,
+                Duration.between(last, query.asOf()).toDays(),
+                row.getLong("frequency"),
+                row.getBigDecimal("monetary"),
+                row.getInt("r"),
+                row.getInt("f"),
+                row.getInt("m"),
+                RfmSegment.valueOf(row.getString("segment")));
     }
 
     private static BigDecimal average(BigDecimal value) {

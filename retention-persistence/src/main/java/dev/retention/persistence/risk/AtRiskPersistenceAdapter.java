@@ -78,6 +78,7 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
             order by %s
             limit %d
             """;
+
     private static final String AFTER_BY_TOTAL = "(?::numeric is null or f.purchase_total < ?::numeric "
             + "or (f.purchase_total = ?::numeric and f.customer_id > ?::uuid))";
     private static final String AFTER_BY_ID = "(?::uuid is null or f.customer_id > ?::uuid)";
@@ -119,13 +120,21 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
     @Override
     @Transactional
     public List<AtRiskCustomer> find(AtRiskQuery query) {
-        return jdbc.execute((ConnectionCallback<List<AtRiskCustomer>>) connection -> new Search(connection, query)
-                .run());
+        return jdbc.execute(
+                (ConnectionCallback<List<AtRiskCustomer>>) connection -> new Search(connection, query).run());
     }
 
     /** A customer past its threshold, with an upper bound of its value at risk. */
-    private record Candidate(UUID id, String segment, Instant lastPurchaseAt, double silentDays, int days,
-            Double medianGap, double threshold, String thresholdSource, BigDecimal valueBound) {}
+    private record Candidate(
+            UUID id,
+            String segment,
+            Instant lastPurchaseAt,
+            double silentDays,
+            int days,
+            Double medianGap,
+            double threshold,
+            String thresholdSource,
+            BigDecimal valueBound) {}
 
     private record Valued(Candidate candidate, BigDecimal value) {
 
@@ -156,7 +165,9 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
             // Only a customer who bought within the window can have a positive value; the others are read (by id,
             // their bound being zero) only when the list is not full of positive values without them.
             boolean settled = readCandidates(true);
-            if (!settled && !(best.size() == query.limit() && best.get(best.size() - 1).value().signum() > 0)) {
+            if (!settled
+                    && !(best.size() == query.limit()
+                            && best.get(best.size() - 1).value().signum() > 0)) {
                 readCandidates(false);
             }
             log.debug("At-risk list as of {} from {}: {} candidates valued", query.asOf(), facts, read);
@@ -188,8 +199,8 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
             try (PreparedStatement statement = connection.prepareStatement(FIRST_GAPS.formatted(facts));
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    counts.add(new FirstGapCount(rows.getString("segment"), rows.getInt("first_gap"),
-                            rows.getLong("customers")));
+                    counts.add(new FirstGapCount(
+                            rows.getString("segment"), rows.getInt("first_gap"), rows.getLong("customers")));
                 }
             }
             return OneTimeThresholds.of(counts);
@@ -200,9 +211,12 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
          * came before the candidates ran out.
          */
         private boolean readCandidates(boolean boughtInWindow) throws SQLException {
-            String sql = CANDIDATES.formatted(facts, boughtInWindow ? ">" : "<=",
+            String sql = CANDIDATES.formatted(
+                    facts,
+                    boughtInWindow ? ">" : "<=",
                     boughtInWindow ? AFTER_BY_TOTAL : AFTER_BY_ID,
-                    boughtInWindow ? "purchase_total desc, customer_id" : "customer_id", PAGE);
+                    boughtInWindow ? "purchase_total desc, customer_id" : "customer_id",
+                    PAGE);
             List<String> segments = new ArrayList<>(thresholds.bySegment().keySet());
             Candidate last = null;
             while (true) {
@@ -210,8 +224,13 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     int parameter = 1;
                     statement.setArray(parameter++, connection.createArrayOf("text", segments.toArray()));
-                    statement.setArray(parameter++, connection.createArrayOf("float8",
-                            segments.stream().map(thresholds.bySegment()::get).toArray()));
+                    statement.setArray(
+                            parameter++,
+                            connection.createArrayOf(
+                                    "float8",
+                                    segments.stream()
+                                            .map(thresholds.bySegment()::get)
+                                            .toArray()));
                     statement.setObject(parameter++, utc(query.asOf()));
                     statement.setDouble(parameter++, AtRiskPolicy.GAP_MULTIPLIER);
                     statement.setObject(parameter++, thresholds.overall(), Types.DOUBLE);
@@ -246,10 +265,16 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
         }
 
         private static Candidate candidate(ResultSet row, boolean boughtInWindow) throws SQLException {
-            return new Candidate(row.getObject("customer_id", UUID.class), row.getString("segment"),
-                    row.getObject("last_purchase_at", OffsetDateTime.class).toInstant(), row.getDouble("silent_days"),
-                    row.getInt("days"), (Double) row.getObject("median_gap"), row.getDouble("threshold"),
-                    row.getString("source"), boughtInWindow ? row.getBigDecimal("purchase_total") : BigDecimal.ZERO);
+            return new Candidate(
+                    row.getObject("customer_id", UUID.class),
+                    row.getString("segment"),
+                    row.getObject("last_purchase_at", OffsetDateTime.class).toInstant(),
+                    row.getDouble("silent_days"),
+                    row.getInt("days"),
+                    (Double) row.getObject("median_gap"),
+                    row.getDouble("threshold"),
+                    row.getString("source"),
+                    boughtInWindow ? row.getBigDecimal("purchase_total") : BigDecimal.ZERO);
         }
 
         /**
@@ -264,12 +289,13 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
                 statement.setObject(2, utc(query.asOf()));
                 statement.setObject(3, utc(query.asOf()));
                 statement.setObject(4, utc(query.asOf()));
-                statement.setArray(5, connection.createArrayOf("uuid", byId.keySet().toArray()));
+                statement.setArray(
+                        5, connection.createArrayOf("uuid", byId.keySet().toArray()));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         if (rows.getBoolean("active")) {
-                            best.add(new Valued(byId.get(rows.getObject("id", UUID.class)),
-                                    rows.getBigDecimal("value")));
+                            best.add(new Valued(
+                                    byId.get(rows.getObject("id", UUID.class)), rows.getBigDecimal("value")));
                         }
                     }
                 }
@@ -284,12 +310,18 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
             Candidate last = page.get(page.size() - 1);
             return best.get(best.size() - 1).rank(new Valued(last, last.valueBound())) < 0;
         }
+
         private List<AtRiskCustomer> withDetails() throws SQLException {
             Map<UUID, String> externalIds = new HashMap<>();
             Map<UUID, Double> probabilities = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(DETAILS)) {
-                statement.setArray(1, connection.createArrayOf("uuid",
-                        best.stream().map(valued -> valued.candidate().id()).toArray()));
+                statement.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid",
+                                best.stream()
+                                        .map(valued -> valued.candidate().id())
+                                        .toArray()));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject("id", UUID.class);
@@ -298,12 +330,23 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
                     }
                 }
             }
-            return best.stream().map(valued -> {
-                Candidate c = valued.candidate();
-                return new AtRiskCustomer(c.id(), externalIds.get(c.id()), c.segment(), c.lastPurchaseAt(),
-                        c.silentDays(), c.days(), c.medianGap(), c.threshold(), c.thresholdSource(), valued.value(),
-                        probabilities.get(c.id()));
-            }).toList();
+            return best.stream()
+                    .map(valued -> {
+                        Candidate c = valued.candidate();
+                        return new AtRiskCustomer(
+                                c.id(),
+                                externalIds.get(c.id()),
+                                c.segment(),
+                                c.lastPurchaseAt(),
+                                c.silentDays(),
+                                c.days(),
+                                c.medianGap(),
+                                c.threshold(),
+                                c.thresholdSource(),
+                                valued.value(),
+                                probabilities.get(c.id()));
+                    })
+                    .toList();
         }
     }
 }

@@ -39,29 +39,43 @@ class ApiKeyPersistenceAdapter implements ApiKeys {
     @Override
     @Transactional
     public void add(ApiKey key) {
-        jdbc.update("insert into api_key (" + COLUMNS + ") values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)",
-                key.id(), key.name(), key.prefix(), key.hash(), scopesLiteral(key.scopes()), utc(key.createdAt()),
-                key.createdBy(), utc(key.lastUsedAt()), utc(key.expiresAt()), utc(key.revokedAt()));
+        jdbc.update(
+                "insert into api_key (" + COLUMNS + ") values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)",
+                key.id(),
+                key.name(),
+                key.prefix(),
+                key.hash(),
+                scopesLiteral(key.scopes()),
+                utc(key.createdAt()),
+                key.createdBy(),
+                utc(key.lastUsedAt()),
+                utc(key.expiresAt()),
+                utc(key.revokedAt()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<ApiKey> findById(UUID id) {
-        return jdbc.query("select " + COLUMNS + " from api_key where id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from api_key where id = ?", ROW, id).stream()
+                .findFirst();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<ApiKey> findByHash(String hash) {
-        return jdbc.query("select " + COLUMNS + " from api_key where key_hash = ?", ROW, hash).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from api_key where key_hash = ?", ROW, hash).stream()
+                .findFirst();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<ApiKey> list(PageRequest page) {
         Long total = jdbc.queryForObject("select count(*) from api_key", Long.class);
-        List<ApiKey> items = jdbc.query("select " + COLUMNS + " from api_key order by created_at desc, id"
-                + " limit ? offset ?", ROW, page.size(), page.offset());
+        List<ApiKey> items = jdbc.query(
+                "select " + COLUMNS + " from api_key order by created_at desc, id" + " limit ? offset ?",
+                ROW,
+                page.size(),
+                page.offset());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
     }
 
@@ -85,9 +99,20 @@ class ApiKeyPersistenceAdapter implements ApiKeys {
     private static ApiKey toKey(ResultSet row, int rowNumber) throws SQLException {
         String[] scopeValues = (String[]) row.getArray("scopes").getArray();
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        Arrays.stream(scopeValues).map(Scope::fromValue).flatMap(Optional::stream).forEach(scopes::add);
-        return new ApiKey(row.getObject("id", UUID.class), row.getString("name"), row.getString("prefix"),
-                row.getString("key_hash"), scopes, instant(row, "created_at"), row.getString("created_by"),
-                instant(row, "last_used_at"), instant(row, "expires_at"), instant(row, "revoked_at"));
+        Arrays.stream(scopeValues)
+                .map(Scope::fromValue)
+                .flatMap(Optional::stream)
+                .forEach(scopes::add);
+        return new ApiKey(
+                row.getObject("id", UUID.class),
+                row.getString("name"),
+                row.getString("prefix"),
+                row.getString("key_hash"),
+                scopes,
+                instant(row, "created_at"),
+                row.getString("created_by"),
+                instant(row, "last_used_at"),
+                instant(row, "expires_at"),
+                instant(row, "revoked_at"));
     }
 }

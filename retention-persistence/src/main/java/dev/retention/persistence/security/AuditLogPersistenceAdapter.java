@@ -25,9 +25,13 @@ class AuditLogPersistenceAdapter implements AuditLog {
     @Override
     @Transactional
     public void record(AuditEntry entry) {
-        jdbc.update("insert into audit_entry (occurred_at, actor, action, target, details)"
-                + " values (?, ?, ?, ?, ?::jsonb)",
-                utc(entry.occurredAt()), entry.actor(), entry.action(), entry.target(),
+        jdbc.update(
+                "insert into audit_entry (occurred_at, actor, action, target, details)"
+                        + " values (?, ?, ?, ?, ?::jsonb)",
+                utc(entry.occurredAt()),
+                entry.actor(),
+                entry.action(),
+                entry.target(),
                 JsonColumns.write(entry.details()));
     }
 
@@ -35,13 +39,18 @@ class AuditLogPersistenceAdapter implements AuditLog {
     @Transactional(readOnly = true)
     public Page<AuditEntry> list(PageRequest page) {
         Long total = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
-        List<AuditEntry> items = jdbc.query("""
+        List<AuditEntry> items = jdbc.query(
+                """
                 select occurred_at, actor, action, target, details::text as details
                 from audit_entry order by occurred_at desc, id desc limit ? offset ?""",
-                (row, n) -> new AuditEntry(row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        row.getString("actor"), row.getString("action"), row.getString("target"),
+                (row, n) -> new AuditEntry(
+                        row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        row.getString("actor"),
+                        row.getString("action"),
+                        row.getString("target"),
                         JsonColumns.readStrings(row.getString("details"))),
-                page.size(), page.offset());
+                page.size(),
+                page.offset());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
     }
 }

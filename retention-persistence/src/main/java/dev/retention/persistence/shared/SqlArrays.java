@@ -13,8 +13,7 @@ public final class SqlArrays {
 
     private SqlArrays() {}
 
-    public static <T> Array textArray(Connection connection, List<T> rows, Function<T, ?> column)
-            throws SQLException {
+    public static <T> Array textArray(Connection connection, List<T> rows, Function<T, ?> column) throws SQLException {
         String[] values = new String[rows.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = Objects.toString(column.apply(rows.get(i)), null);
@@ -27,6 +26,7 @@ public final class SqlArrays {
      * is compared with, and a common table expression that casts it once keeps the query from running in parallel.
      */
     public static Array timestampArray(Connection connection, List<Instant> instants) throws SQLException {
-        return connection.createArrayOf("timestamptz", instants.stream().map(Instant::toString).toArray());
+        return connection.createArrayOf(
+                "timestamptz", instants.stream().map(Instant::toString).toArray());
     }
 }

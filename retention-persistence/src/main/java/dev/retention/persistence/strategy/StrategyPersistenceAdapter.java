@@ -55,90 +55,147 @@ class StrategyPersistenceAdapter implements Strategies {
     @Override
     @Transactional
     public void add(Strategy strategy) {
-        jdbc.update("insert into strategy (id, name, type, action, channel, target_rfm, target_segment, "
-                + "target_at_risk, starts_at, ends_at, holdout_percent, status, created_at, activated_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)", strategy.id(), strategy.name(),
-                strategy.type().name(), strategy.action(), strategy.channel().name(), rfm(strategy.target()),
-                strategy.target().customerSegment(), strategy.target().atRisk(), utc(strategy.startsAt()),
-                utc(strategy.endsAt()), strategy.holdoutPercent(), strategy.status().name(),
-                utc(strategy.createdAt()), utc(strategy.activatedAt()), utc(strategy.updatedAt()));
+        jdbc.update(
+                "insert into strategy (id, name, type, action, channel, target_rfm, target_segment, "
+                        + "target_at_risk, starts_at, ends_at, holdout_percent, status, created_at, activated_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                strategy.id(),
+                strategy.name(),
+                strategy.type().name(),
+                strategy.action(),
+                strategy.channel().name(),
+                rfm(strategy.target()),
+                strategy.target().customerSegment(),
+                strategy.target().atRisk(),
+                utc(strategy.startsAt()),
+                utc(strategy.endsAt()),
+                strategy.holdoutPercent(),
+                strategy.status().name(),
+                utc(strategy.createdAt()),
+                utc(strategy.activatedAt()),
+                utc(strategy.updatedAt()));
     }
 
     @Override
     @Transactional
     public void update(Strategy strategy) {
-        jdbc.update("update strategy set status = ?, activated_at = ?, updated_at = ? where id = ?",
-                strategy.status().name(), utc(strategy.activatedAt()), utc(strategy.updatedAt()), strategy.id());
+        jdbc.update(
+                "update strategy set status = ?, activated_at = ?, updated_at = ? where id = ?",
+                strategy.status().name(),
+                utc(strategy.activatedAt()),
+                utc(strategy.updatedAt()),
+                strategy.id());
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Strategy> find(UUID id) {
-        return jdbc.query("select * from strategy where id = ?", STRATEGY, id).stream().findFirst();
+        return jdbc.query("select * from strategy where id = ?", STRATEGY, id).stream()
+                .findFirst();
     }
 
     @Override
     @Transactional
     public Optional<Strategy> lock(UUID id) {
-        return jdbc.query("select * from strategy where id = ? for update", STRATEGY, id).stream().findFirst();
+        return jdbc.query("select * from strategy where id = ? for update", STRATEGY, id).stream()
+                .findFirst();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Strategy> list(PageRequest page) {
         Long total = jdbc.queryForObject("select count(*) from strategy", Long.class);
-        return new Page<>(jdbc.query("select * from strategy order by created_at desc, id limit ? offset ?", STRATEGY,
-                page.size(), page.offset()), page.page(), page.size(), total == null ? 0 : total);
+        return new Page<>(
+                jdbc.query(
+                        "select * from strategy order by created_at desc, id limit ? offset ?",
+                        STRATEGY,
+                        page.size(),
+                        page.offset()),
+                page.page(),
+                page.size(),
+                total == null ? 0 : total);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<UUID> customersOfSegment(String segment) {
-        return jdbc.queryForList("select id from customer where segment = ? and erased_at is null", UUID.class,
-                segment);
+        return jdbc.queryForList(
+                "select id from customer where segment = ? and erased_at is null", UUID.class, segment);
     }
 
     @Override
     @Transactional
     public void assign(Collection<Assignment> assignments) {
-        jdbc.batchUpdate("insert into strategy_assignment (strategy_id, customer_id, assigned_to, assigned_at) "
-                + "values (?, ?, ?, ?)", assignments.stream().map(a -> new Object[] {a.strategyId(), a.customerId(),
-                        a.group().name(), utc(a.assignedAt())}).toList());
+        jdbc.batchUpdate(
+                "insert into strategy_assignment (strategy_id, customer_id, assigned_to, assigned_at) "
+                        + "values (?, ?, ?, ?)",
+                assignments.stream()
+                        .map(a -> new Object[] {
+                            a.strategyId(), a.customerId(), a.group().name(), utc(a.assignedAt())
+                        })
+                        .toList());
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Assignment> assignments(UUID strategyId, Group group, PageRequest page) {
         String groupName = group == null ? null : group.name();
-        Long total = jdbc.queryForObject("select count(*) from strategy_assignment where strategy_id = ? "
-                + "and (?::text is null or assigned_to = ?::text)", Long.class, strategyId, groupName, groupName);
-        return new Page<>(jdbc.query("select * from strategy_assignment where strategy_id = ? "
-                + "and (?::text is null or assigned_to = ?::text) order by customer_id limit ? offset ?", ASSIGNMENT,
-                strategyId, groupName, groupName, page.size(), page.offset()), page.page(), page.size(),
+        Long total = jdbc.queryForObject(
+                "select count(*) from strategy_assignment where strategy_id = ? "
+                        + "and (?::text is null or assigned_to = ?::text)",
+                Long.class,
+                strategyId,
+                groupName,
+                groupName);
+        return new Page<>(
+                jdbc.query(
+                        "select * from strategy_assignment where strategy_id = ? "
+                                + "and (?::text is null or assigned_to = ?::text) order by customer_id limit ? offset ?",
+                        ASSIGNMENT,
+                        strategyId,
+                        groupName,
+                        groupName,
+                        page.size(),
+                        page.offset()),
+                page.page(),
+                page.size(),
                 total == null ? 0 : total);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Assignment> assignment(UUID strategyId, UUID customerId) {
-        return jdbc.query("select * from strategy_assignment where strategy_id = ? and customer_id = ?", ASSIGNMENT,
-                strategyId, customerId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from strategy_assignment where strategy_id = ? and customer_id = ?",
+                        ASSIGNMENT,
+                        strategyId,
+                        customerId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     @Transactional
     public void addTouch(Touch touch) {
-        jdbc.update("insert into strategy_touch (id, strategy_id, customer_id, kind, occurred_at, recorded_at) "
-                + "values (?, ?, ?, ?, ?, ?)", touch.id(), touch.strategyId(), touch.customerId(), touch.kind().name(),
-                utc(touch.occurredAt()), utc(touch.recordedAt()));
+        jdbc.update(
+                "insert into strategy_touch (id, strategy_id, customer_id, kind, occurred_at, recorded_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                touch.id(),
+                touch.strategyId(),
+                touch.customerId(),
+                touch.kind().name(),
+                utc(touch.occurredAt()),
+                utc(touch.recordedAt()));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<CustomerOutcome> outcomes(UUID strategyId, LifecycleQuery lifecycles, Instant windowStart,
-            Instant windowEnd, Instant until) {
+    public List<CustomerOutcome> outcomes(
+            UUID strategyId, LifecycleQuery lifecycles, Instant windowStart, Instant windowEnd, Instant until) {
         Map<UUID, Object[]> customers = new LinkedHashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select a.customer_id, a.assigned_to, c.segment, c.acquired_at,
                        coalesce(sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end)
                                 filter (where e.occurred_at >= ? and e.occurred_at < ?), 0) as during,
@@ -149,25 +206,45 @@ class StrategyPersistenceAdapter implements Strategies {
                 left join customer_event e on e.customer_id = a.customer_id and e.type in ('PURCHASE', 'REFUND')
                 where a.strategy_id = ?
                 group by a.customer_id, a.assigned_to, c.segment, c.acquired_at
-                """, row -> {
-                    customers.put(row.getObject(1, UUID.class), new Object[] {Group.valueOf(row.getString(2)),
-                            row.getString(3), instant(row, "acquired_at"), row.getBigDecimal("during"),
-                            row.getBigDecimal("after")});
-                }, utc(windowStart), utc(windowEnd), utc(windowEnd), utc(until), strategyId);
+                """,
+                row -> {
+                    customers.put(row.getObject(1, UUID.class), new Object[] {
+                        Group.valueOf(row.getString(2)),
+                        row.getString(3),
+                        instant(row, "acquired_at"),
+                        row.getBigDecimal("during"),
+                        row.getBigDecimal("after")
+                    });
+                },
+                utc(windowStart),
+                utc(windowEnd),
+                utc(windowEnd),
+                utc(until),
+                strategyId);
         Map<UUID, List<StatusChange>> events = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select e.customer_id, e.type, e.occurred_at
                 from strategy_assignment a join customer_event e on e.customer_id = a.customer_id
                 where a.strategy_id = ? and e.type = any (?::text[]) and e.occurred_at < ?
                 order by e.customer_id, e.occurred_at
-                """, row -> {
-                    events.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>()).add(new StatusChange(
-                            instant(row, "occurred_at"), EventType.valueOf(row.getString(2))));
-                }, strategyId, lifecycles.eventTypes().stream().map(Enum::name).toArray(String[]::new), utc(until));
+                """,
+                row -> {
+                    events.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(new StatusChange(instant(row, "occurred_at"), EventType.valueOf(row.getString(2))));
+                },
+                strategyId,
+                lifecycles.eventTypes().stream().map(Enum::name).toArray(String[]::new),
+                utc(until));
         List<CustomerOutcome> outcomes = new ArrayList<>();
-        customers.forEach((id, values) -> outcomes.add(new CustomerOutcome(id, (Group) values[0],
-                lifecycles.lifecycle((String) values[1], (Instant) values[2], events.getOrDefault(id, List.of()))
-                        .orElse(null), (BigDecimal) values[3], (BigDecimal) values[4])));
+        customers.forEach((id, values) -> outcomes.add(new CustomerOutcome(
+                id,
+                (Group) values[0],
+                lifecycles
+                        .lifecycle((String) values[1], (Instant) values[2], events.getOrDefault(id, List.of()))
+                        .orElse(null),
+                (BigDecimal) values[3],
+                (BigDecimal) values[4])));
         return outcomes;
     }
 
@@ -177,12 +254,23 @@ class StrategyPersistenceAdapter implements Strategies {
 
     private static Strategy toStrategy(ResultSet row, int n) throws SQLException {
         String[] rfm = (String[]) row.getArray("target_rfm").getArray();
-        StrategyTarget target = new StrategyTarget(Arrays.stream(rfm).map(RfmSegment::valueOf)
-                .collect(Collectors.toSet()), row.getString("target_segment"), row.getBoolean("target_at_risk"));
-        return new Strategy(row.getObject("id", UUID.class), row.getString("name"),
-                StrategyType.valueOf(row.getString("type")), row.getString("action"),
-                StrategyChannel.valueOf(row.getString("channel")), target, instant(row, "starts_at"),
-                instant(row, "ends_at"), row.getInt("holdout_percent"), StrategyStatus.valueOf(row.getString("status")),
-                instant(row, "created_at"), instant(row, "activated_at"), instant(row, "updated_at"));
+        StrategyTarget target = new StrategyTarget(
+                Arrays.stream(rfm).map(RfmSegment::valueOf).collect(Collectors.toSet()),
+                row.getString("target_segment"),
+                row.getBoolean("target_at_risk"));
+        return new Strategy(
+                row.getObject("id", UUID.class),
+                row.getString("name"),
+                StrategyType.valueOf(row.getString("type")),
+                row.getString("action"),
+                StrategyChannel.valueOf(row.getString("channel")),
+                target,
+                instant(row, "starts_at"),
+                instant(row, "ends_at"),
+                row.getInt("holdout_percent"),
+                StrategyStatus.valueOf(row.getString("status")),
+                instant(row, "created_at"),
+                instant(row, "activated_at"),
+                instant(row, "updated_at"));
     }
 }
