@@ -1,0 +1,121 @@
+package dev.retention.api.metrics;
+
+import static dev.retention.api.shared.ProblemAssertions.fieldError;
+import static dev.retention.api.shared.ProblemAssertions.problem;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.retention.api.shared.DataChanges;
+import dev.retention.api.shared.ReportCache;
+import dev.retention.api.shared.ReportingSettings;
+import dev.retention.api.shared.WebSliceTest;
+import dev.retention.domain.event.EventType;
+import dev.retention.domain.metrics.ChurnModel;
+import dev.retention.domain.metrics.ComputeCohorts;
+import dev.retention.domain.metrics.ComputeRetention;
+import dev.retention.domain.metrics.Granularity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The metrics parameters as the web binds and checks them, before anything is computed. */
+@WebSliceTest
+@Import({MetricsController.class, MetricsApiMapperImpl.class, MetricsControllerTest.Settings.class})
+class MetricsControllerTest {
+
+    @TestConfiguration
+    static class Settings {
+
+        @Bean
+        ReportingSettings reportingSettings() {
+            return new ReportingSettings(
+                    ZoneId.of("UTC"),
+                    ChurnModel.CONTRACTUAL,
+                    90,
+                    Set.of(EventType.PURCHASE),
+                    Granularity.MONTH,
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(5),
+                    100);
+        }
+
+        @Bean
+        ReportCache reportCache() {
+            return new ReportCache(new DataChanges(), 100, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private ComputeRetention computeRetention;
+
+    @MockitoBean
+    private ComputeCohorts computeCohorts;
+
+    @Test
+    void everyRefusedParameterIsNamedAtOnceAndNothingIsComputed() throws Exception {
+        mvc.perform(get("/api/v1/metrics/retention")
+                        .param("to", "2026-06-01")
+                        .param("inactivityDays", "0")
+                        .param("margin", "1.5")
+                        .param("discountRate", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(problem(400, "invalid-input"))
+                .andExpect(fieldError("from"))
+                .andExpect(fieldError("inactivityDays"))
+                .andExpect(fieldError("margin"))
+                .andExpect(fieldError("discountRate"))
+                .andExpect(jsonPath("$.errors.length()").value(4));
+
+        verifyNoInteractions(computeRetention);
+    }
+
+    @Test
+    void anUnknownZoneOrChurnModelIsRefusedByName() throws Exception {
+        mvc.perform(get("/api/v1/metrics/cohorts")
+                        .param("from", "2026-01-01")
+                        .param("to", "2026-06-01")
+                        .param("zone", "Mars/Olympus"))
+                .andExpect(status().isBadRequest())
+                .andExpect(problem(400, "invalid-input"))
+                .andExpect(fieldError("zone"));
+        mvc.perform(get("/api/v1/metrics/retention")
+                        .param("from", "2026-01-01")
+                        .param("to", "2026-06-01")
+                        .param("churnModel", "SOMETIMES"))
+                .andExpect(status().isBadRequest())
+                .andExpect(problem(400, "invalid-input"))
+                .andExpect(fieldError("churnModel"));
+
+        verifyNoInteractions(computeRetention, computeCohorts);
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItStartsBreaksARuleBetweenValues() throws Exception {
+        mvc.perform(get("/api/v1/metrics/retention").param("from", "2026-06-01").param("to", "2026-01-01"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(problem(422, "rule-violated"))
+                .andExpect(fieldError("to"));
+
+        verifyNoInteractions(computeRetention);
+    }
+}
