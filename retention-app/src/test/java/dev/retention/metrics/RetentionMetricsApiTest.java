@@ -178,49 +178,4 @@ class RetentionMetricsApiTest extends ApiTest {
                         .status())
                 .isEqualTo(400);
     }
-
-    @Test
-    void invalidParametersAreNamed() {
-        assertThat(fields(http.get("/api/v1/metrics/retention"))).containsExactlyInAnyOrder("from", "to");
-        assertThat(ruleFields(http.get("/api/v1/metrics/retention?from=2026-02-01&to=2026-01-01")))
-                .containsExactly("to");
-        assertThat(fields(http.get(Q1 + "&zone=Mars/Olympus"))).containsExactly("zone");
-        assertThat(fields(http.get(Q1 + "&margin=1.5&discountRate=1")))
-                .containsExactlyInAnyOrder("margin", "discountRate");
-        assertThat(fields(http.get(Q1 + "&inactivityDays=0"))).containsExactly("inactivityDays");
-        assertThat(ruleFields(http.get("/api/v1/metrics/retention?from=2020-01-01&to=2026-01-01&granularity=DAY")))
-                .containsExactly("to");
-        assertThat(fields(
-                        http.get("/api/v1/metrics/retention?from=2026-01-01&to=2026-04-01" + "&granularity=FORTNIGHT")))
-                .containsExactly("granularity");
-    }
-
-    @Test
-    void aBadEnumValueIsExplainedWithTheAllowedValuesAndNoClassName() {
-        Response response = http.get(Q1 + "&churnModel=SOMETIMES");
-
-        assertThat(fields(response)).containsExactly("churnModel");
-        assertThat(response.json().get("errors").get(0).get("message").asString())
-                .isEqualTo("must be one of [CONTRACTUAL, INACTIVITY]");
-        assertThat(response.body()).doesNotContain("dev.retention", "io.swagger", "java.lang", "Failed to convert");
-    }
-
-    /** A well-formed request that breaks a rule between its values: 422. */
-    private static List<String> ruleFields(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(422);
-        return response.json()
-                .get("errors")
-                .valueStream()
-                .map(error -> error.get("field").asString())
-                .toList();
-    }
-
-    private static List<String> fields(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        return response.json()
-                .get("errors")
-                .valueStream()
-                .map(error -> error.get("field").asString())
-                .toList();
-    }
 }

@@ -3,7 +3,7 @@ package dev.retention.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.RetentionApplication;
-import dev.retention.app.embedded.EmbeddedPostgresLauncher;
+import dev.retention.persistence.embedded.EmbeddedPostgresLauncher;
 import dev.retention.support.Http;
 import dev.retention.support.Http.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

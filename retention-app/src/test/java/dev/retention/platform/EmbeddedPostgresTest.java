@@ -2,7 +2,7 @@ package dev.retention.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.app.embedded.EmbeddedPostgresLauncher;
+import dev.retention.persistence.embedded.EmbeddedPostgresLauncher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

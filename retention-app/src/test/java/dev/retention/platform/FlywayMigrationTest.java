@@ -2,7 +2,7 @@ package dev.retention.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.support.TestDatabase;
+import dev.retention.persistence.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -1,6 +1,7 @@
 package dev.retention.support;
 
 import dev.retention.api.shared.DataChanges;
+import dev.retention.persistence.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,10 +44,7 @@ public abstract class ApiTest {
 
     @BeforeEach
     void emptyTablesAndConnect() {
-        jdbc.execute("truncate strategy_touch, strategy_assignment, strategy, customer_feedback, "
-                + "loyalty_transaction, loyalty_redemption, loyalty_reward, loyalty_lot, loyalty_account, "
-                + "loyalty_programme_version, customer_prediction, clv_model, revenue_by_quarter_hour, "
-                + "customer_activity, customer_purchase_rhythm, customer_event, customer");
+        jdbc.execute(TestDatabase.EMPTY_TABLES);
         dataChanges.changed();
         http = new Http("http://localhost:" + port, ADMIN_KEY);
     }

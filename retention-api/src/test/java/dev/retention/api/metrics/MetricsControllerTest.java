@@ -104,16 +104,29 @@ class MetricsControllerTest {
                         .param("churnModel", "SOMETIMES"))
                 .andExpect(status().isBadRequest())
                 .andExpect(problem(400, "invalid-input"))
-                .andExpect(fieldError("churnModel"));
+                .andExpect(fieldError("churnModel"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of [CONTRACTUAL, INACTIVITY]"));
+        mvc.perform(get("/api/v1/metrics/retention")
+                        .param("from", "2026-01-01")
+                        .param("to", "2026-04-01")
+                        .param("granularity", "FORTNIGHT"))
+                .andExpect(status().isBadRequest())
+                .andExpect(fieldError("granularity"));
 
         verifyNoInteractions(computeRetention, computeCohorts);
     }
 
     @Test
-    void aRangeThatEndsBeforeItStartsBreaksARuleBetweenValues() throws Exception {
+    void aRangeThatEndsBeforeItStartsOrHoldsTooManyPeriodsBreaksARuleBetweenValues() throws Exception {
         mvc.perform(get("/api/v1/metrics/retention").param("from", "2026-06-01").param("to", "2026-01-01"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(problem(422, "rule-violated"))
+                .andExpect(fieldError("to"));
+        mvc.perform(get("/api/v1/metrics/retention")
+                        .param("from", "2020-01-01")
+                        .param("to", "2026-01-01")
+                        .param("granularity", "DAY"))
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(fieldError("to"));
 
         verifyNoInteractions(computeRetention);

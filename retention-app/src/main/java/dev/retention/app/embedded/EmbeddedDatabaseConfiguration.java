@@ -1,6 +1,7 @@
 package dev.retention.app.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.retention.persistence.embedded.EmbeddedPostgresLauncher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -34,7 +34,7 @@ class RevenuePersistenceAdapter implements Revenues {
     /** Parameters: boundaries, start, end. */
     private static final String FROM_EVENTS = """
             select width_bucket(e.occurred_at, ?) as bucket,
-                   sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue
+                   sum(net_revenue(e.type, e.amount)) as revenue
             from customer_event e
             where e.type in ('PURCHASE', 'REFUND') and e.occurred_at >= ? and e.occurred_at < ?
             group by 1
@@ -95,7 +95,7 @@ class RevenuePersistenceAdapter implements Revenues {
             with q as (select ?::timestamptz[] as boundaries, ?::timestamptz as start_at, ?::timestamptz as end_at,
                               ?::text as segment, ?::text as membership)
             select %1$s as grouping, width_bucket(e.occurred_at, q.boundaries) as bucket,
-                   sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as revenue
+                   sum(net_revenue(e.type, e.amount)) as revenue
             from q
             cross join customer_event e
             join customer c on c.id = e.customer_id

@@ -46,7 +46,7 @@ class RfmPersistenceAdapter implements RfmScores {
                 select e.customer_id,
                        max(e.occurred_at) filter (where e.type = 'PURCHASE') as last_purchase,
                        count(*) filter (where e.type = 'PURCHASE') as frequency,
-                       sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end) as monetary
+                       sum(net_revenue(e.type, e.amount)) as monetary
                 from customer_event e, q
                 where e.type in ('PURCHASE', 'REFUND') and e.occurred_at > q.from_at and e.occurred_at <= q.as_of
                 group by e.customer_id

@@ -86,7 +86,7 @@ class AtRiskPersistenceAdapter implements AtRiskCustomers {
     /** Parameters: value window start, as of (three times), customer ids. */
     private static final String VALUES = """
             select c.id,
-                   coalesce((select sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end)
+                   coalesce((select sum(net_revenue(e.type, e.amount))
                              from customer_event e
                              where e.customer_id = c.id and e.type in ('PURCHASE', 'REFUND')
                                and e.occurred_at > ?::timestamptz and e.occurred_at <= ?::timestamptz), 0) as value,

@@ -197,9 +197,9 @@ class StrategyPersistenceAdapter implements Strategies {
         jdbc.query(
                 """
                 select a.customer_id, a.assigned_to, c.segment, c.acquired_at,
-                       coalesce(sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end)
+                       coalesce(sum(net_revenue(e.type, e.amount))
                                 filter (where e.occurred_at >= ? and e.occurred_at < ?), 0) as during,
-                       coalesce(sum(case when e.type = 'PURCHASE' then e.amount else -e.amount end)
+                       coalesce(sum(net_revenue(e.type, e.amount))
                                 filter (where e.occurred_at >= ? and e.occurred_at < ?), 0) as after
                 from strategy_assignment a
                 join customer c on c.id = a.customer_id

@@ -1,6 +1,6 @@
-package dev.retention.support;
+package dev.retention.persistence.support;
 
-import dev.retention.app.embedded.EmbeddedPostgresLauncher;
+import dev.retention.persistence.embedded.EmbeddedPostgresLauncher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * container where Docker runs, else an embedded PostgreSQL.
  */
 public final class TestDatabase {
+
+    /** Empties every table of the service's data, so that each test starts from nothing. */
+    public static final String EMPTY_TABLES = "truncate strategy_touch, strategy_assignment, strategy, "
+            + "customer_feedback, loyalty_transaction, loyalty_redemption, loyalty_reward, loyalty_lot, "
+            + "loyalty_account, loyalty_programme_version, customer_prediction, clv_model, revenue_by_quarter_hour, "
+            + "customer_activity, customer_purchase_rhythm, customer_event, customer";
 
     private static TestDatabase instance;
 

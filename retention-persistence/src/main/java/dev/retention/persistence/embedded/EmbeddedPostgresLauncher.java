@@ -1,4 +1,4 @@
-package dev.retention.app.embedded;
+package dev.retention.persistence.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

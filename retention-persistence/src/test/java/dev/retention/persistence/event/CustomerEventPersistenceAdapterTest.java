@@ -1,0 +1,91 @@
+package dev.retention.persistence.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.event.CustomerEvent;
+import dev.retention.domain.event.CustomerEvents;
+import dev.retention.domain.event.EventKeyRef;
+import dev.retention.domain.event.EventType;
+import dev.retention.domain.shared.Money;
+import dev.retention.domain.shared.Page;
+import dev.retention.domain.shared.PageRequest;
+import dev.retention.persistence.support.AdapterTest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+/** Storing events once per key, and reading a customer's history in order, within bounds, page by page. */
+@SpringJUnitConfig({AdapterTest.Infrastructure.class, CustomerEventPersistenceAdapter.class})
+class CustomerEventPersistenceAdapterTest extends AdapterTest {
+
+    @Autowired
+    private CustomerEvents events;
+
+    private static CustomerEvent purchase(CustomerId customer, String key, String at, String amount) {
+        return new CustomerEvent(
+                UUID.randomUUID(),
+                customer,
+                EventType.PURCHASE,
+                Instant.parse(at),
+                Money.of(amount, "EUR"),
+                null,
+                Map.of(),
+                key,
+                Instant.parse("2026-06-01T00:00:00Z"));
+    }
+
+    @Test
+    void anEventIsStoredOncePerCustomerAndKey() {
+        CustomerId ada = CustomerId.of(customer("crm-1", null));
+        CustomerId bob = CustomerId.of(customer("crm-2", null));
+
+        Set<EventKeyRef> first = events.insertNew(List.of(
+                purchase(ada, "order-1", "2026-03-01T10:00:00Z", "20.00"),
+                purchase(bob, "order-1", "2026-03-01T10:00:00Z", "20.00")));
+        Set<EventKeyRef> again = events.insertNew(List.of(
+                purchase(ada, "order-1", "2026-03-02T10:00:00Z", "99.00"),
+                purchase(ada, "order-2", "2026-03-02T10:00:00Z", "5.00")));
+
+        assertThat(first).containsExactlyInAnyOrder(new EventKeyRef(ada, "order-1"), new EventKeyRef(bob, "order-1"));
+        assertThat(again).containsExactly(new EventKeyRef(ada, "order-2"));
+        assertThat(jdbc.queryForObject(
+                        "select amount from customer_event where customer_id = ? and event_key = 'order-1'",
+                        BigDecimal.class,
+                        ada.value()))
+                .isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void theHistoryIsOldestFirstWithinHalfOpenBoundsAndPaged() {
+        CustomerId ada = CustomerId.of(customer("crm-1", null));
+        events.insertNew(List.of(
+                purchase(ada, "c", "2026-03-03T00:00:00Z", "3.00"),
+                purchase(ada, "a", "2026-03-01T00:00:00Z", "1.00"),
+                purchase(ada, "d", "2026-03-04T00:00:00Z", "4.00"),
+                purchase(ada, "b", "2026-03-02T00:00:00Z", "2.00")));
+
+        Page<CustomerEvent> firstPage = events.history(
+                ada,
+                Instant.parse("2026-03-02T00:00:00Z"),
+                Instant.parse("2026-03-04T00:00:00Z"),
+                new PageRequest(0, 1));
+        Page<CustomerEvent> secondPage = events.history(
+                ada,
+                Instant.parse("2026-03-02T00:00:00Z"),
+                Instant.parse("2026-03-04T00:00:00Z"),
+                new PageRequest(1, 1));
+        Page<CustomerEvent> all = events.history(ada, null, null, new PageRequest(0, 10));
+
+        assertThat(firstPage.items()).extracting(CustomerEvent::eventKey).containsExactly("b");
+        assertThat(secondPage.items()).extracting(CustomerEvent::eventKey).containsExactly("c");
+        assertThat(firstPage.totalItems()).isEqualTo(2);
+        assertThat(all.items()).extracting(CustomerEvent::eventKey).containsExactly("a", "b", "c", "d");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.retention.persistence.support;
+
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Base of the adapter tests: the adapter under test (named by the test's {@code @SpringJUnitConfig}) with a JDBC
+ * template and transactions on the real, migrated PostgreSQL, and empty tables before each test.
+ */
+public abstract class AdapterTest {
+
+    /**
+     * Deliberately not a {@code @Configuration}: this class ships in the test jar that the end-to-end tests use, and
+     * the application's component scan must not find it there.
+     */
+    @EnableTransactionManagement
+    public static class Infrastructure {
+
+        @Bean
+        DataSource dataSource() {
+            return AdapterDatabase.dataSource();
+        }
+
+        @Bean
+        JdbcTemplate jdbcTemplate(DataSource dataSource) {
+            return new JdbcTemplate(dataSource);
+        }
+
+        @Bean
+        JdbcTransactionManager transactionManager(DataSource dataSource) {
+            return new JdbcTransactionManager(dataSource);
+        }
+
+        @Bean
+        TransactionTemplate transactionTemplate(JdbcTransactionManager transactionManager) {
+            return new TransactionTemplate(transactionManager);
+        }
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected TransactionTemplate transactions;
+
+    @BeforeEach
+    void emptyTables() {
+        jdbc.execute(TestDatabase.EMPTY_TABLES + ", api_key, audit_entry");
+    }
+
+    /** Registers a customer directly, as a CRM import would, and returns its id. */
+    protected UUID customer(String externalId, String segment) {
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "insert into customer (id, external_id, segment, acquired_at, acquired_at_explicit, attributes, "
+                        + "created_at, updated_at, version) values (?, ?, ?, ?, true, '{}'::jsonb, now(), now(), 0)",
+                id,
+                externalId,
+                segment,
+                java.sql.Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")));
+        return id;
+    }
+}
