@@ -8,20 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.retention.api.shared.DataChanges;
+import dev.retention.api.shared.DefaultReportingSettings;
 import dev.retention.api.shared.ReportCache;
-import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.WebSliceTest;
-import dev.retention.domain.event.EventType;
-import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
-import dev.retention.domain.metrics.Granularity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -32,24 +27,16 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The metrics parameters as the web binds and checks them, before anything is computed. */
 @WebSliceTest
-@Import({MetricsController.class, MetricsApiMapperImpl.class, MetricsControllerTest.Settings.class})
+@Import({
+    MetricsController.class,
+    MetricsApiMapperImpl.class,
+    MetricsControllerTest.Settings.class,
+    DefaultReportingSettings.class
+})
 class MetricsControllerTest {
 
     @TestConfiguration
     static class Settings {
-
-        @Bean
-        ReportingSettings reportingSettings() {
-            return new ReportingSettings(
-                    ZoneId.of("UTC"),
-                    ChurnModel.CONTRACTUAL,
-                    90,
-                    Set.of(EventType.PURCHASE),
-                    Granularity.MONTH,
-                    Duration.ofSeconds(30),
-                    Duration.ofMinutes(5),
-                    100);
-        }
 
         @Bean
         ReportCache reportCache() {
