@@ -2,7 +2,6 @@ package dev.retention.api.shared;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -11,21 +10,27 @@ import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves repeated identical report requests (metrics, and the at-risk list and RFM segments as of a given moment)
- * from memory (Caffeine) and answers {@code If-None-Match} with 304. The key includes the {@link DataChanges}
- * version, so any committed change to customers, events or predictions invalidates the cached figures; entries also
- * expire after the configured time to live.
+ * from memory (Caffeine) and answers {@code If-None-Match} with 304. Answers are kept under the {@link DataChanges}
+ * version, so any committed change to report data invalidates them; they also expire after the configured time to
+ * live. The ETag is a digest of the answer's JSON, so that every instance of the service gives the same data the same
+ * ETag, and a client may revalidate against any of them.
  */
 public class ReportCache {
 
+    private record Answer(Object body, String etag) {}
+
     private final DataChanges dataChanges;
-    private final Cache<String, Object> cache;
+    private final JsonMapper json;
+    private final Cache<String, Answer> cache;
     private final CacheControl cacheControl;
 
-    public ReportCache(DataChanges dataChanges, long size, Duration timeToLive, Duration maxAge) {
+    public ReportCache(DataChanges dataChanges, JsonMapper json, long size, Duration timeToLive, Duration maxAge) {
         this.dataChanges = dataChanges;
+        this.json = json;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(size)
                 .expireAfterWrite(timeToLive)
@@ -38,16 +43,20 @@ public class ReportCache {
      */
     @SuppressWarnings("unchecked")
     public <T> ResponseEntity<T> answer(String request, WebRequest webRequest, Supplier<T> compute) {
-        String key = dataChanges.version() + "|" + request;
-        String etag = "\"" + dataChanges.version() + "-" + digest(request) + "\"";
-        if (webRequest.checkNotModified(etag)) {
+        Answer answer = cache.get(dataChanges.version() + "|" + request, ignored -> {
+            T body = compute.get();
+            return new Answer(body, "\"" + digest(json.writeValueAsBytes(body)) + "\"");
+        });
+        if (webRequest.checkNotModified(answer.etag())) {
             return ResponseEntity.status(304)
-                    .eTag(etag)
+                    .eTag(answer.etag())
                     .cacheControl(cacheControl)
                     .build();
         }
-        T body = (T) cache.get(key, ignored -> compute.get());
-        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(body);
+        return ResponseEntity.ok()
+                .eTag(answer.etag())
+                .cacheControl(cacheControl)
+                .body((T) answer.body());
     }
 
     /**
@@ -59,10 +68,10 @@ public class ReportCache {
         return asOf == null ? ResponseEntity.ok(compute.get()) : answer(request, webRequest, compute);
     }
 
-    private static String digest(String request) {
+    private static String digest(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

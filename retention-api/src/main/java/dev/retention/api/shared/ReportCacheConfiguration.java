@@ -4,6 +4,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The report cache, and the response cache placed right after the security filters, so that only permitted calls
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class ReportCacheConfiguration {
 
     @Bean
-    ReportCache reportCache(DataChanges dataChanges, ReportingSettings defaults) {
-        return new ReportCache(dataChanges, defaults.cacheSize(), defaults.cacheTtl(), defaults.maxAge());
+    ReportCache reportCache(DataChanges dataChanges, JsonMapper json, ReportingSettings defaults) {
+        return new ReportCache(dataChanges, json, defaults.cacheSize(), defaults.cacheTtl(), defaults.maxAge());
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The metrics parameters as the web binds and checks them, before anything is computed. */
 @WebSliceTest
@@ -40,7 +41,12 @@ class MetricsControllerTest {
 
         @Bean
         ReportCache reportCache() {
-            return new ReportCache(new DataChanges(), 100, Duration.ofMinutes(5), Duration.ofSeconds(30));
+            return new ReportCache(
+                    new DataChanges(),
+                    JsonMapper.builder().build(),
+                    100,
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(30));
         }
 
         @Bean

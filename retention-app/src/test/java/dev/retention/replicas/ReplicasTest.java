@@ -1,0 +1,157 @@
+package dev.retention.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.RetentionApplication;
+import dev.retention.persistence.support.TestDatabase;
+import dev.retention.support.ApiTest;
+import dev.retention.support.Http;
+import dev.retention.support.Http.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the service on one database, as behind a load balancer: the test context (A) and a second
+ * application started beside it (B). What one instance changes, or SQL run in the database changes, the other one
+ * answers within a second; the same data has the same ETag on both; a key revoked on one stops working on the other.
+ */
+class ReplicasTest extends ApiTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+    private static final String QUERY = "/api/v1/metrics/retention?from=2026-01-01&to=2026-03-01";
+
+    private static ConfigurableApplicationContext replicaB;
+
+    private Http b;
+
+    @BeforeEach
+    void startReplicaB() {
+        if (replicaB == null) {
+            TestDatabase database = TestDatabase.get();
+            replicaB = new SpringApplicationBuilder(RetentionApplication.class)
+                    .properties(Map.of(
+                            "server.port",
+                            "0",
+                            "spring.datasource.url",
+                            database.jdbcUrl(),
+                            "spring.datasource.username",
+                            database.username(),
+                            "spring.datasource.password",
+                            database.password(),
+                            "retention.bootstrap-admin-key",
+                            ADMIN_KEY,
+                            "retention.rate-limit.enabled",
+                            "false"))
+                    .run();
+        }
+        b = new Http("http://localhost:" + replicaB.getEnvironment().getProperty("local.server.port"), ADMIN_KEY);
+    }
+
+    @AfterAll
+    static void stopReplicaB() {
+        if (replicaB != null) {
+            replicaB.close();
+            replicaB = null;
+        }
+    }
+
+    private void acquire(String customer, String at) {
+        Response response = http.post(
+                "/api/v1/events:batch",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "externalId",
+                                customer,
+                                "createCustomer",
+                                true,
+                                "type",
+                                "ACQUIRED",
+                                "occurredAt",
+                                at,
+                                "eventKey",
+                                "acq"))));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    private static long newCustomersInJanuary(Response response) {
+        return response.json().get("periods").get(0).get("newCustomers").asLong();
+    }
+
+    /** Polls until the answer satisfies the condition, and says how long that took. */
+    private static Duration until(Http replica, String path, Predicate<Response> condition) {
+        long began = System.nanoTime();
+        while (true) {
+            Response response = replica.get(path);
+            Duration waited = Duration.ofNanos(System.nanoTime() - began);
+            if (condition.test(response) || waited.compareTo(Duration.ofSeconds(5)) > 0) {
+                return waited;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return waited;
+            }
+        }
+    }
+
+    @Test
+    void aWriteOnOneInstanceIsAnsweredByTheOtherWithinASecondWithTheSameETag() {
+        acquire("crm-1", "2026-01-10T00:00:00Z");
+        Response before = b.get(QUERY);
+        assertThat(newCustomersInJanuary(before)).isEqualTo(1);
+        assertThat(http.get(QUERY).header("ETag")).isEqualTo(before.header("ETag"));
+
+        acquire("crm-2", "2026-01-20T00:00:00Z");
+        Duration seen = until(b, QUERY, response -> newCustomersInJanuary(response) == 2);
+
+        assertThat(seen).isLessThan(WITHIN);
+        Response onA = http.get(QUERY);
+        Response onB = b.get(QUERY);
+        assertThat(onB.header("ETag")).isEqualTo(onA.header("ETag")).isNotEqualTo(before.header("ETag"));
+        Response revalidated =
+                b.send("GET", QUERY, null, "application/json", Map.of("If-None-Match", onA.header("ETag")));
+        assertThat(revalidated.status()).isEqualTo(304);
+    }
+
+    @Test
+    void aChangeMadeBySqlInTheDatabaseIsAnsweredByEveryInstanceWithinASecond() {
+        acquire("crm-1", "2026-01-10T00:00:00Z");
+        assertThat(newCustomersInJanuary(http.get(QUERY))).isEqualTo(1);
+        assertThat(newCustomersInJanuary(b.get(QUERY))).isEqualTo(1);
+
+        jdbc.update("insert into customer (id, external_id, acquired_at, acquired_at_explicit, attributes, "
+                + "created_at, updated_at, version) values (gen_random_uuid(), 'crm-sql', "
+                + "'2026-01-20T00:00:00Z', true, '{}'::jsonb, now(), now(), 0)");
+
+        assertThat(until(http, QUERY, response -> newCustomersInJanuary(response) == 2))
+                .isLessThan(WITHIN);
+        assertThat(until(b, QUERY, response -> newCustomersInJanuary(response) == 2))
+                .isLessThan(WITHIN);
+    }
+
+    @Test
+    void aKeyRevokedOnOneInstanceIsRefusedByTheOtherWithinASecond() {
+        Response issued =
+                http.post("/api/v1/admin/api-keys", Map.of("name", "dashboard", "scopes", List.of("metrics:read")));
+        assertThat(issued.status()).isEqualTo(201);
+        Http dashboardOnB = b.withKey(issued.json().get("key").asString());
+        assertThat(dashboardOnB.get(QUERY).status()).isEqualTo(200); // now cached by B
+
+        assertThat(http.delete("/api/v1/admin/api-keys/"
+                                + issued.json().get("apiKey").get("id").asString())
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(until(dashboardOnB, QUERY, response -> response.status() == 401))
+                .isLessThan(WITHIN);
+    }
+}
