@@ -5,29 +5,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retention.RetentionApplication;
 import dev.retention.persistence.support.TestDatabase;
 import dev.retention.support.ApiTest;
+import dev.retention.support.Cdnow;
 import dev.retention.support.Http;
 import dev.retention.support.Http.Response;
+import dev.retention.support.ModelJobs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two instances of the service on one database, as behind a load balancer: the test context (A) and a second
  * application started beside it (B). What one instance changes, or SQL run in the database changes, the other one
- * answers within a second; the same data has the same ETag on both; a key revoked on one stops working on the other.
+ * answers within a second; the same data has the same ETag on both; a key revoked on one stops working on the other;
+ * a fit left running by an instance that stopped is taken over and finished once.
  */
 class ReplicasTest extends ApiTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
     private static final String QUERY = "/api/v1/metrics/retention?from=2026-01-01&to=2026-03-01";
 
+    private static final String FIT_LEASE = "3s";
+    private static final String LEASE_CHECK = "300ms";
+
     private static ConfigurableApplicationContext replicaB;
+
+    @DynamicPropertySource
+    static void sameSettingsAsReplicaB(DynamicPropertyRegistry registry) {
+        registry.add("retention.currency", () -> "USD");
+        registry.add("retention.prediction.fit-lease", () -> FIT_LEASE);
+        registry.add("retention.prediction.lease-check", () -> LEASE_CHECK);
+    }
 
     private Http b;
 
@@ -153,5 +170,29 @@ class ReplicasTest extends ApiTest {
 
         assertThat(until(dashboardOnB, QUERY, response -> response.status() == 401))
                 .isLessThan(WITHIN);
+    }
+
+    @Test
+    void aFitWhoseInstanceStoppedIsTakenOverAndFinishedOnce() throws Exception {
+        Cdnow.importThroughTheApi(
+                http,
+                Cdnow.purchases().stream().filter(p -> p.amount().signum() > 0).toList());
+        UUID abandoned = UUID.randomUUID();
+        jdbc.update(
+                "insert into clv_model (id, trigger, calibration_end, time_unit, horizon_months, "
+                        + "monthly_discount_rate, zone, status, stage, progress_percent, requested_at, started_at, "
+                        + "owner, lease_until) values (?, 'request', '1997-09-30', 'WEEK', 12, 0.01, 'UTC', "
+                        + "'RUNNING', 'fitting BG/NBD', 20, now() - interval '2 minutes', "
+                        + "now() - interval '2 minutes', 'a-stopped-instance', now() - interval '1 minute')",
+                abandoned);
+
+        JsonNode finished = ModelJobs.awaitFinished(b, abandoned.toString());
+
+        assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from customer_prediction where model_id = ?", Long.class, abandoned))
+                .isEqualTo(2_349);
+        assertThat(jdbc.queryForObject("select owner from clv_model where id = ?", String.class, abandoned))
+                .isNotEqualTo("a-stopped-instance");
     }
 }

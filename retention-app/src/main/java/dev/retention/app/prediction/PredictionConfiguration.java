@@ -3,9 +3,13 @@ package dev.retention.app.prediction;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.FitClvModel;
+import dev.retention.domain.prediction.FitLease;
 import dev.retention.domain.prediction.PurchaseSummaries;
 import dev.retention.domain.prediction.ReadPredictions;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -22,8 +26,26 @@ class PredictionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PredictionConfiguration.class);
 
     @Bean
-    FitClvModel fitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock, ExecutorService clvModelFits) {
-        return new FitClvModel(models, summaries, clock, clvModelFits);
+    FitClvModel fitClvModel(
+            ClvModels models,
+            PurchaseSummaries summaries,
+            Clock clock,
+            ExecutorService clvModelFits,
+            PredictionProperties properties) {
+        return new FitClvModel(
+                models, summaries, clock, clvModelFits, new FitLease(instanceName(), properties.fitLease()));
+    }
+
+    /** Names this instance in the fits it holds: host, process and a random part, unique per start. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean

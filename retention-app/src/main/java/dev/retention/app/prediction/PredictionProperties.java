@@ -2,6 +2,7 @@ package dev.retention.app.prediction;
 
 import dev.retention.domain.prediction.ModelTimeUnit;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeUnit the time unit of scheduled fits
  * @param horizonMonths the lifetime-value horizon of scheduled fits
  * @param monthlyDiscountRate the monthly discount rate of scheduled fits
+ * @param fitLease how long a running fit stays this instance's without renewal; after that another instance takes
+ *     it over (a fit queued that long and never started too)
+ * @param leaseCheck how often this instance renews its leases and looks for fits to take over; well below fitLease
  */
 @ConfigurationProperties("retention.prediction")
 public record PredictionProperties(
@@ -21,4 +25,6 @@ public record PredictionProperties(
         @DefaultValue List<String> refitSegments,
         @DefaultValue("WEEK") ModelTimeUnit timeUnit,
         @DefaultValue("12") int horizonMonths,
-        @DefaultValue("0.01") BigDecimal monthlyDiscountRate) {}
+        @DefaultValue("0.01") BigDecimal monthlyDiscountRate,
+        @DefaultValue("30s") Duration fitLease,
+        @DefaultValue("10s") Duration leaseCheck) {}

@@ -20,7 +20,21 @@ public interface ClvModels {
     Optional<ClvModel> queueOnce(ClvSettings settings, String slot, Instant at);
 
     /** Marks the model running unless it already left the queue; false when another worker took it. */
-    boolean start(UUID id, Instant at);
+    /** Moves a QUEUED fit to RUNNING under the owner's lease; false when it is not queued (taken by another). */
+    boolean start(UUID id, String owner, Instant at, Instant leaseUntil);
+
+    /** Extends the leases of the owner's running fits. */
+    void renewLeases(String owner, Instant until);
+
+    /**
+     * Queues again the fits that nobody runs any more: running with a lease that ran out before {@code now}, or
+     * queued before {@code queuedBefore} and never started, and claims them for the caller until {@code claimUntil}.
+     * Safe when several instances call it at once: each fit is returned to one of them.
+     */
+    List<UUID> reclaim(Instant now, Instant queuedBefore, Instant claimUntil);
+
+    /** Queues again the owner's running fits, for another instance to run: the owner is stopping. */
+    void handBack(String owner);
 
     void progress(UUID id, String stage, int percent);
 

@@ -2,6 +2,7 @@ package dev.retention.domain.prediction;
 
 import dev.retention.domain.shared.Instants;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +21,18 @@ public class FitClvModel {
     private final PurchaseSummaries summaries;
     private final Clock clock;
     private final Executor worker;
+    private final FitLease lease;
 
-    /** @param worker runs fits in the background; a fit that fails unexpectedly is marked failed and rethrown to it */
-    public FitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock, Executor worker) {
+    /**
+     * @param worker runs fits in the background; a fit that fails unexpectedly is marked failed and rethrown to it
+     * @param lease how this instance holds the fits it runs
+     */
+    public FitClvModel(ClvModels models, PurchaseSummaries summaries, Clock clock, Executor worker, FitLease lease) {
         this.models = models;
         this.summaries = summaries;
         this.clock = clock;
         this.worker = worker;
+        this.lease = lease;
     }
 
     /** Queues a fit and hands it to the background worker. */
@@ -55,9 +61,31 @@ public class FitClvModel {
         return models.queueOnce(settings, slot, Instants.now(clock));
     }
 
+    /** Keeps this instance's running fits its own; to be called well within the lease's length. */
+    public void renewLeases() {
+        models.renewLeases(lease.owner(), Instants.now(clock).plus(lease.length()));
+    }
+
+    /**
+     * Takes over the fits that nobody runs any more (their instance stopped without handing them back, or their
+     * queue went with it) and hands them to this instance's worker.
+     */
+    public List<UUID> takeOverAbandoned() {
+        Instant now = Instants.now(clock);
+        List<UUID> abandoned = models.reclaim(now, now.minus(lease.length()), now.plus(lease.length()));
+        abandoned.forEach(id -> worker.execute(() -> run(id)));
+        return abandoned;
+    }
+
+    /** Gives this instance's running fits back to the queue, for another instance: this one is stopping. */
+    public void handBackLeases() {
+        models.handBack(lease.owner());
+    }
+
     /** Runs a queued model to success or failure; a model already taken by another worker is left alone. */
     public void run(UUID id) {
-        if (!models.start(id, Instants.now(clock))) {
+        Instant now = Instants.now(clock);
+        if (!models.start(id, lease.owner(), now, now.plus(lease.length()))) {
             return;
         }
         ClvModel model = models.find(id).orElseThrow();

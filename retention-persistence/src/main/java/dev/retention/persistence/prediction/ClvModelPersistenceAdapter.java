@@ -87,13 +87,49 @@ class ClvModelPersistenceAdapter implements ClvModels {
 
     @Override
     @Transactional
-    public boolean start(UUID id, Instant at) {
+    public boolean start(UUID id, String owner, Instant at, Instant leaseUntil) {
         return jdbc.update(
-                        "update clv_model set status = 'RUNNING', stage = 'starting', started_at = ? "
-                                + "where id = ? and status = 'QUEUED'",
+                        "update clv_model set status = 'RUNNING', stage = 'starting', started_at = ?, owner = ?, "
+                                + "lease_until = ? where id = ? and status = 'QUEUED'",
                         utc(at),
+                        owner,
+                        utc(leaseUntil),
                         id)
                 == 1;
+    }
+
+    @Override
+    @Transactional
+    public void renewLeases(String owner, Instant until) {
+        jdbc.update("update clv_model set lease_until = ? where owner = ? and status = 'RUNNING'", utc(until), owner);
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> reclaim(Instant now, Instant queuedBefore, Instant claimUntil) {
+        return jdbc.queryForList("""
+                with abandoned as (
+                    select id from clv_model
+                    where (status = 'RUNNING' and lease_until < ?)
+                       or (status = 'QUEUED' and requested_at < ? and (lease_until is null or lease_until < ?))
+                    order by requested_at
+                    for update skip locked)
+                update clv_model m
+                set status = 'QUEUED', stage = 'queued again: the instance that held it stopped', owner = null,
+                    lease_until = ?
+                from abandoned
+                where m.id = abandoned.id
+                returning m.id
+                """, UUID.class, utc(now), utc(queuedBefore), utc(now), utc(claimUntil));
+    }
+
+    @Override
+    @Transactional
+    public void handBack(String owner) {
+        jdbc.update(
+                "update clv_model set status = 'QUEUED', stage = 'queued again: its instance stopped', owner = null, "
+                        + "lease_until = null where owner = ? and status = 'RUNNING'",
+                owner);
     }
 
     @Override
