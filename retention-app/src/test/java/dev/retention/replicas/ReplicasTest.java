@@ -9,15 +9,23 @@ import dev.retention.support.Cdnow;
 import dev.retention.support.Http;
 import dev.retention.support.Http.Response;
 import dev.retention.support.ModelJobs;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +53,9 @@ class ReplicasTest extends ApiTest {
         registry.add("retention.prediction.fit-lease", () -> FIT_LEASE);
         registry.add("retention.prediction.lease-check", () -> LEASE_CHECK);
     }
+
+    @Autowired
+    private ApplicationContext replicaA;
 
     private Http b;
 
@@ -194,5 +205,34 @@ class ReplicasTest extends ApiTest {
                 .isEqualTo(2_349);
         assertThat(jdbc.queryForObject("select owner from clv_model where id = ?", String.class, abandoned))
                 .isNotEqualTo("a-stopped-instance");
+    }
+
+    @Test
+    void aScheduledJobFiredByBothInstancesAtOnceRunsOnce() throws Exception {
+        Object refitOnA = replicaA.getBean("scheduledClvRefit");
+        Object refitOnB = replicaB.getBean("scheduledClvRefit");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        List<Future<?>> firings =
+                List.of(both.submit(() -> fire(refitOnA, start)), both.submit(() -> fire(refitOnB, start)));
+        start.countDown();
+        for (Future<?> firing : firings) {
+            firing.get(30, TimeUnit.SECONDS);
+        }
+        both.shutdown();
+
+        assertThat(jdbc.queryForObject("select count(*) from clv_model where trigger = 'schedule'", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'clv-refit'", Long.class))
+                .isEqualTo(1);
+    }
+
+    /** Calls the job's scheduled method as the scheduler does, through the bean and its scheduler lock. */
+    private static Void fire(Object job, CountDownLatch start) throws Exception {
+        start.await();
+        Method refit = job.getClass().getDeclaredMethod("refit");
+        refit.setAccessible(true);
+        refit.invoke(job);
+        return null;
     }
 }

@@ -1,14 +1,16 @@
 package dev.retention.app.loyalty;
 
 import dev.retention.domain.loyalty.ExpirePoints;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires points and recomputes tiers every day (by default at 02:30 UTC). Every instance fires; a database lock
- * lets one of them do the work at a time.
+ * Expires points and recomputes tiers every day (by default at 02:30 UTC). Every instance fires; the scheduler lock
+ * lets one of them run each firing (and the run itself takes a database lock, so that runs started by hand never
+ * overlap either).
  */
 @Component
 class LoyaltyDailyJob {
@@ -22,6 +24,7 @@ class LoyaltyDailyJob {
     }
 
     @Scheduled(cron = "${retention.loyalty.daily-cron:0 30 2 * * *}", zone = "UTC")
+    @SchedulerLock(name = "loyalty-daily", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2H")
     void run() {
         ExpirePoints.Run run = expirePoints.run();
         log.info(

@@ -16,11 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Wires model fitting: one background worker runs the queued fits one after another. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class PredictionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PredictionConfiguration.class);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refits the model of all customers and of the configured segments on a schedule, with the calibration period
- * ending yesterday. Every instance of the service fires; the schedule slot, the firing time rounded to the
- * minute, lets only the first instance queue each fit.
+ * ending yesterday. Every instance of the service fires; the scheduler lock lets one of them run each firing, and the
+ * schedule slot (the firing time rounded to the minute) keeps even two runs from queueing the same fit twice.
  */
 @Component
 class ScheduledClvRefit {
@@ -36,6 +37,7 @@ class ScheduledClvRefit {
     }
 
     @Scheduled(cron = "${retention.prediction.refit-cron:-}", zone = "${retention.metrics.zone:UTC}")
+    @SchedulerLock(name = "clv-refit", lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
     void refit() {
         String slot = slot(clock.instant());
         LocalDate yesterday = LocalDate.now(clock.withZone(defaults.zone())).minusDays(1);
