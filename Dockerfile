@@ -6,6 +6,7 @@ COPY mvnw pom.xml ./
 COPY retention-domain retention-domain
 COPY retention-persistence retention-persistence
 COPY retention-api retention-api
+COPY retention-client retention-client
 COPY retention-app retention-app
 RUN ./mvnw -B -q -DskipTests package
 
