@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Stops the service's PostgreSQL while several clients post events, and starts it again: requests fail fast with
- * 503 meanwhile, readiness turns DOWN, the service recovers by itself, and every acknowledged event is stored.
+ * 503 meanwhile, readiness turns DOWN (liveness stays UP), the service recovers by itself, and every acknowledged event is stored.
  */
 class DatabaseOutageTest {
 
@@ -71,6 +71,7 @@ class DatabaseOutageTest {
             database.close();
             Thread.sleep(1_000);
             Response readinessDuringOutage = http.anonymous().get("/actuator/health/readiness");
+            Response livenessDuringOutage = http.anonymous().get("/actuator/health/liveness");
             Thread.sleep(2_000);
             int unavailableDuringOutage = unavailable.get();
             database = EmbeddedPostgresLauncher.start(directory, databasePort, false);
@@ -92,6 +93,7 @@ class DatabaseOutageTest {
                     acknowledged.size(), unavailable.get(), recoverySeconds);
             assertThat(beforeOutage).isPositive();
             assertThat(readinessDuringOutage.status()).isEqualTo(503);
+            assertThat(livenessDuringOutage.status()).isEqualTo(200);
             assertThat(unavailableDuringOutage).isPositive();
             assertThat(unexpectedStatuses).isEmpty();
             assertThat(recoverySeconds).isLessThan(10);
