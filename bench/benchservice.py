@@ -8,14 +8,15 @@ import time
 import urllib.request
 
 
-def start(jar, work, port, pg_port, key, heap="-Xmx4g"):
-    """Starts the jar with its embedded PostgreSQL in work/pg; returns the process and its log file."""
+def start(jar, work, port, pg_port, key, heap="-Xmx4g", settings=None):
+    """Starts the jar with its embedded PostgreSQL in work/pg; returns the process and its log file. Rate limits are
+    off unless settings (a dict of property names and values, given last) say otherwise."""
     log = open(os.path.join(work, "service.log"), "a")
-    service = subprocess.Popen(["java", heap, "-jar", jar, "--server.port=%d" % port,
-                                "--retention.embedded-db.dir=" + os.path.join(work, "pg"),
-                                "--retention.embedded-db.port=%d" % pg_port,
-                                "--retention.bootstrap-admin-key=" + key, "--retention.rate-limit.enabled=false",
-                                "--logging.level.root=WARN"],
+    properties = {"server.port": port, "retention.embedded-db.dir": os.path.join(work, "pg"),
+                  "retention.embedded-db.port": pg_port, "retention.bootstrap-admin-key": key,
+                  "retention.rate-limit.enabled": "false", "logging.level.root": "WARN"}
+    properties.update(settings or {})
+    service = subprocess.Popen(["java", heap, "-jar", jar] + ["--%s=%s" % item for item in properties.items()],
                                stdout=log, stderr=subprocess.STDOUT)
     return service, log
 

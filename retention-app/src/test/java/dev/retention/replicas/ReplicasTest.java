@@ -2,13 +2,12 @@ package dev.retention.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.RetentionApplication;
-import dev.retention.persistence.support.TestDatabase;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Cdnow;
 import dev.retention.support.Http;
 import dev.retention.support.Http.Response;
 import dev.retention.support.ModelJobs;
+import dev.retention.support.SecondInstance;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +42,7 @@ class ReplicasTest extends ApiTest {
     private static final String FIT_LEASE = "3s";
     private static final String LEASE_CHECK = "300ms";
 
-    private static ConfigurableApplicationContext replicaB;
+    private static SecondInstance replicaB;
 
     @DynamicPropertySource
     static void sameSettingsAsReplicaB(DynamicPropertyRegistry registry) {
@@ -62,24 +59,12 @@ class ReplicasTest extends ApiTest {
     @BeforeEach
     void startReplicaB() {
         if (replicaB == null) {
-            TestDatabase database = TestDatabase.get();
-            replicaB = new SpringApplicationBuilder(RetentionApplication.class)
-                    .properties(Map.of(
-                            "server.port",
-                            "0",
-                            "spring.datasource.url",
-                            database.jdbcUrl(),
-                            "spring.datasource.username",
-                            database.username(),
-                            "spring.datasource.password",
-                            database.password(),
-                            "retention.bootstrap-admin-key",
-                            ADMIN_KEY,
-                            "retention.rate-limit.enabled",
-                            "false"))
-                    .run();
+            replicaB = SecondInstance.start(Map.of(
+                    "retention.currency", "USD",
+                    "retention.prediction.fit-lease", FIT_LEASE,
+                    "retention.prediction.lease-check", LEASE_CHECK));
         }
-        b = new Http("http://localhost:" + replicaB.getEnvironment().getProperty("local.server.port"), ADMIN_KEY);
+        b = replicaB.http();
     }
 
     @AfterAll
@@ -210,7 +195,7 @@ class ReplicasTest extends ApiTest {
     @Test
     void aScheduledJobFiredByBothInstancesAtOnceRunsOnce() throws Exception {
         Object refitOnA = replicaA.getBean("scheduledClvRefit");
-        Object refitOnB = replicaB.getBean("scheduledClvRefit");
+        Object refitOnB = replicaB.bean("scheduledClvRefit");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService both = Executors.newFixedThreadPool(2);
         List<Future<?>> firings =

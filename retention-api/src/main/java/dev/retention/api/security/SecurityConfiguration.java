@@ -1,6 +1,8 @@
 package dev.retention.api.security;
 
 import dev.retention.domain.security.ApiKeySecrets;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +32,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, ApiKeyCache apiKeys, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder)
+            HttpSecurity http,
+            ApiKeyCache apiKeys,
+            SecuritySettings settings,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ProxyManager<String> rateLimitBuckets,
+            MeterRegistry meters)
             throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         http.csrf(AbstractHttpConfigurer::disable)
@@ -44,7 +51,8 @@ class SecurityConfiguration {
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BodySizeLimitFilter(settings.maxBodyBytes()), LogoutFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BearerTokenAuthenticationFilter.class)
-                .addFilterBefore(new RateLimitFilter(settings.rateLimit()), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new RateLimitFilter(settings.rateLimit(), rateLimitBuckets, meters), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new ScopeAuthorizationManager()));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
