@@ -1,7 +1,7 @@
 package dev.retention.api.security;
 
 import dev.retention.domain.security.ApiKeySecrets;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import dev.retention.domain.security.LimitRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +36,7 @@ class SecurityConfiguration {
             ApiKeyCache apiKeys,
             SecuritySettings settings,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            ProxyManager<String> rateLimitBuckets,
+            LimitRequests limitRequests,
             MeterRegistry meters)
             throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
@@ -52,7 +52,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BodySizeLimitFilter(settings.maxBodyBytes()), LogoutFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(
-                        new RateLimitFilter(settings.rateLimit(), rateLimitBuckets, meters), AuthorizationFilter.class)
+                        new RateLimitFilter(settings.rateLimit(), limitRequests, meters), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new ScopeAuthorizationManager()));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
