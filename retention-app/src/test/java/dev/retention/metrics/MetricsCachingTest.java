@@ -21,25 +21,6 @@ class MetricsCachingTest extends ApiTest {
     @Autowired
     private TransactionTemplate transactions;
 
-    private void acquire(String customer, String at) {
-        Response response = http.post(
-                "/api/v1/events:batch",
-                Map.of(
-                        "events",
-                        List.of(Map.of(
-                                "externalId",
-                                customer,
-                                "createCustomer",
-                                true,
-                                "type",
-                                "ACQUIRED",
-                                "occurredAt",
-                                at,
-                                "eventKey",
-                                "acq"))));
-        assertThat(response.status()).isEqualTo(200);
-    }
-
     @Test
     void answersCarryAnETagAndRepeatsWithItAre304() {
         acquire("crm-1", "2025-12-01T00:00:00Z");

@@ -75,25 +75,6 @@ class ReplicasTest extends ApiTest {
         }
     }
 
-    private void acquire(String customer, String at) {
-        Response response = http.post(
-                "/api/v1/events:batch",
-                Map.of(
-                        "events",
-                        List.of(Map.of(
-                                "externalId",
-                                customer,
-                                "createCustomer",
-                                true,
-                                "type",
-                                "ACQUIRED",
-                                "occurredAt",
-                                at,
-                                "eventKey",
-                                "acq"))));
-        assertThat(response.status()).isEqualTo(200);
-    }
-
     private static long newCustomersInJanuary(Response response) {
         return response.json().get("periods").get(0).get("newCustomers").asLong();
     }

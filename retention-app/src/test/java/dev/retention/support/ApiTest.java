@@ -2,6 +2,8 @@ package dev.retention.support;
 
 import dev.retention.api.shared.DataChanges;
 import dev.retention.persistence.support.TestDatabase;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +49,28 @@ public abstract class ApiTest {
         jdbc.execute(TestDatabase.EMPTY_TABLES);
         dataChanges.changed();
         http = new Http("http://localhost:" + port, ADMIN_KEY);
+    }
+
+    /** Acquires a customer through the batch endpoint (created with its first event), at the given instant. */
+    protected void acquire(String externalId, String at) {
+        Http.Response response = http.post(
+                "/api/v1/events:batch",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "externalId",
+                                externalId,
+                                "createCustomer",
+                                true,
+                                "type",
+                                "ACQUIRED",
+                                "occurredAt",
+                                at,
+                                "eventKey",
+                                "acq"))));
+        if (response.status() != 200) {
+            throw new AssertionError("acquiring " + externalId + " failed: " + response);
+        }
     }
 
     protected long count(String table) {
