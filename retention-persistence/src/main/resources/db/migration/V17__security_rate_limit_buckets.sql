@@ -7,3 +7,13 @@ create unlogged table rate_limit_bucket (
     tokens     double precision not null,
     drawn_at   timestamptz      not null
 );
+
+-- The refill rule, stated once: a bucket gains p_per_second tokens a second since it was last drawn from, up to its
+-- capacity, by the database's clock (so that instances with different clocks agree).
+create function rate_limit_tokens_now(p_tokens double precision, p_drawn_at timestamptz,
+                                      p_capacity double precision, p_per_second double precision)
+    returns double precision
+    language sql volatile as
+$$
+select least(p_capacity, p_tokens + extract(epoch from clock_timestamp() - p_drawn_at) * p_per_second)
+$$;

@@ -8,8 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The token bucket in one statement, run on its own (autocommit): the bucket's row is locked only while the statement
- * runs, and the database's clock refills it, so that instances with different clocks agree. A bucket refills
- * continuously ({@code perSecond} tokens a second, up to {@code capacity}) from the moment it was last drawn from.
+ * runs. The refill rule is the database function {@code rate_limit_tokens_now} (on the database's clock).
  */
 @Repository
 class TokenBucketPersistenceAdapter implements TokenBuckets {
@@ -19,19 +18,14 @@ class TokenBucketPersistenceAdapter implements TokenBuckets {
             insert into rate_limit_bucket as b (credential, tokens, drawn_at)
             values (?, ?::float8 - 1, clock_timestamp())
             on conflict (credential) do update
-                set tokens = least(?::float8, b.tokens
-                                   + extract(epoch from clock_timestamp() - b.drawn_at) * ?::float8) - 1,
-                    drawn_at = clock_timestamp()
-                where least(?::float8, b.tokens + extract(epoch from clock_timestamp() - b.drawn_at) * ?::float8)
-                      >= 1
+                set tokens = rate_limit_tokens_now(b.tokens, b.drawn_at, ?, ?) - 1, drawn_at = clock_timestamp()
+                where rate_limit_tokens_now(b.tokens, b.drawn_at, ?, ?) >= 1
             returning tokens
             """;
 
     /** Parameters: capacity, perSecond, credential. */
-    private static final String TOKENS_NOW = """
-            select least(?::float8, tokens + extract(epoch from clock_timestamp() - drawn_at) * ?::float8)
-            from rate_limit_bucket where credential = ?
-            """;
+    private static final String TOKENS_NOW =
+            "select rate_limit_tokens_now(tokens, drawn_at, ?, ?) from rate_limit_bucket where credential = ?";
 
     private final JdbcTemplate jdbc;
 
