@@ -1,12 +1,15 @@
 -- Every statement that changes what reports are computed from marks its transaction as a data change, so that the
--- service can drop its cached reports when the transaction commits, whichever path made the change (the API, a job,
--- or SQL run in the database). API keys and the audit log are not report data and are left out. Model fits mark the
--- change when their status moves, not at each progress update.
+-- instance that made it can drop its cached reports as soon as the transaction commits, and announces it on the
+-- channel retention_data_changed, so that every other instance drops them within moments (PostgreSQL delivers a
+-- notification when its transaction commits, once per transaction and channel), whichever path made the change (the
+-- API, a job, or SQL run in the database). API keys and the audit log are not report data and are left out. Model
+-- fits mark the change when their status moves, not at each progress update.
 create function note_data_change() returns trigger
     language plpgsql as
 $$
 begin
     perform set_config('retention.data_changed', 'on', true);
+    perform pg_notify('retention_data_changed', '');
     return null;
 end;
 $$;
