@@ -38,14 +38,14 @@ public class FitClvModel {
     /** Queues a fit and hands it to the background worker. */
     public ClvModel submit(ClvSettings settings) {
         ClvModel model = queue(settings);
-        worker.execute(() -> run(model.id()));
+        runLater(model.id());
         return model;
     }
 
     /** Like {@link #submit}, once per schedule slot across instances (see {@link #queueScheduled}). */
     public Optional<ClvModel> submitScheduled(ClvSettings settings, String slot) {
         Optional<ClvModel> model = queueScheduled(settings, slot);
-        model.ifPresent(queued -> worker.execute(() -> run(queued.id())));
+        model.ifPresent(queued -> runLater(queued.id()));
         return model;
     }
 
@@ -73,13 +73,17 @@ public class FitClvModel {
     public List<UUID> takeOverAbandoned() {
         Instant now = Instants.now(clock);
         List<UUID> abandoned = models.reclaim(now, now.minus(lease.length()), now.plus(lease.length()));
-        abandoned.forEach(id -> worker.execute(() -> run(id)));
+        abandoned.forEach(this::runLater);
         return abandoned;
     }
 
     /** Gives this instance's running fits back to the queue, for another instance: this one is stopping. */
     public void handBackLeases() {
         models.handBack(lease.owner());
+    }
+
+    private void runLater(UUID id) {
+        worker.execute(() -> run(id));
     }
 
     /** Runs a queued model to success or failure; a model already taken by another worker is left alone. */
