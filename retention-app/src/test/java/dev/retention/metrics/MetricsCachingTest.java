@@ -2,9 +2,11 @@ package dev.retention.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retention.persistence.support.TestDatabase;
 import dev.retention.security.Keys;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Http.Response;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -82,9 +84,8 @@ class MetricsCachingTest extends ApiTest {
         acquire("crm-1", "2025-12-01T00:00:00Z");
         Response before = http.get(QUERY);
 
-        transactions.executeWithoutResult(status -> jdbc.update("insert into customer (id, external_id, "
-                + "acquired_at, acquired_at_explicit, attributes, created_at, updated_at, version) values "
-                + "(gen_random_uuid(), 'crm-sql', '2026-01-20T00:00:00Z', true, '{}'::jsonb, now(), now(), 0)"));
+        transactions.executeWithoutResult(
+                status -> TestDatabase.insertCustomer(jdbc, "crm-sql", null, Instant.parse("2026-01-20T00:00:00Z")));
         Response after = http.get(QUERY);
 
         assertThat(before.json().get("periods").get(0).get("newCustomers").asLong())

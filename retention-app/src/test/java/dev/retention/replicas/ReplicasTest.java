@@ -2,6 +2,7 @@ package dev.retention.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retention.persistence.support.TestDatabase;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Cdnow;
 import dev.retention.support.Http;
@@ -10,6 +11,7 @@ import dev.retention.support.ModelJobs;
 import dev.retention.support.SecondInstance;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,9 +124,7 @@ class ReplicasTest extends ApiTest {
         assertThat(newCustomersInJanuary(http.get(QUERY))).isEqualTo(1);
         assertThat(newCustomersInJanuary(b.get(QUERY))).isEqualTo(1);
 
-        jdbc.update("insert into customer (id, external_id, acquired_at, acquired_at_explicit, attributes, "
-                + "created_at, updated_at, version) values (gen_random_uuid(), 'crm-sql', "
-                + "'2026-01-20T00:00:00Z', true, '{}'::jsonb, now(), now(), 0)");
+        TestDatabase.insertCustomer(jdbc, "crm-sql", null, Instant.parse("2026-01-20T00:00:00Z"));
 
         assertThat(until(http, QUERY, response -> newCustomersInJanuary(response) == 2))
                 .isLessThan(WITHIN);

@@ -58,14 +58,6 @@ public abstract class AdapterTest {
 
     /** Registers a customer directly, as a CRM import would, and returns its id. */
     protected UUID customer(String externalId, String segment) {
-        UUID id = UUID.randomUUID();
-        jdbc.update(
-                "insert into customer (id, external_id, segment, acquired_at, acquired_at_explicit, attributes, "
-                        + "created_at, updated_at, version) values (?, ?, ?, ?, true, '{}'::jsonb, now(), now(), 0)",
-                id,
-                externalId,
-                segment,
-                java.sql.Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")));
-        return id;
+        return TestDatabase.insertCustomer(jdbc, externalId, segment, Instant.parse("2026-01-01T00:00:00Z"));
     }
 }

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -109,6 +113,21 @@ public final class TestDatabase {
         String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
         String parameters = query < 0 ? "" : jdbcUrl.substring(query);
         return base.substring(0, base.lastIndexOf('/') + 1) + database + parameters;
+    }
+
+    /**
+     * Registers a customer with SQL, past the service, as a CRM import run in the database would; returns its id.
+     */
+    public static UUID insertCustomer(JdbcTemplate jdbc, String externalId, String segment, Instant acquiredAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "insert into customer (id, external_id, segment, acquired_at, acquired_at_explicit, attributes, "
+                        + "created_at, updated_at, version) values (?, ?, ?, ?, true, '{}'::jsonb, now(), now(), 0)",
+                id,
+                externalId,
+                segment,
+                Timestamp.from(acquiredAt));
+        return id;
     }
 
     public Connection connect() throws SQLException {
