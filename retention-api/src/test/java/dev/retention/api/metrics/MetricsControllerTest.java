@@ -7,53 +7,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.retention.api.shared.DataChanges;
-import dev.retention.api.shared.DefaultReportingSettings;
-import dev.retention.api.shared.ReportCache;
+import dev.retention.api.shared.SliceReporting;
 import dev.retention.api.shared.WebSliceTest;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The metrics parameters as the web binds and checks them, before anything is computed. */
 @WebSliceTest
-@Import({
-    MetricsController.class,
-    MetricsApiMapperImpl.class,
-    MetricsControllerTest.Settings.class,
-    DefaultReportingSettings.class
-})
+@Import({MetricsController.class, MetricsApiMapperImpl.class, SliceReporting.class})
 class MetricsControllerTest {
-
-    @TestConfiguration
-    static class Settings {
-
-        @Bean
-        ReportCache reportCache() {
-            return new ReportCache(
-                    new DataChanges(),
-                    JsonMapper.builder().build(),
-                    100,
-                    Duration.ofMinutes(5),
-                    Duration.ofSeconds(30));
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     private MockMvc mvc;

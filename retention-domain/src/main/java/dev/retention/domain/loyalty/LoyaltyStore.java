@@ -1,5 +1,6 @@
 package dev.retention.domain.loyalty;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import java.time.Instant;
@@ -28,12 +29,12 @@ public interface LoyaltyStore {
     /** Stores the books' accounts (as changed at {@code at}), lots and new ledger entries. */
     void save(Collection<AccountBook> books, Instant at);
 
-    Optional<LoyaltyAccount> account(UUID customerId);
+    Optional<LoyaltyAccount> account(CustomerId member);
 
-    long pointsExpiringBetween(UUID customerId, Instant from, Instant until);
+    long pointsExpiringBetween(CustomerId member, Instant from, Instant until);
 
     /** The account's ledger, newest first. */
-    Page<LedgerEntry> entries(UUID customerId, PageRequest page);
+    Page<LedgerEntry> entries(CustomerId member, PageRequest page);
 
     /** Up to {@code limit} customers with points left in lots that expired at or before {@code at}. */
     List<UUID> customersWithPointsExpiredBy(Instant at, int limit);
@@ -47,7 +48,7 @@ public interface LoyaltyStore {
      */
     boolean tryLockJob(String job);
 
-    Optional<Redemption> redemption(UUID customerId, String idempotencyKey);
+    Optional<Redemption> redemption(CustomerId member, String idempotencyKey);
 
     void addRedemption(Redemption redemption);
 }

@@ -47,12 +47,14 @@ public class ManageAccounts {
         Instant now = Instants.now(clock);
         ProgrammeVersion version = store.programme().at(now).orElseThrow(ProgrammeRequiredException::now);
         boolean created = store.createAccount(LoyaltyAccount.enrol(customerId, now, version.entryTier()));
-        return new Enrolment(store.account(customerId).orElseThrow(), created);
+        return new Enrolment(store.account(member).orElseThrow(), created);
     }
 
     public Statement statement(LoyaltyAccount account) {
         Instant now = Instants.now(clock);
-        return new Statement(account, store.pointsExpiringBetween(account.customerId(), now, now.plus(EXPIRY_NOTICE)));
+        return new Statement(
+                account,
+                store.pointsExpiringBetween(CustomerId.of(account.customerId()), now, now.plus(EXPIRY_NOTICE)));
     }
 
     /** The member's account; not found when the customer is not a member. */
@@ -63,12 +65,11 @@ public class ManageAccounts {
     /** The member's ledger, newest first; not found when the customer is not a member. */
     public Page<LedgerEntry> ledger(CustomerId member, PageRequest page) {
         account(member);
-        return store.entries(member.value(), page);
+        return store.entries(member, page);
     }
 
     private LoyaltyAccount account(CustomerId member) {
-        return store.account(member.value())
-                .orElseThrow(() -> new ResourceNotFoundException("Loyalty account", member));
+        return store.account(member).orElseThrow(() -> new ResourceNotFoundException("Loyalty account", member));
     }
 
     /** Adds (positive) or deducts (negative) points with a reason; a deduction beyond the balance is refused. */

@@ -53,7 +53,7 @@ public class RedeemReward {
             if (book == null) {
                 throw new ResourceNotFoundException("Loyalty account", customerId);
             }
-            var earlier = store.redemption(customerId, idempotencyKey);
+            var earlier = store.redemption(member, idempotencyKey);
             if (earlier.isPresent()) {
                 if (!earlier.get().rewardId().equals(rewardId)) {
                     throw new ConflictException(

@@ -160,7 +160,7 @@ public class ManageStrategies {
                     "A " + strategy.status() + " strategy reaches nobody; touches need an ACTIVE or COMPLETED one.");
         }
         Assignment assignment = strategies
-                .assignment(strategyId, customerId)
+                .assignment(strategyId, customer)
                 .orElseThrow(() -> new RuleViolationException(
                         "not-assigned",
                         "Customer " + customerId + " is not among the strategy's " + "targeted customers.",

@@ -1,5 +1,6 @@
 package dev.retention.domain.strategy;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
@@ -30,7 +31,7 @@ public interface Strategies {
 
     Page<Assignment> assignments(UUID strategyId, Group group, PageRequest page);
 
-    Optional<Assignment> assignment(UUID strategyId, UUID customerId);
+    Optional<Assignment> assignment(UUID strategyId, CustomerId customer);
 
     void addTouch(Touch touch);
 

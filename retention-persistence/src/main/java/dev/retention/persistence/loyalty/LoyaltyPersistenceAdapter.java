@@ -3,6 +3,7 @@ package dev.retention.persistence.loyalty;
 import static dev.retention.persistence.shared.SqlTimes.instant;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.loyalty.AccountBook;
 import dev.retention.domain.loyalty.LedgerEntry;
 import dev.retention.domain.loyalty.LedgerEntryType;
@@ -244,14 +245,15 @@ class LoyaltyPersistenceAdapter implements LoyaltyStore {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<LoyaltyAccount> account(UUID customerId) {
-        return jdbc.query("select * from loyalty_account where customer_id = ?", ACCOUNT, customerId).stream()
+    public Optional<LoyaltyAccount> account(CustomerId member) {
+        return jdbc.query("select * from loyalty_account where customer_id = ?", ACCOUNT, member.value()).stream()
                 .findFirst();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public long pointsExpiringBetween(UUID customerId, Instant from, Instant until) {
+    public long pointsExpiringBetween(CustomerId member, Instant from, Instant until) {
+        UUID customerId = member.value();
         Long points = jdbc.queryForObject(
                 "select coalesce(sum(remaining), 0) from loyalty_lot "
                         + "where customer_id = ? and remaining > 0 and expires_at > ? and expires_at <= ?",
@@ -264,7 +266,8 @@ class LoyaltyPersistenceAdapter implements LoyaltyStore {
 
     @Override
     @Transactional(readOnly = true)
-    public Page<LedgerEntry> entries(UUID customerId, PageRequest page) {
+    public Page<LedgerEntry> entries(CustomerId member, PageRequest page) {
+        UUID customerId = member.value();
         Long total = jdbc.queryForObject(
                 "select count(*) from loyalty_transaction where customer_id = ?", Long.class, customerId);
         List<LedgerEntry> items = jdbc.query(
@@ -311,7 +314,8 @@ class LoyaltyPersistenceAdapter implements LoyaltyStore {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Redemption> redemption(UUID customerId, String idempotencyKey) {
+    public Optional<Redemption> redemption(CustomerId member, String idempotencyKey) {
+        UUID customerId = member.value();
         return jdbc
                 .query(
                         "select * from loyalty_redemption where customer_id = ? and idempotency_key = ?",

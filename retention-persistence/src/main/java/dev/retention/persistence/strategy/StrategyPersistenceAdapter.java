@@ -3,6 +3,7 @@ package dev.retention.persistence.strategy;
 import static dev.retention.persistence.shared.SqlTimes.instant;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
+import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.metrics.LifecycleQuery;
 import dev.retention.domain.metrics.StatusChange;
@@ -164,7 +165,8 @@ class StrategyPersistenceAdapter implements Strategies {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Assignment> assignment(UUID strategyId, UUID customerId) {
+    public Optional<Assignment> assignment(UUID strategyId, CustomerId customer) {
+        UUID customerId = customer.value();
         return jdbc
                 .query(
                         "select * from strategy_assignment where strategy_id = ? and customer_id = ?",
