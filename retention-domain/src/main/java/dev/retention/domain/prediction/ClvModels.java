@@ -19,7 +19,6 @@ public interface ClvModels {
      */
     Optional<ClvModel> queueOnce(ClvSettings settings, String slot, Instant at);
 
-    /** Marks the model running unless it already left the queue; false when another worker took it. */
     /** Moves a QUEUED fit to RUNNING under the owner's lease; false when it is not queued (taken by another). */
     boolean start(UUID id, String owner, Instant at, Instant leaseUntil);
 

@@ -1,5 +1,8 @@
 package dev.retention.persistence.support;
 
+import dev.retention.domain.event.EventType;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -58,6 +61,26 @@ public abstract class AdapterTest {
 
     /** Registers a customer directly, as a CRM import would, and returns its id. */
     protected UUID customer(String externalId, String segment) {
-        return TestDatabase.insertCustomer(jdbc, externalId, segment, Instant.parse("2026-01-01T00:00:00Z"));
+        return customer(UUID.randomUUID(), externalId, segment);
+    }
+
+    /** Registers a customer with the given id, for tests where the order of ids matters. */
+    protected UUID customer(UUID id, String externalId, String segment) {
+        return TestDatabase.insertCustomer(jdbc, id, externalId, segment, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** Stores a PURCHASE or REFUND in EUR directly, as an import run in the database would; returns its id. */
+    protected UUID money(UUID customer, EventType type, String at, String amount) {
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "insert into customer_event (id, customer_id, type, occurred_at, amount, currency, event_key, "
+                        + "recorded_at) values (?, ?, ?, ?, ?, 'EUR', ?, now())",
+                id,
+                customer,
+                type.name(),
+                Timestamp.from(Instant.parse(at)),
+                new BigDecimal(amount),
+                type + "-" + id);
+        return id;
     }
 }

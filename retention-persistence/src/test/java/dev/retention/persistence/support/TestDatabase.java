@@ -119,7 +119,12 @@ public final class TestDatabase {
      * Registers a customer with SQL, past the service, as a CRM import run in the database would; returns its id.
      */
     public static UUID insertCustomer(JdbcTemplate jdbc, String externalId, String segment, Instant acquiredAt) {
-        UUID id = UUID.randomUUID();
+        return insertCustomer(jdbc, UUID.randomUUID(), externalId, segment, acquiredAt);
+    }
+
+    /** Like {@link #insertCustomer(JdbcTemplate, String, String, Instant)}, with the id given. */
+    public static UUID insertCustomer(
+            JdbcTemplate jdbc, UUID id, String externalId, String segment, Instant acquiredAt) {
         jdbc.update(
                 "insert into customer (id, external_id, segment, acquired_at, acquired_at_explicit, attributes, "
                         + "created_at, updated_at, version) values (?, ?, ?, ?, true, '{}'::jsonb, now(), now(), 0)",
