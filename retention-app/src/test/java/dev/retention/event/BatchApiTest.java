@@ -117,20 +117,6 @@ class BatchApiTest extends ApiTest {
     }
 
     @Test
-    void moreThanFiveThousandEventsAreRefusedWithoutWriting() {
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (int i = 0; i <= 5_000; i++) {
-            events.add(purchase("crm-1", "o-" + i, 1));
-        }
-
-        Response response = http.post("/api/v1/events:batch", batch(events));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("events");
-        assertThat(count("customer_event")).isZero();
-    }
-
-    @Test
     void concurrentPostsOfTheSameKeyStoreOneRow() throws Exception {
         http.post("/api/v1/customers", Map.of("externalId", "crm-1"));
         Map<String, Object> body = batch(List.of(purchase("crm-1", "o-1", 5)));

@@ -127,6 +127,18 @@ class ClvModelControllerTest {
                         .content("{\"calibrationEnd\":\"1997-09-30\",\"timeUnit\":\"FORTNIGHT\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(fieldError("timeUnit"));
+        mvc.perform(post("/api/v1/models/clv")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"calibrationEnd\":\"1997-09-30\",\"horizonMonths\":0,"
+                                + "\"monthlyDiscountRate\":-0.1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(fieldError("horizonMonths"))
+                .andExpect(fieldError("monthlyDiscountRate"));
+        mvc.perform(post("/api/v1/models/clv")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"calibrationEnd\":\"30.09.1997\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(fieldError("calibrationEnd"));
 
         verifyNoInteractions(fits);
     }
