@@ -6,7 +6,6 @@ import dev.retention.domain.shared.ResourceNotFoundException;
 import dev.retention.domain.shared.RuleViolationException;
 import dev.retention.domain.shared.StaleVersionException;
 import dev.retention.domain.shared.Violation;
-import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every error into RFC 9457 Problem Details with a fixed {@code type} per kind of problem, a readable title
@@ -41,11 +39,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-    /** character_not_in_repertoire (NUL in text) and untranslatable_character (NUL in jsonb). */
-    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
-
-    private static final String CLOSED_CONNECTION = "Connection is closed";
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException exception) {
@@ -61,13 +54,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             exception.violations()));
         }
         return ResponseEntity.badRequest()
-                .body(withErrors(
-                        problem(
-                                HttpStatus.BAD_REQUEST,
-                                "invalid-input",
-                                "Invalid input",
-                                "The request has invalid fields; see errors."),
-                        exception.violations()));
+                .body(invalidInput("The request has invalid fields; see errors.", exception.violations()));
     }
 
     @ExceptionHandler(RuleViolationException.class)
@@ -110,35 +97,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * True for failures that mean the database went away mid-request (connection errors, class 08, and server
-     * shutdown, 57P01 to 57P03), however the data-access layer wrapped them. A transaction whose rollback fails on a
-     * connection the pool has already closed reports only the pool's "Connection is closed", which has no SQLState.
-     */
-    static boolean databaseWentAway(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException
-                    || cause instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql
-                    && (CLOSED_CONNECTION.equals(sql.getMessage())
-                            || (sql.getSQLState() != null
-                                    && (sql.getSQLState().startsWith("08")
-                                            || sql.getSQLState().startsWith("57P0"))))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * PostgreSQL stores no NUL character in text or jsonb; such input is refused as a whole by the database and
      * answered with 400 here, whichever field carried it.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> dataRefusedByDatabase(DataIntegrityViolationException exception) {
-        Throwable cause = causeOfType(exception, SQLException.class);
-        if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+        if (DatabaseFailures.unstorableText(exception)) {
             return ResponseEntity.badRequest()
                     .body(problem(
                             HttpStatus.BAD_REQUEST,
@@ -151,7 +115,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpectedOrUnavailable(Exception exception) {
-        if (databaseWentAway(exception)) {
+        if (DatabaseFailures.databaseWentAway(exception)) {
             return databaseUnavailable(exception);
         }
         return ResponseEntity.internalServerError().body(unexpected(exception));
@@ -169,7 +133,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable tooLarge = causeOfType(exception, RequestBodyTooLargeException.class);
+        Throwable tooLarge = DatabaseFailures.causeOfType(exception, RequestBodyTooLargeException.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .body(problem(
@@ -178,7 +142,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             "Request body too large",
                             tooLarge.getMessage() + "."));
         }
-        if (causeOfType(exception, StreamConstraintsException.class) != null) {
+        if (DatabaseFailures.causeOfType(exception, StreamConstraintsException.class) != null) {
             return ResponseEntity.badRequest()
                     .body(problem(
                             HttpStatus.BAD_REQUEST,
@@ -194,9 +158,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The body is not valid JSON of the expected shape.");
         if (exception.getCause() instanceof JacksonException jackson
                 && !jackson.getPath().isEmpty()) {
-            String field = jsonPath(jackson.getPath());
+            String field = FieldExpectations.jsonPath(jackson.getPath());
             body.setDetail("The value of '" + field + "' cannot be read as the expected type.");
-            withErrors(body, List.of(new Violation(field, expectation(jackson))));
+            withErrors(body, List.of(new Violation(field, FieldExpectations.of(jackson))));
         }
         return ResponseEntity.badRequest().body(body);
     }
@@ -209,17 +173,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> new Violation(
                         error.getField(),
                         error.isBindingFailure()
-                                ? expectation(binding.getFieldType(error.getField()))
+                                ? FieldExpectations.of(binding.getFieldType(error.getField()))
                                 : error.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest()
-                .body(withErrors(
-                        problem(
-                                HttpStatus.BAD_REQUEST,
-                                "invalid-input",
-                                "Invalid input",
-                                "The request has invalid fields; see errors."),
-                        violations));
+                .body(invalidInput("The request has invalid fields; see errors.", violations));
     }
 
     @Override
@@ -234,13 +192,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest()
-                .body(withErrors(
-                        problem(
-                                HttpStatus.BAD_REQUEST,
-                                "invalid-input",
-                                "Invalid input",
-                                "The request has invalid parameters; see errors."),
-                        violations));
+                .body(invalidInput("The request has invalid parameters; see errors.", violations));
     }
 
     @Override
@@ -248,13 +200,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = exception.getPropertyName() == null ? "" : exception.getPropertyName();
         return ResponseEntity.badRequest()
-                .body(withErrors(
-                        problem(
-                                HttpStatus.BAD_REQUEST,
-                                "invalid-input",
-                                "Invalid input",
-                                "The value of '" + field + "' has the wrong format."),
-                        List.of(new Violation(field, expectation(exception.getRequiredType())))));
+                .body(invalidInput(
+                        "The value of '" + field + "' has the wrong format.",
+                        List.of(new Violation(field, FieldExpectations.of(exception.getRequiredType())))));
     }
 
     @Override
@@ -276,56 +224,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static ProblemDetail invalidInput(String detail, List<Violation> violations) {
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail), violations);
+    }
+
     static ProblemDetail withErrors(ProblemDetail problem, List<Violation> violations) {
         problem.setProperty("errors", violations.stream().map(FieldError::of).toList());
         return problem;
-    }
-
-    private static Throwable causeOfType(Throwable exception, Class<? extends Throwable> type) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return cause;
-            }
-        }
-        return null;
-    }
-
-    private static String expectation(JacksonException exception) {
-        return exception instanceof MismatchedInputException mismatch
-                ? expectation(mismatch.getTargetType())
-                : "has the wrong type or format";
-    }
-
-    private static String expectation(Class<?> type) {
-        if (type != null) {
-            if (type.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
-            }
-            if (java.time.Instant.class.equals(type)) {
-                return "must be an ISO 8601 instant such as 2026-03-01T12:30:00Z";
-            }
-            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-                return "must be a number";
-            }
-            if (java.util.UUID.class.equals(type)) {
-                return "must be a UUID";
-            }
-        }
-        return "has the wrong type or format";
-    }
-
-    private static String jsonPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            } else if (reference.getPropertyName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getPropertyName());
-            }
-        }
-        return field.toString();
     }
 }
