@@ -1,30 +1,20 @@
 package dev.retention.persistence.prediction;
 
-import static dev.retention.persistence.shared.SqlTimes.instant;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.ClvModel;
-import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
 import dev.retention.domain.prediction.ModelFit;
-import dev.retention.domain.prediction.ModelTimeUnit;
 import dev.retention.domain.prediction.PredictionOrder;
-import dev.retention.domain.prediction.PurchaseSummary;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.SqlArrays;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class ClvModelPersistenceAdapter implements ClvModels {
 
-    private static final RowMapper<ClvModel> MODEL = ClvModelPersistenceAdapter::toModel;
-    private static final RowMapper<CustomerPrediction> PREDICTION = ClvModelPersistenceAdapter::toPrediction;
+    private static final RowMapper<ClvModel> MODEL = ClvModelRows::model;
+    private static final RowMapper<CustomerPrediction> PREDICTION = ClvModelRows::prediction;
     private static final String PREDICTION_COLUMNS = """
             customer_id, frequency, recency, age, average_repeat_spend, probability_alive,
             expected_purchases_30_days, expected_purchases_90_days, expected_purchases_365_days,
@@ -215,13 +205,13 @@ class ClvModelPersistenceAdapter implements ClvModels {
                 where id = ?
                 """,
                 utc(at),
-                literal(List.of(bg.r(), bg.alpha(), bg.a(), bg.b())),
-                literal(purchaseFit.logParameterStandardErrors()),
+                ClvModelRows.float8Array(List.of(bg.r(), bg.alpha(), bg.a(), bg.b())),
+                ClvModelRows.float8Array(purchaseFit.logParameterStandardErrors()),
                 purchaseFit.logLikelihood(),
                 purchaseFit.customers(),
                 purchaseFit.evaluations(),
-                literal(List.of(gg.p(), gg.q(), gg.gamma())),
-                literal(spendFit.logParameterStandardErrors()),
+                ClvModelRows.float8Array(List.of(gg.p(), gg.q(), gg.gamma())),
+                ClvModelRows.float8Array(spendFit.logParameterStandardErrors()),
                 spendFit.logLikelihood(),
                 spendFit.customers(),
                 spendFit.evaluations(),
@@ -305,85 +295,5 @@ class ClvModelPersistenceAdapter implements ClvModels {
                 PREDICTION,
                 modelId,
                 limit);
-    }
-
-    private static ClvModel toModel(ResultSet row, int rowNumber) throws SQLException {
-        ClvSettings settings = new ClvSettings(
-                row.getObject("calibration_end", LocalDate.class),
-                ModelTimeUnit.valueOf(row.getString("time_unit")),
-                row.getInt("horizon_months"),
-                row.getBigDecimal("monthly_discount_rate"),
-                row.getString("segment"),
-                ZoneId.of(row.getString("zone")));
-        ModelFit<BgNbdParameters> purchaseFit = null;
-        ModelFit<GammaGammaParameters> spendFit = null;
-        Double[] bg = doubles(row.getArray("bgnbd_parameters"));
-        if (bg != null) {
-            purchaseFit = new ModelFit<>(
-                    new BgNbdParameters(bg[0], bg[1], bg[2], bg[3]),
-                    row.getDouble("bgnbd_log_likelihood"),
-                    row.getInt("bgnbd_customers"),
-                    row.getInt("bgnbd_evaluations"),
-                    Arrays.asList(doubles(row.getArray("bgnbd_standard_errors"))));
-        }
-        Double[] gg = doubles(row.getArray("gg_parameters"));
-        if (gg != null) {
-            spendFit = new ModelFit<>(
-                    new GammaGammaParameters(gg[0], gg[1], gg[2]),
-                    row.getDouble("gg_log_likelihood"),
-                    row.getInt("gg_customers"),
-                    row.getInt("gg_evaluations"),
-                    Arrays.asList(doubles(row.getArray("gg_standard_errors"))));
-        }
-        ClvModel.Timings timings = row.getObject("summarise_millis") == null
-                ? null
-                : new ClvModel.Timings(
-                        row.getObject("summarise_millis", Long.class),
-                        row.getObject("fit_millis", Long.class),
-                        row.getObject("score_millis", Long.class));
-        return new ClvModel(
-                row.getObject("id", UUID.class),
-                settings,
-                row.getString("trigger"),
-                ClvModelStatus.valueOf(row.getString("status")),
-                row.getString("stage"),
-                row.getInt("progress_percent"),
-                instant(row, "requested_at"),
-                instant(row, "started_at"),
-                instant(row, "finished_at"),
-                row.getString("error"),
-                purchaseFit,
-                spendFit,
-                timings);
-    }
-
-    private static CustomerPrediction toPrediction(ResultSet row, int rowNumber) throws SQLException {
-        return new CustomerPrediction(
-                row.getObject("customer_id", UUID.class),
-                new PurchaseSummary(
-                        row.getInt("frequency"),
-                        row.getDouble("recency"),
-                        row.getDouble("age"),
-                        row.getBigDecimal("average_repeat_spend")),
-                row.getDouble("probability_alive"),
-                row.getDouble("expected_purchases_30_days"),
-                row.getDouble("expected_purchases_90_days"),
-                row.getDouble("expected_purchases_365_days"),
-                row.getBigDecimal("expected_average_spend"),
-                row.getBigDecimal("lifetime_value"));
-    }
-
-    private static Double[] doubles(Array array) throws SQLException {
-        return array == null ? null : (Double[]) array.getArray();
-    }
-
-    /** A float8[] literal; null elements stay null. */
-    private static String literal(List<Double> values) {
-        return "{"
-                + String.join(
-                        ",",
-                        values.stream()
-                                .map(v -> v == null ? "NULL" : Double.toString(v))
-                                .toList()) + "}";
     }
 }

@@ -1,0 +1,107 @@
+package dev.retention.persistence.prediction;
+
+import static dev.retention.persistence.shared.SqlTimes.instant;
+
+import dev.retention.domain.prediction.BgNbdParameters;
+import dev.retention.domain.prediction.ClvModel;
+import dev.retention.domain.prediction.ClvModelStatus;
+import dev.retention.domain.prediction.ClvSettings;
+import dev.retention.domain.prediction.CustomerPrediction;
+import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.ModelFit;
+import dev.retention.domain.prediction.ModelTimeUnit;
+import dev.retention.domain.prediction.PurchaseSummary;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** How a model fit and a prediction are laid out in their rows: read back into the domain, and arrays written. */
+final class ClvModelRows {
+
+    private ClvModelRows() {}
+
+    static ClvModel model(ResultSet row, int rowNumber) throws SQLException {
+        ClvSettings settings = new ClvSettings(
+                row.getObject("calibration_end", LocalDate.class),
+                ModelTimeUnit.valueOf(row.getString("time_unit")),
+                row.getInt("horizon_months"),
+                row.getBigDecimal("monthly_discount_rate"),
+                row.getString("segment"),
+                ZoneId.of(row.getString("zone")));
+        ModelFit<BgNbdParameters> purchaseFit = null;
+        ModelFit<GammaGammaParameters> spendFit = null;
+        Double[] bg = doubles(row.getArray("bgnbd_parameters"));
+        if (bg != null) {
+            purchaseFit = new ModelFit<>(
+                    new BgNbdParameters(bg[0], bg[1], bg[2], bg[3]),
+                    row.getDouble("bgnbd_log_likelihood"),
+                    row.getInt("bgnbd_customers"),
+                    row.getInt("bgnbd_evaluations"),
+                    Arrays.asList(doubles(row.getArray("bgnbd_standard_errors"))));
+        }
+        Double[] gg = doubles(row.getArray("gg_parameters"));
+        if (gg != null) {
+            spendFit = new ModelFit<>(
+                    new GammaGammaParameters(gg[0], gg[1], gg[2]),
+                    row.getDouble("gg_log_likelihood"),
+                    row.getInt("gg_customers"),
+                    row.getInt("gg_evaluations"),
+                    Arrays.asList(doubles(row.getArray("gg_standard_errors"))));
+        }
+        ClvModel.Timings timings = row.getObject("summarise_millis") == null
+                ? null
+                : new ClvModel.Timings(
+                        row.getObject("summarise_millis", Long.class),
+                        row.getObject("fit_millis", Long.class),
+                        row.getObject("score_millis", Long.class));
+        return new ClvModel(
+                row.getObject("id", UUID.class),
+                settings,
+                row.getString("trigger"),
+                ClvModelStatus.valueOf(row.getString("status")),
+                row.getString("stage"),
+                row.getInt("progress_percent"),
+                instant(row, "requested_at"),
+                instant(row, "started_at"),
+                instant(row, "finished_at"),
+                row.getString("error"),
+                purchaseFit,
+                spendFit,
+                timings);
+    }
+
+    static CustomerPrediction prediction(ResultSet row, int rowNumber) throws SQLException {
+        return new CustomerPrediction(
+                row.getObject("customer_id", UUID.class),
+                new PurchaseSummary(
+                        row.getInt("frequency"),
+                        row.getDouble("recency"),
+                        row.getDouble("age"),
+                        row.getBigDecimal("average_repeat_spend")),
+                row.getDouble("probability_alive"),
+                row.getDouble("expected_purchases_30_days"),
+                row.getDouble("expected_purchases_90_days"),
+                row.getDouble("expected_purchases_365_days"),
+                row.getBigDecimal("expected_average_spend"),
+                row.getBigDecimal("lifetime_value"));
+    }
+
+    private static Double[] doubles(Array array) throws SQLException {
+        return array == null ? null : (Double[]) array.getArray();
+    }
+
+    /** A float8[] literal; null elements stay null. */
+    static String float8Array(List<Double> values) {
+        return "{"
+                + String.join(
+                        ",",
+                        values.stream()
+                                .map(v -> v == null ? "NULL" : Double.toString(v))
+                                .toList()) + "}";
+    }
+}
