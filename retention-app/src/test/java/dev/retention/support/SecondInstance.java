@@ -47,6 +47,10 @@ public final class SecondInstance implements AutoCloseable {
         return context.getBean(name);
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -25,13 +25,14 @@ class PredictionConfiguration {
 
     @Bean
     FitClvModel fitClvModel(
-            ClvModels models,
-            PurchaseSummaries summaries,
-            Clock clock,
-            ExecutorService clvModelFits,
-            PredictionProperties properties) {
-        return new FitClvModel(
-                models, summaries, clock, clvModelFits, new FitLease(instanceName(), properties.fitLease()));
+            ClvModels models, PurchaseSummaries summaries, Clock clock, ExecutorService clvModelFits, FitLease lease) {
+        return new FitClvModel(models, summaries, clock, clvModelFits, lease);
+    }
+
+    /** How this instance holds the fits it runs: under its own name, for the configured lease. */
+    @Bean
+    FitLease fitLease(PredictionProperties properties) {
+        return new FitLease(instanceName(), properties.fitLease());
     }
 
     /** Names this instance in the fits it holds: host, process and a random part, unique per start. */
