@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A token bucket per authenticated credential, kept where every instance of the service draws from it (the database),
  * so that the limit holds for the whole deployment; an empty bucket answers 429 with Retry-After. The time each check
- * takes is recorded as {@code retention.rate_limit.check}.
+ * takes (mostly local: see {@link LimitRequests}) is recorded as {@code retention.rate_limit.check}.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -33,7 +33,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
         this.settings = settings;
         this.limits = limits;
         this.checks = Timer.builder("retention.rate_limit.check")
-                .description("Time to take a token from a credential's shared bucket")
+                .description(
+                        "Time to decide whether a credential may send a request: from the tokens this instance holds, or from the shared bucket")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(50_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))

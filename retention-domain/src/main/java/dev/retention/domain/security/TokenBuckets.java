@@ -6,11 +6,17 @@ import java.time.Duration;
 public interface TokenBuckets {
 
     /**
-     * Takes one token from the credential's bucket, which holds at most {@code capacity} tokens and gains
-     * {@code perSecond} tokens a second; a new bucket starts full.
+     * Takes up to {@code wanted} whole tokens from the credential's bucket, which holds at most {@code capacity}
+     * tokens and gains {@code perSecond} tokens a second; a new bucket starts full.
      */
-    Take take(String credential, long capacity, long perSecond);
+    Reservation reserve(String credential, long wanted, long capacity, long perSecond);
 
-    /** Whether a token was taken, and if not, how long until the next one. */
-    record Take(boolean taken, Duration retryAfter) {}
+    /** How many tokens were taken, and when none were, how long until the next one. */
+    record Reservation(long tokens, Duration retryAfter) {}
+
+    /** Whether a request may proceed, and if not, how long until it may. */
+    record Take(boolean taken, Duration retryAfter) {
+
+        public static final Take TAKEN = new Take(true, Duration.ZERO);
+    }
 }

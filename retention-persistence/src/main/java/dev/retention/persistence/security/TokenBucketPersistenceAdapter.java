@@ -2,30 +2,18 @@ package dev.retention.persistence.security;
 
 import dev.retention.domain.security.TokenBuckets;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The token bucket in one statement, run on its own (autocommit): the bucket's row is locked only while the statement
- * runs. The refill rule is the database function {@code rate_limit_tokens_now} (on the database's clock).
+ * The token buckets in the database, one call per lot of tokens, run on its own (autocommit): the bucket's row is
+ * locked only while the call runs. The rules are the database functions {@code rate_limit_reserve} and, for the
+ * refill, {@code rate_limit_tokens_now} (on the database's clock, so that instances with different clocks agree).
  */
 @Repository
 class TokenBucketPersistenceAdapter implements TokenBuckets {
 
-    /** Parameters: credential, capacity; capacity, perSecond; capacity, perSecond. */
-    private static final String TAKE = """
-            insert into rate_limit_bucket as b (credential, tokens, drawn_at)
-            values (?, ?::float8 - 1, clock_timestamp())
-            on conflict (credential) do update
-                set tokens = rate_limit_tokens_now(b.tokens, b.drawn_at, ?, ?) - 1, drawn_at = clock_timestamp()
-                where rate_limit_tokens_now(b.tokens, b.drawn_at, ?, ?) >= 1
-            returning tokens
-            """;
-
-    /** Parameters: capacity, perSecond, credential. */
-    private static final String TOKENS_NOW =
-            "select rate_limit_tokens_now(tokens, drawn_at, ?, ?) from rate_limit_bucket where credential = ?";
+    private static final String RESERVE = "select granted, wait_seconds from rate_limit_reserve(?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -34,14 +22,14 @@ class TokenBucketPersistenceAdapter implements TokenBuckets {
     }
 
     @Override
-    public Take take(String credential, long capacity, long perSecond) {
-        List<Double> left =
-                jdbc.queryForList(TAKE, Double.class, credential, capacity, capacity, perSecond, capacity, perSecond);
-        if (!left.isEmpty()) {
-            return new Take(true, Duration.ZERO);
-        }
-        List<Double> tokens = jdbc.queryForList(TOKENS_NOW, Double.class, capacity, perSecond, credential);
-        double missing = 1 - (tokens.isEmpty() ? 0 : tokens.get(0));
-        return new Take(false, Duration.ofNanos((long) Math.ceil(Math.max(missing, 0) / perSecond * 1e9)));
+    public Reservation reserve(String credential, long wanted, long capacity, long perSecond) {
+        return jdbc.queryForObject(
+                RESERVE,
+                (row, number) -> new Reservation(row.getLong("granted"), Duration.ofNanos((long)
+                        Math.ceil(Math.max(row.getDouble("wait_seconds"), 0) * 1e9))),
+                credential,
+                wanted,
+                (double) capacity,
+                (double) perSecond);
     }
 }
