@@ -2,8 +2,9 @@
 """Rate-limit benchmark: what keeping every credential's token bucket in PostgreSQL costs a request.
 
 Starts the service jar on a fresh embedded PostgreSQL twice in the same run: once with rate limits on (a bucket so
-large that nothing is refused, so every request takes a token from its credential's row in rate_limit_bucket, one
-statement in autocommit) and once with rate limits off (the baseline). Both times, wrk sends GET /api/v1/customers?size=1 with one key, first from 1 connection (one
+large that nothing is refused; the instance takes tokens from its credential's row in rate_limit_bucket in lots,
+one call in autocommit per lot, and decides locally while it holds some) and once with rate limits off (the
+baseline). Both times, wrk sends GET /api/v1/customers?size=1 with one key, first from 1 connection (one
 request at a time), then from 8 connections at once (the same key: every request locks the same bucket row), after a
 10 s warm-up that is not measured. Prints the latency percentiles of both and, from the service's own histogram
 (retention.rate_limit.check in /actuator/prometheus, scraped before and after each run), the bucket the p50, p90 and

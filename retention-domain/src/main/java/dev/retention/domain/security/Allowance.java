@@ -1,55 +1,90 @@
 package dev.retention.domain.security;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The tokens one instance holds for one credential, taken from the shared bucket in lots, each usable until it
- * expires; and, after the bucket was found empty, until when there is no point asking it again. Not thread-safe:
- * {@link LimitRequests} locks it.
+ * expires; and, after the bucket was found empty, until when there is no point asking it again.
+ *
+ * <p>Using a token takes no lock, so that concurrent requests of one credential do not queue behind each other (on a
+ * busy machine, behind a thread that was descheduled while holding the lock). Lots are added, and used-up ones
+ * unlinked, under the allowance's monitor.
  */
 final class Allowance {
 
-    private record Lot(long tokens, long expiresAtNanos) {}
+    private static final class Lot {
+        private final AtomicLong remaining;
+        private final long expiresAtNanos;
+        private volatile Lot next;
 
-    private final Deque<Lot> lots = new ArrayDeque<>();
-    private boolean foundEmpty;
-    private long emptyUntilNanos;
-    private boolean refilling;
+        private Lot(long tokens, long expiresAtNanos) {
+            this.remaining = new AtomicLong(tokens);
+            this.expiresAtNanos = expiresAtNanos;
+        }
 
-    /** Uses one held token, the one that expires first; false when none is left. */
-    boolean use(long nowNanos) {
-        dropExpired(nowNanos);
-        Lot first = lots.pollFirst();
-        if (first == null) {
-            return false;
+        private boolean usableAt(long nowNanos) {
+            return remaining.get() > 0 && nowNanos - expiresAtNanos < 0;
         }
-        if (first.tokens() > 1) {
-            lots.addFirst(new Lot(first.tokens() - 1, first.expiresAtNanos()));
-        }
-        return true;
     }
 
-    void add(long tokens, long expiresAtNanos) {
-        if (tokens > 0) {
-            lots.addLast(new Lot(tokens, expiresAtNanos));
+    private volatile Lot first;
+    private volatile boolean foundEmpty;
+    private volatile long emptyUntilNanos;
+    private final AtomicBoolean refilling = new AtomicBoolean();
+
+    /** Uses one held token, from the lot that expires first; false when none is left. */
+    boolean use(long nowNanos) {
+        for (Lot lot = first; lot != null; lot = lot.next) {
+            // A lot used up by others meanwhile goes below zero: that token was not there, try the next lot.
+            if (nowNanos - lot.expiresAtNanos < 0 && lot.remaining.getAndDecrement() > 0) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** Adds a lot after the ones held, and unlinks those used up or expired. */
+    synchronized void add(long tokens, long expiresAtNanos, long nowNanos) {
+        unlinkUnusable(nowNanos);
+        if (tokens <= 0) {
+            return;
+        }
+        Lot lot = new Lot(tokens, expiresAtNanos);
+        Lot last = first;
+        if (last == null) {
+            first = lot;
+            return;
+        }
+        while (last.next != null) {
+            last = last.next;
+        }
+        last.next = lot;
     }
 
     long held(long nowNanos) {
-        dropExpired(nowNanos);
-        return lots.stream().mapToLong(Lot::tokens).sum();
+        long held = 0;
+        for (Lot lot = first; lot != null; lot = lot.next) {
+            if (lot.usableAt(nowNanos)) {
+                held += lot.remaining.get();
+            }
+        }
+        return held;
     }
 
-    /** When the lot used next expires; {@code Long.MAX_VALUE} when nothing is held. */
-    long nextExpiryNanos() {
-        Lot first = lots.peekFirst();
-        return first == null ? Long.MAX_VALUE : first.expiresAtNanos();
+    /** When the first usable lot expires; {@code nowNanos} when nothing is held. */
+    long nextExpiryNanos(long nowNanos) {
+        for (Lot lot = first; lot != null; lot = lot.next) {
+            if (lot.usableAt(nowNanos)) {
+                return lot.expiresAtNanos;
+            }
+        }
+        return nowNanos;
     }
 
     void emptyUntil(long nanos) {
-        foundEmpty = true;
         emptyUntilNanos = nanos;
+        foundEmpty = true;
     }
 
     /** How long until the bucket has a token again, as last heard from it; zero or less when it may have one. */
@@ -59,20 +94,16 @@ final class Allowance {
 
     /** Marks a refill under way; false when one already is. */
     boolean startRefill() {
-        if (refilling) {
-            return false;
-        }
-        refilling = true;
-        return true;
+        return refilling.compareAndSet(false, true);
     }
 
     void refillDone() {
-        refilling = false;
+        refilling.set(false);
     }
 
-    private void dropExpired(long nowNanos) {
-        while (!lots.isEmpty() && lots.peekFirst().expiresAtNanos() <= nowNanos) {
-            lots.pollFirst();
+    private void unlinkUnusable(long nowNanos) {
+        while (first != null && !first.usableAt(nowNanos)) {
+            first = first.next;
         }
     }
 }

@@ -48,28 +48,34 @@ public class LimitRequests {
     }
 
     public TokenBuckets.Take take(String credential) {
-        Allowance allowance = allowances.computeIfAbsent(credential, ignored -> new Allowance());
-        synchronized (allowance) {
-            long now = nanoTime.getAsLong();
-            if (!allowance.use(now)) {
-                long empty = allowance.emptyForNanos(now);
-                if (empty > 0) {
-                    return new TokenBuckets.Take(false, Duration.ofNanos(empty));
-                }
-                TokenBuckets.Reservation taken = buckets.reserve(credential, reservation, capacity, perSecond);
-                record(allowance, taken, now);
+        Allowance allowance = allowances.get(credential);
+        if (allowance == null) {
+            allowance = allowances.computeIfAbsent(credential, ignored -> new Allowance());
+        }
+        long now = nanoTime.getAsLong();
+        if (!allowance.use(now)) {
+            synchronized (allowance) {
+                // Another request of this credential may have taken a lot while this one waited for the monitor.
                 if (!allowance.use(now)) {
-                    return new TokenBuckets.Take(false, taken.retryAfter());
+                    long empty = allowance.emptyForNanos(now);
+                    if (empty > 0) {
+                        return new TokenBuckets.Take(false, Duration.ofNanos(empty));
+                    }
+                    TokenBuckets.Reservation taken = buckets.reserve(credential, reservation, capacity, perSecond);
+                    record(allowance, taken, now);
+                    if (!allowance.use(now)) {
+                        return new TokenBuckets.Take(false, taken.retryAfter());
+                    }
                 }
             }
-            refillAheadIfDue(credential, allowance, now);
-            return TokenBuckets.Take.TAKEN;
         }
+        refillAheadIfDue(credential, allowance, now);
+        return TokenBuckets.Take.TAKEN;
     }
 
     private void refillAheadIfDue(String credential, Allowance allowance, long now) {
         boolean halfUsed = allowance.held(now) <= reservation / 2;
-        boolean halfExpired = allowance.nextExpiryNanos() - now <= holdNanos / 2;
+        boolean halfExpired = allowance.nextExpiryNanos(now) - now <= holdNanos / 2;
         if ((halfUsed || halfExpired) && allowance.startRefill()) {
             refills.execute(() -> refill(credential, allowance));
         }
@@ -78,21 +84,16 @@ public class LimitRequests {
     private void refill(String credential, Allowance allowance) {
         try {
             long now = nanoTime.getAsLong();
-            TokenBuckets.Reservation taken = buckets.reserve(credential, reservation, capacity, perSecond);
-            synchronized (allowance) {
-                record(allowance, taken, now);
-            }
+            record(allowance, buckets.reserve(credential, reservation, capacity, perSecond), now);
         } finally {
-            synchronized (allowance) {
-                allowance.refillDone();
-            }
+            allowance.refillDone();
         }
     }
 
     /** {@code askedAt} is when the tokens were asked for: they expire counting from then, never later. */
     private void record(Allowance allowance, TokenBuckets.Reservation taken, long askedAt) {
         if (taken.tokens() > 0) {
-            allowance.add(taken.tokens(), askedAt + holdNanos);
+            allowance.add(taken.tokens(), askedAt + holdNanos, nanoTime.getAsLong());
         } else {
             allowance.emptyUntil(askedAt + taken.retryAfter().toNanos());
         }

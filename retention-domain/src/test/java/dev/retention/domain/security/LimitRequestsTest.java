@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +35,7 @@ class LimitRequestsTest {
         private int calls;
 
         @Override
-        public Reservation reserve(String credential, long wanted, long capacity, long perSecond) {
+        public synchronized Reservation reserve(String credential, long wanted, long capacity, long perSecond) {
             calls++;
             double held = tokens < 0 ? capacity : Math.min(capacity, tokens + (now - drawnAt) * perSecond / 1e9);
             long granted = Math.min(wanted, (long) Math.floor(held));
@@ -186,6 +191,39 @@ class LimitRequestsTest {
         for (int run = 0; run < 20; run++) {
             // 50 at once and 40 a second over 10 s: 450 at most; lots held idle cost a little of it
             assertThat(simulate(random, false).size()).as("run %d", run).isGreaterThanOrEqualTo(360);
+        }
+    }
+
+    @Test
+    void concurrentRequestsOfOneCredentialUseEveryTokenOnceWithoutALock() throws Exception {
+        // time stands still: 10,000 tokens in the bucket, none comes back, lots of 1,000 never expire
+        LimitRequests limits = new LimitRequests(bucket, 10_000, 10_000, ForkJoinPool.commonPool(), () -> now);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                counts.add(pool.submit(() -> {
+                    int taken = 0;
+                    for (int request = 0; request < 5_000; request++) {
+                        taken += limits.take("key").taken() ? 1 : 0;
+                    }
+                    return taken;
+                }));
+            }
+            int taken = 0;
+            for (Future<Integer> count : counts) {
+                taken += count.get();
+            }
+            // a lot a refill brought in after the last request is still held: use it up
+            ForkJoinPool.commonPool().awaitQuiescence(10, TimeUnit.SECONDS);
+            while (limits.take("key").taken()) {
+                taken++;
+            }
+
+            assertThat(taken).isEqualTo(10_000);
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
