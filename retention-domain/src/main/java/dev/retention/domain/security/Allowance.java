@@ -72,14 +72,15 @@ final class Allowance {
         return held;
     }
 
-    /** When the first usable lot expires; {@code nowNanos} when nothing is held. */
-    long nextExpiryNanos(long nowNanos) {
+    /** When the last usable lot expires; {@code nowNanos} when nothing is held. */
+    long lastExpiryNanos(long nowNanos) {
+        long last = nowNanos;
         for (Lot lot = first; lot != null; lot = lot.next) {
-            if (lot.usableAt(nowNanos)) {
-                return lot.expiresAtNanos;
+            if (lot.usableAt(nowNanos) && lot.expiresAtNanos - last > 0) {
+                last = lot.expiresAtNanos;
             }
         }
-        return nowNanos;
+        return last;
     }
 
     void emptyUntil(long nanos) {

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  *
  * <p>So that a request rarely waits for the shared bucket, an instance takes tokens from it in lots of
  * {@link #reservation()} = max(1, min(capacity, perSecond) / 10) and decides locally while it holds some, taking the
- * next lot in the background when half of it is used or it is half-way to expiring. A lot is usable for
+ * next lot in the background when half of what it holds is used or its newest lot is half-way to expiring. A lot is usable for
  * reservation / perSecond (at most 0.1 s) after it was asked for; what is left then is dropped. Every request uses a
  * token that left the shared bucket, so over any t seconds the deployment serves at most capacity + perSecond × t +
  * reservation requests: the limit is never exceeded by more than one lot, however many instances share it. The price
@@ -75,7 +75,8 @@ public class LimitRequests {
 
     private void refillAheadIfDue(String credential, Allowance allowance, long now) {
         boolean halfUsed = allowance.held(now) <= reservation / 2;
-        boolean halfExpired = allowance.nextExpiryNanos(now) - now <= holdNanos / 2;
+        // the newest lot, not the first: once the next lot is in, nothing is due until that one is half-way
+        boolean halfExpired = allowance.lastExpiryNanos(now) - now <= holdNanos / 2;
         if ((halfUsed || halfExpired) && allowance.startRefill()) {
             refills.execute(() -> refill(credential, allowance));
         }

@@ -100,6 +100,22 @@ class LimitRequestsTest {
     }
 
     @Test
+    void aLotHalfWayToExpiringIsFollowedByOneRefillNotOnePerRequest() {
+        LimitRequests limits = limit(200, 100); // lots of 10, held for 0.1 s
+        limits.take("key");
+
+        now += SECOND / 20; // half-way
+        limits.take("key");
+        assertThat(refills.queued).hasSize(1);
+        refills.runAll();
+        limits.take("key");
+        limits.take("key");
+
+        assertThat(refills.queued).as("the new lot is far from expiring").isEmpty();
+        assertThat(bucket.calls).isEqualTo(2);
+    }
+
+    @Test
     void heldTokensExpireOnceTheBucketWouldHaveRefilledThem() {
         LimitRequests limits = limit(200, 100); // held for 10 / 100 s = 0.1 s
         limits.take("key");
