@@ -46,6 +46,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** Events over HTTP: each outcome of recording one event, the all-or-nothing batch, and the history's paging. */
 @WebSliceTest
@@ -91,6 +92,16 @@ class EventControllerTest {
                 Instant.parse("2026-11-02T15:04:06Z"));
     }
 
+    private ResultActions postPurchase() throws Exception {
+        return mvc.perform(post("/api/v1/customers/{id}/events", CUSTOMER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PURCHASE));
+    }
+
+    private double purchasesCounted() {
+        return meters.counter("retention.events.ingested", "type", "PURCHASE").count();
+    }
+
     private static IngestionResult one(EventOutcome outcome) {
         return new IngestionResult(List.of(outcome));
     }
@@ -98,12 +109,9 @@ class EventControllerTest {
     @Test
     void aNewEventIsStoredWith201AndCountedByType() throws Exception {
         given(recordEvents.recordOne(any())).willReturn(one(EventOutcome.created(0, purchase())));
-        double before =
-                meters.counter("retention.events.ingested", "type", "PURCHASE").count();
+        double before = purchasesCounted();
 
-        mvc.perform(post("/api/v1/customers/{id}/events", CUSTOMER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(PURCHASE))
+        postPurchase()
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value(EVENT.toString()))
                 .andExpect(jsonPath("$.customerId").value(CUSTOMER.toString()))
@@ -122,14 +130,9 @@ class EventControllerTest {
     @Test
     void theSameKeyWithTheSameContentAnswers200WithTheStoredEventAndCountsNothing() throws Exception {
         given(recordEvents.recordOne(any())).willReturn(one(EventOutcome.duplicate(0, purchase())));
-        double before =
-                meters.counter("retention.events.ingested", "type", "PURCHASE").count();
+        double before = purchasesCounted();
 
-        mvc.perform(post("/api/v1/customers/{id}/events", CUSTOMER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(PURCHASE))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id").value(EVENT.toString()));
+        postPurchase().andExpect(status().isOk()).andExpect(jsonPath("$.id").value(EVENT.toString()));
 
         assertThat(meters.counter("retention.events.ingested", "type", "PURCHASE")
                         .count())
@@ -140,9 +143,7 @@ class EventControllerTest {
     void theSameKeyWithOtherContentIsAConflictNamingTheKey() throws Exception {
         given(recordEvents.recordOne(any())).willReturn(one(EventOutcome.conflict(0, purchase())));
 
-        mvc.perform(post("/api/v1/customers/{id}/events", CUSTOMER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(PURCHASE))
+        postPurchase()
                 .andExpect(status().isConflict())
                 .andExpect(problem(409, "event-key-conflict"))
                 .andExpect(jsonPath("$.detail").value(containsString("'order-1'")));
@@ -157,20 +158,12 @@ class EventControllerTest {
                 .willReturn(one(EventOutcome.invalid(
                         0, "invalid-input", List.of(new Violation("amount", "must be positive")))));
 
-        mvc.perform(post("/api/v1/customers/{id}/events", CUSTOMER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(PURCHASE))
+        postPurchase()
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(problem(422, "event-rule-violated"))
                 .andExpect(fieldError("currency"));
-        mvc.perform(post("/api/v1/customers/{id}/events", CUSTOMER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(PURCHASE))
-                .andExpect(status().isConflict())
-                .andExpect(problem(409, "customer-erased"));
-        mvc.perform(post("/api/v1/customers/{id}/events", CUSTOMER)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(PURCHASE))
+        postPurchase().andExpect(status().isConflict()).andExpect(problem(409, "customer-erased"));
+        postPurchase()
                 .andExpect(status().isBadRequest())
                 .andExpect(problem(400, "invalid-input"))
                 .andExpect(fieldError("amount"));
