@@ -6,6 +6,7 @@ import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.CustomerSummary;
 import dev.retention.domain.prediction.PurchaseSummaries;
 import dev.retention.domain.prediction.PurchaseSummary;
+import dev.retention.persistence.shared.SqlTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ class PurchaseSummaryPersistenceAdapter implements PurchaseSummaries {
     @Override
     @Transactional(readOnly = true)
     public List<CustomerSummary> summarise(ClvSettings settings) {
-        String zone = settings.zone().getId();
+        String zone = SqlTimes.zoneName(settings.zone());
         LocalDate end = settings.calibrationEnd();
         List<CustomerSummary> summaries = new ArrayList<>();
         RowCallbackHandler collect = row -> {

@@ -97,5 +97,6 @@ class PurchaseSummaryPersistenceAdapterTest extends AdapterTest {
         assertThat(found.get(ada).recency()).isCloseTo(4.0, within(1e-12));
         assertThat(found.get(ada).age()).isCloseTo(41 / WEEK, within(1e-12));
         assertThat(found.get(ada).averageRepeatSpend()).isEqualByComparingTo("18.3333");
+        assertThat(summarise("+05:45", "retail")).as("the same fixed offset").isEqualTo(found);
     }
 }
