@@ -17,6 +17,8 @@ import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
 import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.Revenues;
+import dev.retention.domain.revenue.ComputeRevenueRetention;
+import dev.retention.domain.revenue.RevenueHistories;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.SegmentByRfm;
 import dev.retention.domain.risk.AtRiskCustomers;
@@ -101,6 +103,11 @@ class UseCaseConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    @Bean
+    ComputeRevenueRetention computeRevenueRetention(RevenueHistories histories) {
+        return new ComputeRevenueRetention(histories);
     }
 
     @Bean

@@ -35,6 +35,7 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getRetentionBySegment", "metrics:read"),
             Map.entry("getCohorts", "metrics:read"),
             Map.entry("getRetentionSummary", "metrics:read"),
+            Map.entry("getRevenueRetention", "metrics:read"),
             Map.entry("fitClvModel", "models:write"),
             Map.entry("getClvModel", "metrics:read"),
             Map.entry("listClvModels", "metrics:read"),

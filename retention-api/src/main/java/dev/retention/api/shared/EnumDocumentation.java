@@ -79,6 +79,12 @@ public class EnumDocumentation {
                             "The unit in which purchases are counted: at "
                                     + "most one purchase per customer and unit of time counts.")),
             Map.entry(
+                    "RevenueComparison",
+                    new EnumDoc(
+                            "RevenueComparison",
+                            "What a period's revenue is compared with: PREVIOUS, the period before; YEAR_AGO, the "
+                                    + "period that contains the same day a year earlier.")),
+            Map.entry(
                     "RfmSegment",
                     new EnumDoc(
                             "RfmSegment", "A cell group of the RFM grid, from the recency " + "and frequency scores.")),

@@ -1,0 +1,104 @@
+package dev.retention.api.revenue;
+
+import dev.retention.api.shared.ReportCache;
+import dev.retention.api.shared.ReportingSettings;
+import dev.retention.api.shared.ResponseHeaders;
+import dev.retention.domain.revenue.ComputeRevenueRetention;
+import dev.retention.domain.revenue.RevenueComparison;
+import dev.retention.domain.revenue.RevenueMovement;
+import dev.retention.domain.revenue.RevenuePeriodFigures;
+import dev.retention.domain.revenue.RevenueRetentionQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@Tag(name = "Metrics")
+class RevenueController {
+
+    static final String DEFINITIONS = " r(c, P) = purchases − refunds of customer c with occurredAt in period P "
+            + "(half-open, local midnights in the zone). B = {c : r(c, P') > 0}. NRR = Σ_B max(r(c, P), 0) / "
+            + "Σ_B r(c, P') × 100; GRR = Σ_B min(max(r(c, P), 0), r(c, P')) / Σ_B r(c, P') × 100. Movements on r⁺ = "
+            + "max(r, 0): new (first positive revenue ever), expansion, contraction, churned, reactivated (positive "
+            + "revenue before P'), unchanged. Quick ratio = (new + expansion + reactivated) / (contraction + "
+            + "churned). 4 decimals, half-even.";
+
+    static final String NO_BASE =
+            "No customer had positive revenue in the compared period, so there is no revenue to " + "retain.";
+
+    private final ComputeRevenueRetention computeRevenueRetention;
+    private final ReportingSettings defaults;
+    private final ReportCache cache;
+
+    RevenueController(ComputeRevenueRetention computeRevenueRetention, ReportingSettings defaults, ReportCache cache) {
+        this.computeRevenueRetention = computeRevenueRetention;
+        this.defaults = defaults;
+        this.cache = cache;
+    }
+
+    @ResponseHeaders(conditionalGet = true)
+    @GetMapping("/api/v1/metrics/revenue")
+    @Operation(
+            operationId = "getRevenueRetention",
+            summary = "Net and gross revenue retention, revenue movements and the quick ratio per period",
+            description = "Each period P against its compared period P' (the period before, or a year earlier)."
+                    + DEFINITIONS)
+    @ApiResponse(responseCode = "200", description = "The figures.")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
+    ResponseEntity<RevenueReportResponse> revenue(@ParameterObject RevenueParameters parameters, WebRequest request) {
+        RevenueRetentionQuery query = parameters.toQuery(defaults);
+        return cache.answer("revenue|" + query, request, () -> response(query));
+    }
+
+    private RevenueReportResponse response(RevenueRetentionQuery query) {
+        return new RevenueReportResponse(
+                query.segment(),
+                query.periods().granularity(),
+                query.periods().zone().getId(),
+                query.compareTo(),
+                computeRevenueRetention.compute(query).stream()
+                        .map(figures -> period(figures, query.compareTo()))
+                        .toList());
+    }
+
+    private static RevenueReportResponse.Period period(RevenuePeriodFigures figures, RevenueComparison compareTo) {
+        return new RevenueReportResponse.Period(
+                figures.period().startDate(),
+                figures.period().endDate(),
+                figures.comparedStart(),
+                figures.revenue(),
+                figures.positiveRevenue(),
+                figures.refundsBeyondRevenue(),
+                figures.comparedPositiveRevenue(),
+                figures.baseCustomers(),
+                figures.baseRevenue(),
+                figures.netRetainedRevenue(),
+                figures.grossRetainedRevenue(),
+                figures.nrr(),
+                figures.grr(),
+                figures.baseCustomers() == 0 ? NO_BASE : null,
+                compareTo == RevenueComparison.PREVIOUS ? movements(figures.movements()) : null,
+                figures.quickRatio());
+    }
+
+    private static RevenueReportResponse.Movements movements(
+            Map<RevenueMovement, RevenuePeriodFigures.Movement> movements) {
+        return new RevenueReportResponse.Movements(
+                movement(movements.get(RevenueMovement.NEW)),
+                movement(movements.get(RevenueMovement.EXPANSION)),
+                movement(movements.get(RevenueMovement.CONTRACTION)),
+                movement(movements.get(RevenueMovement.CHURNED)),
+                movement(movements.get(RevenueMovement.REACTIVATED)),
+                movement(movements.get(RevenueMovement.UNCHANGED)));
+    }
+
+    private static RevenueReportResponse.Movement movement(RevenuePeriodFigures.Movement movement) {
+        return new RevenueReportResponse.Movement(movement.customers(), movement.amount());
+    }
+}
