@@ -76,6 +76,21 @@ class EventApiTest extends ApiTest {
     }
 
     @Test
+    void aFreeOrderIsAPurchaseWithoutRevenueButARefundOfNothingIsRefused() {
+        Response free = post(purchase("voucher-order", "0.00"));
+        Map<String, Object> emptyRefund = purchase("refund-of-nothing", 0);
+        emptyRefund.put("type", "REFUND");
+
+        assertThat(free.status()).as(free.toString()).isEqualTo(201);
+        assertThat(free.json().get("amount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(fieldsOf(post(emptyRefund))).containsExactly("amount");
+        Response revenue = http.get("/api/v1/metrics/revenue?from=2026-01-01&to=2026-02-01");
+        assertThat(revenue.json().get("periods").get(0).get("revenue").decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(count("customer_event")).isEqualTo(1);
+    }
+
+    @Test
     void aForeignCurrencyIsA422ThatNamesTheReportingCurrency() {
         Map<String, Object> dollars = purchase("o-1", 10);
         dollars.put("currency", "USD");

@@ -209,6 +209,7 @@ class LoyaltyApiTest extends ApiTest {
         List<Map<String, Object>> purchases = List.of(
                 money("PURCHASE", 1, "60.50", "p1"), // Green: 60; qualifying 60
                 money("PURCHASE", 2, "50.00", "p2"), // Green: 50; qualifying 110, Gold
+                money("PURCHASE", 2, "0.00", "free"), // a free order earns nothing and leaves no ledger entry
                 money("PURCHASE", 3, "10.99", "p3")); // Gold: floor(10 × 1.5) = 15
         assertThat(http.post("/api/v1/events:batch", Map.of("events", purchases))
                         .status())

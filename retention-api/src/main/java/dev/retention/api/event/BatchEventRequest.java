@@ -28,10 +28,10 @@ record BatchEventRequest(
         Instant occurredAt,
 
         @Schema(
-                description = "Amount for PURCHASE and REFUND.",
+                description = "Amount for PURCHASE (0 or more: a free order is activity without revenue) and "
+                        + "REFUND (positive).",
                 example = "49.90",
-                minimum = "0",
-                exclusiveMinimum = true)
+                minimum = "0")
         BigDecimal amount,
 
         @Schema(description = "Currency of the amount.", example = "EUR")

@@ -19,11 +19,10 @@ record EventRequest(
         Instant occurredAt,
 
         @Schema(
-                description = "Positive amount with at most 4 decimals; required for PURCHASE and REFUND, "
-                        + "forbidden otherwise.",
+                description = "Amount with at most 4 decimals; required for PURCHASE (0 or more: a free order is "
+                        + "activity without revenue) and REFUND (positive), forbidden otherwise.",
                 example = "49.90",
-                minimum = "0",
-                exclusiveMinimum = true)
+                minimum = "0")
         BigDecimal amount,
 
         @Schema(description = "ISO 4217 code; must be the deployment's reporting currency.", example = "EUR")

@@ -103,9 +103,12 @@ public final class EventRules {
         }
         if (amount == null) {
             violations.add(Violation.rule("amount", "is required for " + event.type() + " events"));
-        } else if (amount.signum() <= 0) {
+        } else if (amount.signum() < 0) {
             violations.add(new Violation(
-                    "amount", "must be positive (a refund is a REFUND event with a positive " + "amount)"));
+                    "amount", "must not be negative (a refund is a REFUND event with a positive amount)"));
+        } else if (amount.signum() == 0 && event.type() == EventType.REFUND) {
+            // A free order is a purchase of 0: activity without revenue. A refund of nothing is no event.
+            violations.add(new Violation("amount", "must be positive for a REFUND"));
         } else if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
             violations.add(new Violation("amount", "must have at most " + MAX_AMOUNT_SCALE + " decimal places"));
         } else if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {

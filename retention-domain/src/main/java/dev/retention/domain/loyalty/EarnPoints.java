@@ -58,7 +58,8 @@ public class EarnPoints implements EventsRecordedListener {
             Optional<ProgrammeVersion> version = programme.at(event.occurredAt());
             if (book == null
                     || version.isEmpty()
-                    || event.occurredAt().isBefore(book.account().enrolledAt())) {
+                    || event.occurredAt().isBefore(book.account().enrolledAt())
+                    || event.amount().amount().signum() == 0) {
                 continue;
             }
             if (event.type() == EventType.PURCHASE) {

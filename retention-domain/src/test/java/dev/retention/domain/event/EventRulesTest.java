@@ -33,12 +33,17 @@ class EventRulesTest {
     }
 
     @Test
-    void purchasesAndRefundsNeedAPositiveAmountWithCurrency() {
+    void purchasesNeedAnAmountOfZeroOrMoreAndRefundsAPositiveOneWithCurrency() {
         assertThat(rules.checkShape(event(EventType.PURCHASE, "49.90", "EUR"))).isEmpty();
+        assertThat(rules.checkShape(event(EventType.PURCHASE, "0.00", "EUR")))
+                .as("a free order")
+                .isEmpty();
+        assertThat(fields(rules.checkShape(event(EventType.REFUND, "0", "EUR"))))
+                .containsExactly("amount");
+        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "-0.01", "EUR"))))
+                .containsExactly("amount");
         assertThat(rules.checkShape(event(EventType.REFUND, "0.0001", "EUR"))).isEmpty();
         assertThat(fields(rules.checkShape(event(EventType.PURCHASE, null, "EUR"))))
-                .containsExactly("amount");
-        assertThat(fields(rules.checkShape(event(EventType.PURCHASE, "0", "EUR"))))
                 .containsExactly("amount");
         assertThat(fields(rules.checkShape(event(EventType.REFUND, "-3", "EUR"))))
                 .containsExactly("amount");
