@@ -165,6 +165,10 @@ class RetentionMetricsApiTest extends ApiTest {
                 .isEqualByComparingTo("0");
         assertThat(offsets.get(1).get("cumulativeRevenuePerCustomer").decimalValue())
                 .isEqualByComparingTo("20.1250"); // (50.50 - 10.25) / 2
+        assertThat(offsets.get(1).get("revenue").decimalValue()).isEqualByComparingTo("40.25");
+        assertThat(offsets.get(1).has("revenueRetention"))
+                .as("no revenue in the cohort's own period: no curve")
+                .isFalse();
         assertThat(offsets.get(2).get("active").asLong()).isEqualTo(1);
         JsonNode february = cohorts.get(1);
         assertThat(february.get("size").asLong()).isZero();

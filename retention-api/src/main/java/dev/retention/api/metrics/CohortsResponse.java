@@ -44,6 +44,18 @@ record CohortsResponse(
             BigDecimal retentionRate,
 
             @Schema(
+                    description = "Purchases less refunds of the cohort's customers in that period.",
+                    example = "1840.5000")
+            BigDecimal revenue,
+
+            @Schema(
+                    description = "revenue / the cohort's revenue in its own period (offset 0) * 100: the net "
+                            + "revenue retention curve; absent when the revenue at offset 0 was not positive.",
+                    example = "64.2000")
+            @Nullable
+            BigDecimal revenueRetention,
+
+            @Schema(
                     description = "Revenue of the cohort's customers from its period to this one, divided by the "
                             + "cohort size: the lifetime-value curve.",
                     example = "84.1200")

@@ -73,10 +73,10 @@ public final class CohortTally {
             List<BigDecimal> revenue = revenueByCohort.get(c);
             List<CohortCell> cells = new ArrayList<>();
             BigDecimal cumulative = BigDecimal.ZERO;
+            BigDecimal firstRevenue = revenue == null ? BigDecimal.ZERO : revenue.get(c);
             for (int k = 0; k <= maxOffset && c + k < periods.size(); k++) {
-                if (revenue != null) {
-                    cumulative = cumulative.add(revenue.get(c + k));
-                }
+                BigDecimal periodRevenue = revenue == null ? BigDecimal.ZERO : revenue.get(c + k);
+                cumulative = cumulative.add(periodRevenue);
                 BigDecimal perCustomer = sizes[c] == 0
                         ? null
                         : Decimals.rounded(cumulative.divide(BigDecimal.valueOf(sizes[c]), MathContext.DECIMAL128));
@@ -85,6 +85,8 @@ public final class CohortTally {
                         periods.get(c + k).startDate(),
                         active[c][k],
                         Decimals.percent(active[c][k], sizes[c]),
+                        Decimals.rounded(periodRevenue),
+                        firstRevenue.signum() > 0 ? Decimals.percent(periodRevenue, firstRevenue) : null,
                         perCustomer));
             }
             cohorts.add(new Cohort(periods.get(c).startDate(), sizes[c], cells));
@@ -102,12 +104,16 @@ public final class CohortTally {
 
     /**
      * One cell: customers of the cohort active at the end of period cohort + offset, their share in percent (null
-     * for an empty cohort), and the cumulative revenue per cohort customer up to that period.
+     * for an empty cohort), the cohort's revenue in that period and its share of the cohort's revenue in its own
+     * period (the net revenue retention curve; null when that was not positive), and the cumulative revenue per cohort
+     * customer up to that period.
      */
     public record CohortCell(
             int offset,
             java.time.LocalDate periodStart,
             long active,
             BigDecimal retentionRate,
+            BigDecimal revenue,
+            BigDecimal revenueRetention,
             BigDecimal cumulativeRevenuePerCustomer) {}
 }
