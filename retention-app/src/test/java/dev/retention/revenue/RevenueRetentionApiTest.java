@@ -148,6 +148,30 @@ class RevenueRetentionApiTest extends ApiTest {
     }
 
     @Test
+    void perSegmentTheSegmentsAddUpToEverybody() {
+        Response response = http.get("/api/v1/metrics/revenue/segments?from=2026-01-01&to=2026-04-01");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode segments = response.json().get("segments");
+        assertThat(segments).hasSize(2);
+        assertThat(segments.get(0).get("segment").asString()).isEqualTo("retail"); // A and C
+        assertThat(segments.get(1).has("segment")).as("no segment: B, D and E").isFalse();
+        JsonNode overall = http.get(FIRST_QUARTER).json();
+        for (int month = 0; month < 3; month++) {
+            BigDecimal retail =
+                    decimal(segments.get(0).get("periods").get(month).get("revenue"));
+            BigDecimal others =
+                    decimal(segments.get(1).get("periods").get(month).get("revenue"));
+            assertThat(retail.add(others))
+                    .isEqualByComparingTo(
+                            decimal(overall.get("periods").get(month).get("revenue")));
+        }
+        assertThat(decimal(segments.get(0).get("periods").get(0).get("nrr"))).isEqualByComparingTo("150");
+        assertIdentity(segments.get(0));
+        assertIdentity(segments.get(1));
+    }
+
+    @Test
     void withoutRevenueToRetainTheAnswerSaysWhy() {
         JsonNode answer = http.get("/api/v1/metrics/revenue?from=2025-06-01&to=2025-07-01")
                 .json();

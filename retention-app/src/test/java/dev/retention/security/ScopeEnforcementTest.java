@@ -36,6 +36,7 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getCohorts", "metrics:read"),
             Map.entry("getRetentionSummary", "metrics:read"),
             Map.entry("getRevenueRetention", "metrics:read"),
+            Map.entry("getRevenueRetentionBySegment", "metrics:read"),
             Map.entry("fitClvModel", "models:write"),
             Map.entry("getClvModel", "metrics:read"),
             Map.entry("listClvModels", "metrics:read"),

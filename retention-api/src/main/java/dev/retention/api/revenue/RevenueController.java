@@ -11,6 +11,7 @@ import dev.retention.domain.revenue.RevenueRetentionQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -56,14 +57,41 @@ class RevenueController {
         return cache.answer("revenue|" + query, request, () -> response(query));
     }
 
+    @ResponseHeaders(conditionalGet = true)
+    @GetMapping("/api/v1/metrics/revenue/segments")
+    @Operation(
+            operationId = "getRevenueRetentionBySegment",
+            summary = "Revenue retention per segment",
+            description = "The same figures broken down by customer segment; customers without a segment are "
+                    + "reported under segment null, and revenue, base, retained revenue and movements of all segments "
+                    + "add up to the overall figures. With segment given, only that segment is reported."
+                    + DEFINITIONS)
+    @ApiResponse(responseCode = "200", description = "One report per segment that had revenue.")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
+    ResponseEntity<RevenueSegmentsResponse> revenueBySegment(
+            @ParameterObject RevenueParameters parameters, WebRequest request) {
+        RevenueRetentionQuery query = parameters.toQuery(defaults);
+        return cache.answer(
+                "revenue-segments|" + query,
+                request,
+                () -> new RevenueSegmentsResponse(computeRevenueRetention.bySegment(query).entrySet().stream()
+                        .map(segment -> response(query, segment.getKey(), segment.getValue()))
+                        .toList()));
+    }
+
     private RevenueReportResponse response(RevenueRetentionQuery query) {
+        return response(query, query.segment(), computeRevenueRetention.compute(query));
+    }
+
+    private static RevenueReportResponse response(
+            RevenueRetentionQuery query, String segment, List<RevenuePeriodFigures> figures) {
         return new RevenueReportResponse(
-                query.segment(),
+                segment,
                 query.periods().granularity(),
                 query.periods().zone().getId(),
                 query.compareTo(),
-                computeRevenueRetention.compute(query).stream()
-                        .map(figures -> period(figures, query.compareTo()))
+                figures.stream()
+                        .map(period -> period(period, query.compareTo()))
                         .toList());
     }
 

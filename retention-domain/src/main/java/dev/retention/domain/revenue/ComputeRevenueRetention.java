@@ -1,7 +1,12 @@
 package dev.retention.domain.revenue;
 
 import dev.retention.domain.metrics.ReportingPeriods;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Net and gross revenue retention, revenue movements and the quick ratio per period; the formulas are those of
@@ -16,16 +21,33 @@ public class ComputeRevenueRetention {
     }
 
     public List<RevenuePeriodFigures> compute(RevenueRetentionQuery query) {
-        ReportingPeriods periods = query.periods();
-        RevenueRetentionTally tally = new RevenueRetentionTally(periods, query.compareTo());
-        histories.forEach(
-                new RevenueHistories.Query(
-                        periods.granularity(),
-                        periods.zone(),
-                        tally.firstComparedStart(),
-                        periods.end(),
-                        query.segment()),
-                tally::add);
+        RevenueRetentionTally tally = new RevenueRetentionTally(query.periods(), query.compareTo());
+        histories.forEach(historiesOf(query), tally::add);
         return tally.figures();
+    }
+
+    /**
+     * The same figures per segment, in the order of the segments' names; customers without a segment under the null
+     * key, last. Sums over customers (revenue, base, retained revenue, movements) add up to the overall figures.
+     */
+    public Map<String, List<RevenuePeriodFigures>> bySegment(RevenueRetentionQuery query) {
+        Map<String, RevenueRetentionTally> tallies = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        histories.forEach(
+                historiesOf(query),
+                history -> tallies.computeIfAbsent(
+                                history.segment(),
+                                segment -> new RevenueRetentionTally(query.periods(), query.compareTo()))
+                        .add(history));
+        Map<String, List<RevenuePeriodFigures>> figures = new LinkedHashMap<>();
+        tallies.forEach((segment, tally) -> figures.put(segment, tally.figures()));
+        return figures;
+    }
+
+    /** Every period from the one the first period is compared with; the rest compare with later ones. */
+    private static RevenueHistories.Query historiesOf(RevenueRetentionQuery query) {
+        ReportingPeriods periods = query.periods();
+        LocalDate firstCompared = query.compareTo().comparedStart(periods.get(0).startDate(), periods.granularity());
+        return new RevenueHistories.Query(
+                periods.granularity(), periods.zone(), firstCompared, periods.end(), query.segment());
     }
 }

@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One customer's net revenue (purchases − refunds) in each period it had any, keyed by the period's first local date,
- * and whether a period before those asked for had positive net revenue.
+ * One customer (of {@code segment}, null when it has none) with its net revenue (purchases − refunds) in each period
+ * it had any, keyed by the period's first local date, and whether a period before those asked for had positive net
+ * revenue.
  */
 public record CustomerRevenueHistory(
-        UUID customerId, Map<LocalDate, BigDecimal> revenueByPeriod, boolean positiveBefore) {
+        UUID customerId, String segment, Map<LocalDate, BigDecimal> revenueByPeriod, boolean positiveBefore) {
 
     public CustomerRevenueHistory {
         Objects.requireNonNull(customerId, "customerId");

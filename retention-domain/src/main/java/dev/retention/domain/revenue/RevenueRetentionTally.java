@@ -39,10 +39,6 @@ final class RevenueRetentionTally {
         }
     }
 
-    LocalDate firstComparedStart() {
-        return comparedStarts.get(0);
-    }
-
     void add(CustomerRevenueHistory history) {
         for (int i = 0; i < periods.size(); i++) {
             BigDecimal current = history.revenue(periods.get(i).startDate());

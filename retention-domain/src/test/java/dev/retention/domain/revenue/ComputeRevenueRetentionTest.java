@@ -20,12 +20,12 @@ class ComputeRevenueRetentionTest {
     private static final ReportingPeriods FIRST_QUARTER = ReportingPeriods.between(
             LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"), Granularity.MONTH, ZoneId.of("UTC"));
 
-    private static CustomerRevenueHistory history(boolean positiveBefore, String... monthsAndAmounts) {
+    private static CustomerRevenueHistory history(String segment, boolean positiveBefore, String... monthsAndAmounts) {
         Map<LocalDate, BigDecimal> revenue = new HashMap<>();
         for (int i = 0; i < monthsAndAmounts.length; i += 2) {
             revenue.put(LocalDate.parse(monthsAndAmounts[i] + "-01"), new BigDecimal(monthsAndAmounts[i + 1]));
         }
-        return new CustomerRevenueHistory(UUID.randomUUID(), revenue, positiveBefore);
+        return new CustomerRevenueHistory(UUID.randomUUID(), segment, revenue, positiveBefore);
     }
 
     /*
@@ -37,11 +37,11 @@ class ComputeRevenueRetentionTest {
      *   E      -     -     -    60     (first revenue ever in March)
      */
     private static final List<CustomerRevenueHistory> CUSTOMERS = List.of(
-            history(false, "2025-12", "100", "2026-01", "150", "2026-02", "150"),
-            history(false, "2025-12", "80", "2026-01", "50", "2026-02", "-20", "2026-03", "30"),
-            history(false, "2026-01", "40"),
-            history(true, "2026-02", "25"),
-            history(false, "2026-03", "60"));
+            history("retail", false, "2025-12", "100", "2026-01", "150", "2026-02", "150"),
+            history("wholesale", false, "2025-12", "80", "2026-01", "50", "2026-02", "-20", "2026-03", "30"),
+            history("retail", false, "2026-01", "40"),
+            history(null, true, "2026-02", "25"),
+            history(null, false, "2026-03", "60"));
 
     private final List<RevenueHistories.Query> asked = new ArrayList<>();
 
@@ -184,5 +184,38 @@ class ComputeRevenueRetentionTest {
         assertThat(RevenueMovement.of(hundred, new BigDecimal("100.00"), false)).isEqualTo(RevenueMovement.UNCHANGED);
         assertThat(RevenueMovement.CHURNED.amount(hundred, new BigDecimal("-1")))
                 .isEqualByComparingTo("100");
+    }
+
+    @Test
+    void perSegmentEachSegmentHasItsOwnFiguresAndTheSumsAddUpToTheOverallOnes() {
+        RevenueHistories histories = (query, sink) -> CUSTOMERS.forEach(sink);
+        ComputeRevenueRetention compute = new ComputeRevenueRetention(histories);
+        RevenueRetentionQuery query = new RevenueRetentionQuery(FIRST_QUARTER, RevenueComparison.PREVIOUS, null);
+
+        Map<String, List<RevenuePeriodFigures>> bySegment = compute.bySegment(query);
+        List<RevenuePeriodFigures> overall = compute.compute(query);
+
+        assertThat(bySegment.keySet()).containsExactly("retail", "wholesale", null);
+        RevenuePeriodFigures retailJanuary = bySegment.get("retail").get(0);
+        assertThat(retailJanuary.baseRevenue()).isEqualByComparingTo("100"); // A
+        assertThat(retailJanuary.nrr()).isEqualTo(new BigDecimal("150.0000"));
+        for (int month = 0; month < 3; month++) {
+            int m = month;
+            assertThat(bySegment.values().stream()
+                            .map(figures -> figures.get(m).revenue())
+                            .reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(overall.get(m).revenue());
+            assertThat(bySegment.values().stream()
+                            .map(figures -> figures.get(m).baseRevenue())
+                            .reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(overall.get(m).baseRevenue());
+            for (RevenueMovement movement : RevenueMovement.values()) {
+                assertThat(bySegment.values().stream()
+                                .mapToLong(figures ->
+                                        figures.get(m).movements().get(movement).customers())
+                                .sum())
+                        .isEqualTo(overall.get(m).movements().get(movement).customers());
+            }
+        }
     }
 }

@@ -40,10 +40,11 @@ class RevenueHistoryPersistenceAdapter implements RevenueHistories {
                        or e.customer_id in (select c.id from customer c where c.segment = ?::text))
                 group by 1, 2
             )
-            select customer_id, period_start, revenue,
-                   bool_or(period_start < ? and revenue > 0) over (partition by customer_id) as positive_before
-            from per_period
-            order by customer_id
+            select p.customer_id, c.segment, p.period_start, p.revenue,
+                   bool_or(p.period_start < ? and p.revenue > 0) over (partition by p.customer_id) as positive_before
+            from per_period p
+            join customer c on c.id = p.customer_id
+            order by p.customer_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -75,13 +76,15 @@ class RevenueHistoryPersistenceAdapter implements RevenueHistories {
     private static void stream(ResultSet rows, LocalDate firstPeriod, Consumer<CustomerRevenueHistory> sink)
             throws java.sql.SQLException {
         UUID customer = null;
+        String segment = null;
         boolean positiveBefore = false;
         Map<LocalDate, BigDecimal> revenue = new HashMap<>();
         while (rows.next()) {
             UUID next = rows.getObject("customer_id", UUID.class);
             if (!next.equals(customer)) {
-                handOver(customer, revenue, positiveBefore, sink);
+                handOver(customer, segment, revenue, positiveBefore, sink);
                 customer = next;
+                segment = rows.getString("segment");
                 revenue = new HashMap<>();
                 positiveBefore = rows.getBoolean("positive_before");
             }
@@ -90,16 +93,17 @@ class RevenueHistoryPersistenceAdapter implements RevenueHistories {
                 revenue.put(period, rows.getBigDecimal("revenue"));
             }
         }
-        handOver(customer, revenue, positiveBefore, sink);
+        handOver(customer, segment, revenue, positiveBefore, sink);
     }
 
     private static void handOver(
             UUID customer,
+            String segment,
             Map<LocalDate, BigDecimal> revenue,
             boolean positiveBefore,
             Consumer<CustomerRevenueHistory> sink) {
         if (customer != null && !revenue.isEmpty()) {
-            sink.accept(new CustomerRevenueHistory(customer, revenue, positiveBefore));
+            sink.accept(new CustomerRevenueHistory(customer, segment, revenue, positiveBefore));
         }
     }
 

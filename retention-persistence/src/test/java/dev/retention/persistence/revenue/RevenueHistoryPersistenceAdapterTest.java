@@ -86,6 +86,8 @@ class RevenueHistoryPersistenceAdapterTest extends AdapterTest {
 
         assertThat(utc).containsOnlyKeys(ada, bob);
         assertRevenue(utc.get(ada), months("2026-01", "30", "2026-03", "-20"));
+        assertThat(utc.get(ada).segment()).isEqualTo("retail");
+        assertThat(utc.get(bob).segment()).isEqualTo("wholesale");
         assertThat(utc.get(ada).positiveBefore()).isTrue();
         assertRevenue(utc.get(bob), months("2026-02", "10"));
         assertThat(utc.get(bob).positiveBefore()).as("November netted to zero").isFalse();
