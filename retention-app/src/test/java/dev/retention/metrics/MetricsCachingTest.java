@@ -136,6 +136,29 @@ class MetricsCachingTest extends ApiTest {
                                 "eventKey",
                                 "gone"))));
 
+        for (Map.Entry<LocalDate, String> purchase :
+                Map.of(previous, "100", latest, "80").entrySet()) {
+            assertThat(http.post(
+                                    "/api/v1/events:batch",
+                                    Map.of(
+                                            "events",
+                                            List.of(Map.of(
+                                                    "externalId",
+                                                    "crm-1",
+                                                    "type",
+                                                    "PURCHASE",
+                                                    "occurredAt",
+                                                    purchase.getKey().plusDays(5) + "T12:00:00Z",
+                                                    "amount",
+                                                    purchase.getValue(),
+                                                    "currency",
+                                                    "EUR",
+                                                    "eventKey",
+                                                    "order-" + purchase.getKey()))))
+                            .status())
+                    .isEqualTo(200);
+        }
+
         JsonNode summary = http.get("/api/v1/metrics/summary").json();
 
         assertThat(summary.get("latest").get("startDate").asString()).isEqualTo(latest.toString());
@@ -146,5 +169,13 @@ class MetricsCachingTest extends ApiTest {
         assertThat(summary.get("change").get("churned").asLong()).isEqualTo(1);
         assertThat(summary.get("change").get("churnRate").decimalValue()).isEqualByComparingTo("50.0000");
         assertThat(summary.get("change").get("crr").decimalValue()).isEqualByComparingTo("-50.0000");
+        // crm-1 spent 100, then 80: 80 of 100 retained, 20 lost to contraction, nothing gained
+        JsonNode revenue = summary.get("revenueRetention");
+        assertThat(revenue.get("nrr").decimalValue()).isEqualByComparingTo("80.0000");
+        assertThat(revenue.get("grr").decimalValue()).isEqualByComparingTo("80.0000");
+        assertThat(revenue.get("quickRatio").decimalValue()).isEqualByComparingTo("0.0000");
+        assertThat(revenue.has("nrrChange"))
+                .as("no revenue to retain the period before")
+                .isFalse();
     }
 }

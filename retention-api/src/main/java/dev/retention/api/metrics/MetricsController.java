@@ -9,6 +9,10 @@ import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.metrics.RetentionQuery;
 import dev.retention.domain.metrics.RetentionReport;
+import dev.retention.domain.revenue.ComputeRevenueRetention;
+import dev.retention.domain.revenue.RevenueComparison;
+import dev.retention.domain.revenue.RevenuePeriodFigures;
+import dev.retention.domain.revenue.RevenueRetentionQuery;
 import dev.retention.domain.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +45,7 @@ class MetricsController {
 
     private final ComputeRetention computeRetention;
     private final ComputeCohorts computeCohorts;
+    private final ComputeRevenueRetention computeRevenueRetention;
     private final MetricsApiMapper mapper;
     private final ReportingSettings defaults;
     private final ReportCache cache;
@@ -48,6 +54,7 @@ class MetricsController {
     MetricsController(
             ComputeRetention computeRetention,
             ComputeCohorts computeCohorts,
+            ComputeRevenueRetention computeRevenueRetention,
             MetricsApiMapper mapper,
             ReportingSettings defaults,
             ReportCache cache,
@@ -56,6 +63,7 @@ class MetricsController {
         this.clock = clock;
         this.computeRetention = computeRetention;
         this.computeCohorts = computeCohorts;
+        this.computeRevenueRetention = computeRevenueRetention;
         this.mapper = mapper;
         this.defaults = defaults;
     }
@@ -162,7 +170,7 @@ class MetricsController {
             summary = "The latest complete period at a glance",
             description = "The figures of the latest complete period of the configured granularity (default MONTH), "
                     + "for all customers with the configured zone and churn model, and their change against the "
-                    + "period before." + DEFINITIONS)
+                    + "period before, and the latest period's revenue retention (NRR, GRR, quick ratio)." + DEFINITIONS)
     @ApiResponse(responseCode = "200", description = "The summary.")
     ResponseEntity<SummaryResponse> summary(WebRequest request) {
         Granularity granularity = defaults.granularity();
@@ -176,13 +184,16 @@ class MetricsController {
             RetentionReportResponse report = response(query, null, computeRetention.overall(query));
             PeriodFiguresResponse before = report.periods().get(0);
             PeriodFiguresResponse last = report.periods().get(1);
+            List<RevenuePeriodFigures> revenue = computeRevenueRetention.compute(
+                    new RevenueRetentionQuery(query.periods(), RevenueComparison.PREVIOUS, null));
             return new SummaryResponse(
                     granularity,
                     report.zone(),
                     report.churnModel(),
                     last,
                     before,
-                    SummaryResponse.Change.between(last, before));
+                    SummaryResponse.Change.between(last, before),
+                    SummaryResponse.RevenueRetention.of(revenue.get(1), revenue.get(0)));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.retention.api.metrics;
 
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
+import dev.retention.domain.revenue.RevenuePeriodFigures;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,37 @@ record SummaryResponse(
         @Schema(description = "The period before it.") PeriodFiguresResponse previous,
 
         @Schema(description = "latest minus previous; rates in percentage points; null where either is null.")
-        Change change) {
+        Change change,
+
+        @Schema(description = "Revenue retention of the latest period against the one before, for all customers.")
+        RevenueRetention revenueRetention) {
+
+    @Schema(
+            name = "SummaryRevenueRetention",
+            description = "NRR, GRR and the quick ratio of the latest period against the period before (see "
+                    + "/api/v1/metrics/revenue), and the change of NRR since the previous period.")
+    record RevenueRetention(
+            @Schema(description = "Net revenue retention in percent; absent without revenue to retain.") @Nullable
+            BigDecimal nrr,
+
+            @Schema(description = "Gross revenue retention in percent; absent without revenue to retain.") @Nullable
+            BigDecimal grr,
+
+            @Schema(
+                    description = "(new + expansion + reactivated) / (contraction + churned); absent when nothing "
+                            + "was lost.")
+            @Nullable
+            BigDecimal quickRatio,
+
+            @Schema(description = "NRR of the latest period minus NRR of the previous one, in percentage points.")
+            @Nullable
+            BigDecimal nrrChange) {
+
+        static RevenueRetention of(RevenuePeriodFigures latest, RevenuePeriodFigures previous) {
+            return new RevenueRetention(
+                    latest.nrr(), latest.grr(), latest.quickRatio(), Change.minus(latest.nrr(), previous.nrr()));
+        }
+    }
 
     @Schema(description = "Differences between the latest and the previous period.")
     record Change(
@@ -55,7 +86,7 @@ record SummaryResponse(
                     minus(latest.arpu(), previous.arpu()));
         }
 
-        private static BigDecimal minus(BigDecimal latest, BigDecimal previous) {
+        static BigDecimal minus(BigDecimal latest, BigDecimal previous) {
             return latest == null || previous == null ? null : latest.subtract(previous);
         }
     }

@@ -11,6 +11,7 @@ import dev.retention.api.shared.SliceReporting;
 import dev.retention.api.shared.WebSliceTest;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
+import dev.retention.domain.revenue.ComputeRevenueRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -30,6 +31,9 @@ class MetricsControllerTest {
 
     @MockitoBean
     private ComputeCohorts computeCohorts;
+
+    @MockitoBean
+    private ComputeRevenueRetention computeRevenueRetention;
 
     @Test
     void everyRefusedParameterIsNamedAtOnceAndNothingIsComputed() throws Exception {
