@@ -319,6 +319,24 @@ def poll_cached(work, url):
     print("  cached, 32 pollers waiting 100 ms between requests (wrk -t2 -c32 -d15s): " + line)
 
 
+def serve_buyers(args, work, base):
+    """Starts the service on the database in work and generates the buyers unless it holds them already; returns the
+    service, its log and when the generation began."""
+    service, log = start(args.jar, work, args.port, args.pg_port, KEY)
+    try:
+        wait_ready(base, service)
+        began = time.perf_counter()
+        if psql(args.pg_port, "select count(*) from customer").strip() == "0":
+            psql(args.pg_port, GENERATE.format(end=END, customers=args.customers))
+            for statement in VACUUM:
+                psql(args.pg_port, statement)
+        return service, log, began
+    except BaseException:
+        service.terminate()
+        log.close()
+        raise
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--customers", type=int, default=1_000_000)
@@ -338,14 +356,8 @@ def main():
     work = args.keep or tempfile.mkdtemp(prefix="retention-activity-bench-")
     os.makedirs(work, exist_ok=True)
     base = "http://localhost:%d" % args.port
-    service, log = start(args.jar, work, args.port, args.pg_port, KEY)
+    service, log, began = serve_buyers(args, work, base)
     try:
-        wait_ready(base, service)
-        began = time.perf_counter()
-        if psql(args.pg_port, "select count(*) from customer").strip() == "0":
-            psql(args.pg_port, GENERATE.format(end=END, customers=args.customers))
-            for statement in VACUUM:
-                psql(args.pg_port, statement)
         counts = psql(args.pg_port, "select (select count(*) from customer), (select count(*) from customer_event "
                                     "where type = 'PURCHASE'), (select sum(1 + coalesce(cardinality(later_from), 0)) "
                                     "from customer_activity)")

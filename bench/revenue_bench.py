@@ -24,8 +24,8 @@ import time
 from decimal import Decimal
 
 import activity_bench
-from activity_bench import END, GENERATE, KEY, START, VACUUM
-from benchservice import psql, start, wait_ready
+from activity_bench import END, START
+from benchservice import psql
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -120,14 +120,8 @@ def main():
     work = args.keep or tempfile.mkdtemp(prefix="retention-revenue-bench-")
     os.makedirs(work, exist_ok=True)
     base = "http://localhost:%d" % args.port
-    service, log = start(args.jar, work, args.port, args.pg_port, KEY)
+    service, log, began = activity_bench.serve_buyers(args, work, base)
     try:
-        wait_ready(base, service)
-        began = time.perf_counter()
-        if psql(args.pg_port, "select count(*) from customer").strip() == "0":
-            psql(args.pg_port, GENERATE.format(end=END, customers=args.customers))
-            for statement in VACUUM:
-                psql(args.pg_port, statement)
         counts = psql(args.pg_port, "select (select count(*) from customer), "
                                     "(select count(*) from customer_event where type = 'PURCHASE'), "
                                     "(select count(*) from customer_event where type = 'REFUND')")
