@@ -47,12 +47,7 @@ record RevenueParameters(
     RevenueRetentionQuery toQuery(ReportingSettings defaults) {
         List<Violation> violations = new ArrayList<>();
         ReportingPeriods periods = ReportingRange.periods(
-                from,
-                to,
-                granularity == null ? defaults.granularity() : granularity,
-                zone,
-                defaults.zone(),
-                violations);
+                from, to, granularity == null ? Granularity.MONTH : granularity, zone, defaults.zone(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
