@@ -24,11 +24,18 @@ public record CustomerRevenueHistory(
         return revenueByPeriod.getOrDefault(periodStart, BigDecimal.ZERO);
     }
 
-    /** Whether a period that started before {@code periodStart} had positive net revenue. */
-    public boolean positiveBefore(LocalDate periodStart) {
-        return positiveBefore
-                || revenueByPeriod.entrySet().stream()
-                        .anyMatch(period -> period.getKey().isBefore(periodStart)
-                                && period.getValue().signum() > 0);
+    /**
+     * The first period with positive net revenue among those asked for; null when none had any (see
+     * {@link #positiveBefore()} for the periods before them).
+     */
+    public LocalDate firstPositivePeriod() {
+        LocalDate first = null;
+        for (Map.Entry<LocalDate, BigDecimal> period : revenueByPeriod.entrySet()) {
+            if (period.getValue().signum() > 0
+                    && (first == null || period.getKey().isBefore(first))) {
+                first = period.getKey();
+            }
+        }
+        return first;
     }
 }

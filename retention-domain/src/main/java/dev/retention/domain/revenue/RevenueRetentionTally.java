@@ -40,6 +40,7 @@ final class RevenueRetentionTally {
     }
 
     void add(CustomerRevenueHistory history) {
+        LocalDate firstPositive = history.firstPositivePeriod();
         for (int i = 0; i < periods.size(); i++) {
             BigDecimal current = history.revenue(periods.get(i).startDate());
             BigDecimal previous = history.revenue(comparedStarts.get(i));
@@ -59,8 +60,10 @@ final class RevenueRetentionTally {
                 period.grossRetained = period.grossRetained.add(currentPositive.min(previous));
             }
             if (compareTo == RevenueComparison.PREVIOUS) {
-                RevenueMovement movement =
-                        RevenueMovement.of(previous, current, history.positiveBefore(comparedStarts.get(i)));
+                // positive revenue in a period before P': before those asked for, or among them
+                boolean positiveBefore = history.positiveBefore()
+                        || (firstPositive != null && firstPositive.isBefore(comparedStarts.get(i)));
+                RevenueMovement movement = RevenueMovement.of(previous, current, positiveBefore);
                 if (movement != null) {
                     period.movementCounts.computeIfAbsent(movement, ignored -> new long[1])[0]++;
                     period.movementAmounts.merge(movement, movement.amount(previous, current), BigDecimal::add);
