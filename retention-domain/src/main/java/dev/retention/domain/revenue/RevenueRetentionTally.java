@@ -26,7 +26,7 @@ final class RevenueRetentionTally {
         BigDecimal baseRevenue = BigDecimal.ZERO;
         BigDecimal netRetained = BigDecimal.ZERO;
         BigDecimal grossRetained = BigDecimal.ZERO;
-        final Map<RevenueMovement, long[]> movementCounts = new EnumMap<>(RevenueMovement.class);
+        final Map<RevenueMovement, Long> movementCounts = new EnumMap<>(RevenueMovement.class);
         final Map<RevenueMovement, BigDecimal> movementAmounts = new EnumMap<>(RevenueMovement.class);
     }
 
@@ -65,7 +65,7 @@ final class RevenueRetentionTally {
                         || (firstPositive != null && firstPositive.isBefore(comparedStarts.get(i)));
                 RevenueMovement movement = RevenueMovement.of(previous, current, positiveBefore);
                 if (movement != null) {
-                    period.movementCounts.computeIfAbsent(movement, ignored -> new long[1])[0]++;
+                    period.movementCounts.merge(movement, 1L, Long::sum);
                     period.movementAmounts.merge(movement, movement.amount(previous, current), BigDecimal::add);
                 }
             }
@@ -80,11 +80,10 @@ final class RevenueRetentionTally {
             BigDecimal quickRatio = null;
             if (compareTo == RevenueComparison.PREVIOUS) {
                 for (RevenueMovement movement : RevenueMovement.values()) {
-                    long[] count = period.movementCounts.get(movement);
                     movements.put(
                             movement,
                             new RevenuePeriodFigures.Movement(
-                                    count == null ? 0 : count[0],
+                                    period.movementCounts.getOrDefault(movement, 0L),
                                     Decimals.rounded(period.movementAmounts.getOrDefault(movement, BigDecimal.ZERO))));
                 }
                 quickRatio = Decimals.ratio(
