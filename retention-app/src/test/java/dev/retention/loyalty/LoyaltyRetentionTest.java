@@ -3,9 +3,8 @@ package dev.retention.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.support.ApiTest;
+import dev.retention.support.BatchEvents;
 import dev.retention.support.Http.Response;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,25 +16,10 @@ class LoyaltyRetentionTest extends ApiTest {
     private static final String Q1 =
             "/api/v1/metrics/retention?from=2026-01-01&to=2026-04-01&granularity=MONTH" + "&churnModel=CONTRACTUAL";
 
-    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final BatchEvents events = new BatchEvents();
 
     private void event(String customer, String type, String at, String amount) {
-        Map<String, Object> event = new HashMap<>(Map.of(
-                "externalId",
-                customer,
-                "createCustomer",
-                true,
-                "type",
-                type,
-                "occurredAt",
-                at,
-                "eventKey",
-                customer + "-" + events.size()));
-        if (amount != null) {
-            event.put("amount", amount);
-            event.put("currency", "EUR");
-        }
-        events.add(event);
+        events.add(customer, type, at, amount);
     }
 
     /**
@@ -96,8 +80,7 @@ class LoyaltyRetentionTest extends ApiTest {
         event("B", "PURCHASE", "2026-02-10T00:00:00Z", "50.00");
         event("C", "ACQUIRED", "2025-11-01T00:00:00Z", null);
         event("C", "CHURNED", "2026-02-10T00:00:00Z", null);
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
-                .isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", events.body()).status()).isEqualTo(200);
         enrolAt("A", "2025-12-15T00:00:00Z");
         enrolAt("D", "2025-11-01T00:00:00Z");
         enrolAt("E", "2026-02-15T00:00:00Z");
@@ -169,8 +152,7 @@ class LoyaltyRetentionTest extends ApiTest {
         event("A", "ACQUIRED", "2025-12-01T00:00:00Z", null); // joins December 15: member of the December cohort
         event("E", "ACQUIRED", "2025-11-01T00:00:00Z", null); // joins February 15: not in the November cohort
         event("C", "ACQUIRED", "2025-11-03T00:00:00Z", null); // never joins
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
-                .isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", events.body()).status()).isEqualTo(200);
         programme();
         enrolAt("A", "2025-12-15T00:00:00Z");
         enrolAt("E", "2026-02-15T00:00:00Z");

@@ -3,11 +3,9 @@ package dev.retention.revenue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.support.ApiTest;
+import dev.retention.support.BatchEvents;
 import dev.retention.support.Http.Response;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,25 +19,10 @@ class RevenueRetentionApiTest extends ApiTest {
 
     private static final String FIRST_QUARTER = "/api/v1/metrics/revenue?from=2026-01-01&to=2026-04-01";
 
-    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final BatchEvents events = new BatchEvents();
 
     private void money(String customer, String type, String at, String amount) {
-        Map<String, Object> event = new HashMap<>(Map.of(
-                "externalId",
-                customer,
-                "createCustomer",
-                true,
-                "type",
-                type,
-                "occurredAt",
-                at,
-                "amount",
-                new BigDecimal(amount),
-                "currency",
-                "EUR",
-                "eventKey",
-                type + "-" + at));
-        events.add(event);
+        events.add(customer, type, at, amount);
     }
 
     /*
@@ -63,7 +46,7 @@ class RevenueRetentionApiTest extends ApiTest {
         money("D", "PURCHASE", "2025-10-10T12:00:00Z", "70");
         money("D", "PURCHASE", "2026-02-20T12:00:00Z", "25");
         money("E", "PURCHASE", "2026-03-20T12:00:00Z", "60");
-        Response stored = http.post("/api/v1/events:batch", Map.of("events", events));
+        Response stored = http.post("/api/v1/events:batch", events.body());
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
         jdbc.update("update customer set segment = 'retail' where external_id in ('A', 'C')");
     }

@@ -3,13 +3,11 @@ package dev.retention.rfm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.support.ApiTest;
+import dev.retention.support.BatchEvents;
 import dev.retention.support.Http.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,23 +25,10 @@ class RfmApiTest extends ApiTest {
     private static final int[] DAYS_AGO = {0, 5, 15, 300, 290, 100, 110, 200, 210, 20, 30};
     private static final String WINDOW = "asOf=" + AS_OF + "&windowDays=365";
 
-    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final BatchEvents events = new BatchEvents();
 
     private void event(String customer, String type, long daysAgo, String amount) {
-        Map<String, Object> event = new HashMap<>(Map.of(
-                "externalId",
-                customer,
-                "createCustomer",
-                true,
-                "type",
-                type,
-                "occurredAt",
-                AS_OF.minus(daysAgo, ChronoUnit.DAYS).toString(),
-                "eventKey",
-                "e" + events.size()));
-        event.put("amount", amount);
-        event.put("currency", "EUR");
-        events.add(event);
+        events.add(customer, type, AS_OF.minus(daysAgo, ChronoUnit.DAYS).toString(), amount);
     }
 
     @BeforeEach
@@ -56,8 +41,7 @@ class RfmApiTest extends ApiTest {
         event("c10", "REFUND", 1, "95.00");
         event("c11", "PURCHASE", 400, "500.00"); // outside the window
         event("c12", "REFUND", 3, "5.00"); // no purchase in the window
-        assertThat(http.post("/api/v1/events:batch", Map.of("events", events)).status())
-                .isEqualTo(200);
+        assertThat(http.post("/api/v1/events:batch", events.body()).status()).isEqualTo(200);
     }
 
     private String id(String externalId) {
