@@ -5,6 +5,7 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.customer.EraseCustomer;
 import dev.retention.domain.customer.FindCustomers;
 import dev.retention.domain.customer.RegisterCustomer;
+import dev.retention.domain.event.CurrencyConversion;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventRules;
 import dev.retention.domain.event.ReadEventHistory;
@@ -12,13 +13,17 @@ import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.feedback.Feedbacks;
 import dev.retention.domain.feedback.RecordFeedback;
 import dev.retention.domain.feedback.ReportFeedback;
+import dev.retention.domain.fx.ExchangeRates;
+import dev.retention.domain.fx.ManageExchangeRates;
 import dev.retention.domain.loyalty.EarnPoints;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
 import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.Revenues;
+import dev.retention.domain.revenue.ComputeMrrRetention;
 import dev.retention.domain.revenue.ComputeRevenueRetention;
 import dev.retention.domain.revenue.RevenueHistories;
+import dev.retention.domain.revenue.SubscriptionHistories;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.SegmentByRfm;
 import dev.retention.domain.risk.AtRiskCustomers;
@@ -61,6 +66,16 @@ class UseCaseConfiguration {
     @Bean
     EventRules eventRules(RetentionProperties properties) {
         return new EventRules(properties.currency());
+    }
+
+    @Bean
+    CurrencyConversion currencyConversion(ExchangeRates rates, RetentionProperties properties) {
+        return new CurrencyConversion(rates, properties.currency());
+    }
+
+    @Bean
+    ManageExchangeRates manageExchangeRates(ExchangeRates rates, RetentionProperties properties) {
+        return new ManageExchangeRates(rates, properties.currency());
     }
 
     @Bean
@@ -108,6 +123,11 @@ class UseCaseConfiguration {
     @Bean
     ComputeRevenueRetention computeRevenueRetention(RevenueHistories histories) {
         return new ComputeRevenueRetention(histories);
+    }
+
+    @Bean
+    ComputeMrrRetention computeMrrRetention(SubscriptionHistories histories) {
+        return new ComputeMrrRetention(histories);
     }
 
     @Bean
@@ -177,9 +197,10 @@ class UseCaseConfiguration {
             Customers customers,
             CustomerEvents events,
             EventRules rules,
+            CurrencyConversion conversion,
             UnitOfWork unitOfWork,
             Clock clock,
             EarnPoints earnPoints) {
-        return new RecordEvents(customers, events, rules, unitOfWork, clock, earnPoints);
+        return new RecordEvents(customers, events, rules, conversion, unitOfWork, clock, earnPoints);
     }
 }

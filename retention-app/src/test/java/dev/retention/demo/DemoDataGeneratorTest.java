@@ -9,6 +9,7 @@ import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.EventType;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,5 +62,35 @@ class DemoDataGeneratorTest {
         assertThat(keys.values()).containsOnly(1L);
         assertThat(data.customers().stream().collect(Collectors.toMap(c -> c.externalId(), Function.identity())))
                 .hasSize(500);
+    }
+
+    @Test
+    void businessCustomersSubscribeCancelWhenTheyChurnAndRetailCustomersDoNot() {
+        DemoData data = generate();
+        Map<String, String> segmentOf =
+                data.customers().stream().collect(Collectors.toMap(c -> c.externalId(), c -> c.segment()));
+        Map<String, List<EventSubmission>> subscriptions = data.events().stream()
+                .filter(event -> event.type() == EventType.SUBSCRIPTION)
+                .collect(Collectors.groupingBy(event -> event.customer().externalId()));
+
+        assertThat(subscriptions.keySet())
+                .allSatisfy(customer -> assertThat(segmentOf.get(customer)).isIn("sme", "enterprise"));
+        assertThat(subscriptions).hasSize((int) segmentOf.values().stream()
+                .filter(segment -> !segment.equals("retail"))
+                .count());
+        assertThat(data.events())
+                .filteredOn(event -> event.type() == EventType.CHURNED)
+                .allSatisfy(churn -> {
+                    List<EventSubmission> plan =
+                            subscriptions.get(churn.customer().externalId());
+                    if (plan != null) {
+                        assertThat(plan)
+                                .as("a churned business customer's plan ends when it churns")
+                                .anySatisfy(change -> {
+                                    assertThat(change.occurredAt()).isEqualTo(churn.occurredAt());
+                                    assertThat(change.amount()).isZero();
+                                });
+                    }
+                });
     }
 }

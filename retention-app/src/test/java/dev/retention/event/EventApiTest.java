@@ -91,7 +91,7 @@ class EventApiTest extends ApiTest {
     }
 
     @Test
-    void aForeignCurrencyIsA422ThatNamesTheReportingCurrency() {
+    void aCurrencyWithoutAnExchangeRateIsA422ThatNamesTheReportingCurrencyAndTheDay() {
         Map<String, Object> dollars = purchase("o-1", 10);
         dollars.put("currency", "USD");
 
@@ -100,7 +100,7 @@ class EventApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("currency");
         assertThat(response.json().get("errors").get(0).get("message").asString())
-                .contains("EUR");
+                .contains("EUR", "USD", "2026-01-02");
         assertThat(count("customer_event")).isZero();
     }
 

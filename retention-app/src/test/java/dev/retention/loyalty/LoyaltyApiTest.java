@@ -6,6 +6,8 @@ import dev.retention.domain.loyalty.ExpirePoints;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Http.Response;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -201,6 +203,27 @@ class LoyaltyApiTest extends ApiTest {
                         .get("multiplier")
                         .decimalValue())
                 .isEqualByComparingTo("1.5");
+    }
+
+    @Test
+    void pointsAreEarnedOnTheConvertedAmountAndSubscriptionsEarnNone() {
+        programme();
+        String today = LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
+        assertThat(http.put(
+                                "/api/v1/fx-rates",
+                                Map.of("rates", List.of(Map.of("currency", "USD", "date", today, "rate", "0.5"))))
+                        .status())
+                .isEqualTo(200);
+        Map<String, Object> dollars = new HashMap<>(money("PURCHASE", 1, "100.00", "usd"));
+        dollars.put("currency", "USD");
+        Map<String, Object> plan = new HashMap<>(money("SUBSCRIPTION", 1, "500.00", "plan"));
+
+        Response stored = http.post("/api/v1/events:batch", Map.of("events", List.of(dollars, plan)));
+
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        assertThat(account(member()).get("balance").asLong())
+                .as("100 USD = 50 EUR")
+                .isEqualTo(50);
     }
 
     @Test

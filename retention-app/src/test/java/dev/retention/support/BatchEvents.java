@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Events collected for one post to the batch endpoint, each creating its customer by external id if needed, with a
- * key of its own. An amount is sent in EUR.
+ * key of its own. An amount is sent in EUR unless another currency is named.
  */
 public final class BatchEvents {
 
@@ -15,6 +15,10 @@ public final class BatchEvents {
 
     /** @param amount null for events that carry none */
     public void add(String externalId, String type, String occurredAt, String amount) {
+        add(externalId, type, occurredAt, amount, "EUR");
+    }
+
+    public void add(String externalId, String type, String occurredAt, String amount, String currency) {
         Map<String, Object> event = new HashMap<>(Map.of(
                 "externalId", externalId,
                 "createCustomer", true,
@@ -23,7 +27,7 @@ public final class BatchEvents {
                 "eventKey", "e" + events.size()));
         if (amount != null) {
             event.put("amount", amount);
-            event.put("currency", "EUR");
+            event.put("currency", currency);
         }
         events.add(event);
     }

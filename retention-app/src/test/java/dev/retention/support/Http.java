@@ -47,6 +47,10 @@ public final class Http {
         return send("POST", path, body, "application/json", Map.of());
     }
 
+    public Response put(String path, Object body) {
+        return send("PUT", path, body, "application/json", Map.of());
+    }
+
     public Response patch(String path, Object body, Map<String, String> headers) {
         return send("PATCH", path, body, "application/merge-patch+json", headers);
     }

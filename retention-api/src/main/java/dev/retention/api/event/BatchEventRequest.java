@@ -28,13 +28,17 @@ record BatchEventRequest(
         Instant occurredAt,
 
         @Schema(
-                description = "Amount for PURCHASE (0 or more: a free order is activity without revenue) and "
-                        + "REFUND (positive).",
+                description = "Amount for PURCHASE (0 or more: a free order is activity without revenue), "
+                        + "REFUND (positive) and SUBSCRIPTION (the monthly recurring amount from occurredAt on, 0 "
+                        + "when cancelled).",
                 example = "49.90",
                 minimum = "0")
         BigDecimal amount,
 
-        @Schema(description = "Currency of the amount.", example = "EUR")
+        @Schema(
+                description = "ISO 4217 code of the amount; another currency than the reporting one is converted "
+                        + "at the rate of the event's UTC day (or the latest earlier day within 7 days).",
+                example = "EUR")
         String currency,
 
         @Schema(description = "Optional product reference.") String productId,

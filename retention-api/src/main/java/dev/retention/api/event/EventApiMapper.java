@@ -2,6 +2,7 @@ package dev.retention.api.event;
 
 import dev.retention.api.shared.FieldError;
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.event.Conversion;
 import dev.retention.domain.event.CustomerEvent;
 import dev.retention.domain.event.CustomerReference;
 import dev.retention.domain.event.EventOutcome;
@@ -19,6 +20,10 @@ interface EventApiMapper {
             target = "currency",
             expression = "java(event.amount() == null ? null " + ": event.amount().currency().getCurrencyCode())")
     EventResponse toResponse(CustomerEvent event);
+
+    @Mapping(target = "amount", source = "converted.amount")
+    @Mapping(target = "currency", expression = "java(conversion.converted().currency().getCurrencyCode())")
+    EventResponse.ConversionResponse toResponse(Conversion conversion);
 
     @Mapping(target = "customer", expression = "java(CustomerReference.byId(customerId))")
     EventSubmission toSubmission(EventRequest request, CustomerId customerId);

@@ -58,7 +58,10 @@ class EventController {
     @ApiResponse(responseCode = "400", description = "Invalid fields.")
     @ApiResponse(responseCode = "404", description = "No customer has this id.")
     @ApiResponse(responseCode = "409", description = "Key used with other content, or customer erased.")
-    @ApiResponse(responseCode = "422", description = "A business rule refuses it, such as a foreign currency.")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A business rule refuses it, such as an amount in a currency without an exchange rate for its day.")
     ResponseEntity<EventResponse> record(
             @Parameter(description = "The customer's id.") @PathVariable UUID id, @RequestBody EventRequest request) {
         IngestionResult result = recordEvents.recordOne(mapper.toSubmission(request, CustomerId.of(id)));

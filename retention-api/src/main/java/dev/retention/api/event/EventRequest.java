@@ -20,12 +20,17 @@ record EventRequest(
 
         @Schema(
                 description = "Amount with at most 4 decimals; required for PURCHASE (0 or more: a free order is "
-                        + "activity without revenue) and REFUND (positive), forbidden otherwise.",
+                        + "activity without revenue), REFUND (positive) and SUBSCRIPTION (the monthly recurring "
+                        + "amount from occurredAt on, 0 when cancelled), forbidden otherwise.",
                 example = "49.90",
                 minimum = "0")
         BigDecimal amount,
 
-        @Schema(description = "ISO 4217 code; must be the deployment's reporting currency.", example = "EUR")
+        @Schema(
+                description = "ISO 4217 code of the amount. Another currency than the reporting one is converted at "
+                        + "the exchange rate of the event's UTC day, or of the latest earlier day within 7 days (see "
+                        + "PUT /api/v1/fx-rates); without such a rate the event is refused with 422.",
+                example = "EUR")
         String currency,
 
         @Schema(description = "Optional product reference.", example = "sku-123")

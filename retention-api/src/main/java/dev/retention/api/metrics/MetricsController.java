@@ -9,6 +9,7 @@ import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.metrics.RetentionQuery;
 import dev.retention.domain.metrics.RetentionReport;
+import dev.retention.domain.revenue.ComputeMrrRetention;
 import dev.retention.domain.revenue.ComputeRevenueRetention;
 import dev.retention.domain.revenue.RevenueComparison;
 import dev.retention.domain.revenue.RevenuePeriodFigures;
@@ -46,6 +47,7 @@ class MetricsController {
     private final ComputeRetention computeRetention;
     private final ComputeCohorts computeCohorts;
     private final ComputeRevenueRetention computeRevenueRetention;
+    private final ComputeMrrRetention computeMrrRetention;
     private final MetricsApiMapper mapper;
     private final ReportingSettings defaults;
     private final ReportCache cache;
@@ -55,6 +57,7 @@ class MetricsController {
             ComputeRetention computeRetention,
             ComputeCohorts computeCohorts,
             ComputeRevenueRetention computeRevenueRetention,
+            ComputeMrrRetention computeMrrRetention,
             MetricsApiMapper mapper,
             ReportingSettings defaults,
             ReportCache cache,
@@ -64,6 +67,7 @@ class MetricsController {
         this.computeRetention = computeRetention;
         this.computeCohorts = computeCohorts;
         this.computeRevenueRetention = computeRevenueRetention;
+        this.computeMrrRetention = computeMrrRetention;
         this.mapper = mapper;
         this.defaults = defaults;
     }
@@ -170,7 +174,8 @@ class MetricsController {
             summary = "The latest complete period at a glance",
             description = "The figures of the latest complete period of the configured granularity (default MONTH), "
                     + "for all customers with the configured zone and churn model, and their change against the "
-                    + "period before, and the latest period's revenue retention (NRR, GRR, quick ratio)." + DEFINITIONS)
+                    + "period before, and the latest period's revenue retention (NRR, GRR, quick ratio) and MRR "
+                    + "retention." + DEFINITIONS)
     @ApiResponse(responseCode = "200", description = "The summary.")
     ResponseEntity<SummaryResponse> summary(WebRequest request) {
         Granularity granularity = defaults.granularity();
@@ -184,8 +189,10 @@ class MetricsController {
             RetentionReportResponse report = response(query, null, computeRetention.overall(query));
             PeriodFiguresResponse before = report.periods().get(0);
             PeriodFiguresResponse last = report.periods().get(1);
-            List<RevenuePeriodFigures> revenue = computeRevenueRetention.compute(
-                    new RevenueRetentionQuery(query.periods(), RevenueComparison.PREVIOUS, null));
+            RevenueRetentionQuery revenueQuery =
+                    new RevenueRetentionQuery(query.periods(), RevenueComparison.PREVIOUS, null);
+            List<RevenuePeriodFigures> revenue = computeRevenueRetention.compute(revenueQuery);
+            List<RevenuePeriodFigures> mrr = computeMrrRetention.compute(revenueQuery);
             return new SummaryResponse(
                     granularity,
                     report.zone(),
@@ -193,7 +200,8 @@ class MetricsController {
                     last,
                     before,
                     SummaryResponse.Change.between(last, before),
-                    SummaryResponse.RevenueRetention.of(revenue.get(1), revenue.get(0)));
+                    SummaryResponse.RevenueRetention.of(revenue.get(1), revenue.get(0)),
+                    SummaryResponse.MrrRetention.of(mrr.get(1)));
         });
     }
 

@@ -25,7 +25,44 @@ record SummaryResponse(
         Change change,
 
         @Schema(description = "Revenue retention of the latest period against the one before, for all customers.")
-        RevenueRetention revenueRetention) {
+        RevenueRetention revenueRetention,
+
+        @Schema(description = "MRR at the end of the latest period and its retention, from subscriptions.")
+        MrrRetention mrrRetention) {
+
+    @Schema(
+            name = "SummaryMrrRetention",
+            description = "MRR at the end of the latest period against its start (the end of the previous period), "
+                    + "as /api/v1/metrics/mrr reports it.")
+    record MrrRetention(
+            @Schema(description = "MRR at the end of the latest period.")
+            BigDecimal mrr,
+
+            @Schema(description = "mrr minus MRR at the end of the previous period.")
+            BigDecimal mrrChange,
+
+            @Schema(description = "Customers with positive MRR at the end of the latest period.")
+            long subscribers,
+
+            @Schema(description = "Net MRR retention in percent; absent without MRR at the start.") @Nullable
+            BigDecimal nrr,
+
+            @Schema(description = "Gross MRR retention in percent; absent without MRR at the start.") @Nullable
+            BigDecimal grr,
+
+            @Schema(description = "MRR quick ratio; absent when no MRR was lost.") @Nullable
+            BigDecimal quickRatio) {
+
+        static MrrRetention of(RevenuePeriodFigures latest) {
+            return new MrrRetention(
+                    latest.revenue(),
+                    latest.revenue().subtract(latest.comparedPositiveRevenue()),
+                    latest.positiveCustomers(),
+                    latest.nrr(),
+                    latest.grr(),
+                    latest.quickRatio());
+        }
+    }
 
     @Schema(
             name = "SummaryRevenueRetention",

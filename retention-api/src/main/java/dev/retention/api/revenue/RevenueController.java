@@ -3,6 +3,7 @@ package dev.retention.api.revenue;
 import dev.retention.api.shared.ReportCache;
 import dev.retention.api.shared.ReportingSettings;
 import dev.retention.api.shared.ResponseHeaders;
+import dev.retention.domain.revenue.ComputeMrrRetention;
 import dev.retention.domain.revenue.ComputeRevenueRetention;
 import dev.retention.domain.revenue.RevenueComparison;
 import dev.retention.domain.revenue.RevenueMovement;
@@ -33,12 +34,28 @@ class RevenueController {
     static final String NO_BASE =
             "No customer had positive revenue in the compared period, so there is no revenue to " + "retain.";
 
+    static final String MRR_DEFINITIONS = " MRR(c, b) = the amount of customer c's latest SUBSCRIPTION event before "
+            + "instant b (0 without one; a SUBSCRIPTION of 0 cancels). Each period P is measured at its end: "
+            + "m(c, P) = MRR(c, end of P). B = {c : m(c, P') > 0}. NRR = Σ_B m(c, P) / Σ_B m(c, P') × 100; GRR = "
+            + "Σ_B min(m(c, P), m(c, P')) / Σ_B m(c, P') × 100. Movements compare MRR at the two boundaries of P: new "
+            + "(no positive MRR ever before P), expansion, contraction, churned, reactivated (positive MRR at some "
+            + "moment before P), unchanged. 4 decimals, half-even.";
+
+    static final String NO_MRR_BASE =
+            "No customer had positive MRR at the end of the compared period, so there is no " + "MRR to retain.";
+
     private final ComputeRevenueRetention computeRevenueRetention;
+    private final ComputeMrrRetention computeMrrRetention;
     private final ReportingSettings defaults;
     private final ReportCache cache;
 
-    RevenueController(ComputeRevenueRetention computeRevenueRetention, ReportingSettings defaults, ReportCache cache) {
+    RevenueController(
+            ComputeRevenueRetention computeRevenueRetention,
+            ComputeMrrRetention computeMrrRetention,
+            ReportingSettings defaults,
+            ReportCache cache) {
         this.computeRevenueRetention = computeRevenueRetention;
+        this.computeMrrRetention = computeMrrRetention;
         this.defaults = defaults;
         this.cache = cache;
     }
@@ -79,6 +96,31 @@ class RevenueController {
                         .toList()));
     }
 
+    @ResponseHeaders(conditionalGet = true)
+    @GetMapping("/api/v1/metrics/mrr")
+    @Operation(
+            operationId = "getMrrRetention",
+            summary = "MRR, net and gross MRR retention, MRR movements and the quick ratio per period",
+            description = "Monthly recurring revenue from SUBSCRIPTION events, measured at the end of each period P "
+                    + "and of its compared period P' (the period before, or a year earlier)."
+                    + MRR_DEFINITIONS)
+    @ApiResponse(responseCode = "200", description = "The figures.")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or out of range; errors names it.")
+    ResponseEntity<MrrReportResponse> mrr(@ParameterObject RevenueParameters parameters, WebRequest request) {
+        RevenueRetentionQuery query = parameters.toQuery(defaults);
+        return cache.answer(
+                "mrr|" + query,
+                request,
+                () -> new MrrReportResponse(
+                        query.segment(),
+                        query.periods().granularity(),
+                        query.periods().zone().getId(),
+                        query.compareTo(),
+                        computeMrrRetention.compute(query).stream()
+                                .map(period -> mrrPeriod(period, query.compareTo()))
+                                .toList()));
+    }
+
     private RevenueReportResponse response(RevenueRetentionQuery query) {
         return response(query, query.segment(), computeRevenueRetention.compute(query));
     }
@@ -102,6 +144,7 @@ class RevenueController {
                 figures.comparedStart(),
                 figures.revenue(),
                 figures.positiveRevenue(),
+                figures.positiveCustomers(),
                 figures.refundsBeyondRevenue(),
                 figures.comparedPositiveRevenue(),
                 figures.baseCustomers(),
@@ -113,6 +156,36 @@ class RevenueController {
                 figures.baseCustomers() == 0 ? NO_BASE : null,
                 compareTo == RevenueComparison.PREVIOUS ? movements(figures.movements()) : null,
                 figures.quickRatio());
+    }
+
+    private static MrrReportResponse.Period mrrPeriod(RevenuePeriodFigures figures, RevenueComparison compareTo) {
+        return new MrrReportResponse.Period(
+                figures.period().startDate(),
+                figures.period().endDate(),
+                figures.comparedStart(),
+                figures.revenue(),
+                figures.positiveCustomers(),
+                figures.comparedPositiveRevenue(),
+                figures.baseCustomers(),
+                figures.baseRevenue(),
+                figures.netRetainedRevenue(),
+                figures.grossRetainedRevenue(),
+                figures.nrr(),
+                figures.grr(),
+                figures.baseCustomers() == 0 ? NO_MRR_BASE : null,
+                compareTo == RevenueComparison.PREVIOUS ? mrrMovements(figures.movements()) : null,
+                figures.quickRatio());
+    }
+
+    private static MrrReportResponse.Movements mrrMovements(
+            Map<RevenueMovement, RevenuePeriodFigures.Movement> movements) {
+        return new MrrReportResponse.Movements(
+                movement(movements.get(RevenueMovement.NEW)),
+                movement(movements.get(RevenueMovement.EXPANSION)),
+                movement(movements.get(RevenueMovement.CONTRACTION)),
+                movement(movements.get(RevenueMovement.CHURNED)),
+                movement(movements.get(RevenueMovement.REACTIVATED)),
+                movement(movements.get(RevenueMovement.UNCHANGED)));
     }
 
     private static RevenueReportResponse.Movements movements(

@@ -36,6 +36,9 @@ record RevenueReportResponse(
 
             @Schema(description = "Σ max(r(c, P), 0).") BigDecimal positiveRevenue,
 
+            @Schema(description = "Customers with r(c, P) > 0.")
+            long payingCustomers,
+
             @Schema(
                     description = "Σ min(r(c, P), 0): refunds beyond a customer's purchases in P; revenue = "
                             + "positiveRevenue + refundsBeyondRevenue.")

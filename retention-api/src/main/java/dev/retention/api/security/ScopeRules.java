@@ -36,6 +36,8 @@ final class ScopeRules {
             rule(HttpMethod.GET, "/api/v1/models/**", Access.scope(Scope.METRICS_READ)),
             rule(null, "/api/v1/models/**", Access.scope(Scope.MODELS_WRITE)),
             rule(HttpMethod.GET, "/api/v1/predictions", Access.scope(Scope.CUSTOMERS_READ)),
+            rule(HttpMethod.GET, "/api/v1/fx-rates", Access.scope(Scope.METRICS_READ)),
+            rule(null, "/api/v1/fx-rates", Access.scope(Scope.ADMIN)),
             rule(HttpMethod.POST, "/api/v1/customers/*/events", Access.scope(Scope.EVENTS_WRITE)),
             rule(HttpMethod.POST, "/api/v1/customers/*/feedback", Access.scope(Scope.EVENTS_WRITE)),
             rule(HttpMethod.POST, "/api/v1/events:batch", Access.scope(Scope.EVENTS_WRITE)),

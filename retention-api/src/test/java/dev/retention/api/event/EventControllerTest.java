@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.retention.api.shared.WebSliceTest;
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.event.Conversion;
 import dev.retention.domain.event.CustomerEvent;
 import dev.retention.domain.event.CustomerReference;
 import dev.retention.domain.event.EventOutcome;
@@ -32,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,6 +89,7 @@ class EventControllerTest {
                 AT,
                 Money.of("49.90", "EUR"),
                 null,
+                null,
                 Map.of(),
                 "order-1",
                 Instant.parse("2026-11-02T15:04:06Z"));
@@ -125,6 +128,32 @@ class EventControllerTest {
         assertThat(meters.counter("retention.events.ingested", "type", "PURCHASE")
                         .count())
                 .isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAmountSentInAnotherCurrencyIsAnsweredAsSentWithItsConversion() throws Exception {
+        CustomerEvent inDollars = new CustomerEvent(
+                EVENT,
+                CustomerId.of(CUSTOMER),
+                EventType.SUBSCRIPTION,
+                AT,
+                Money.of("30", "USD"),
+                new Conversion(Money.of("27.6000", "EUR"), new BigDecimal("0.92"), LocalDate.parse("2026-10-30")),
+                null,
+                Map.of(),
+                "plan-1",
+                Instant.parse("2026-11-02T15:04:06Z"));
+        given(recordEvents.recordOne(any())).willReturn(one(EventOutcome.created(0, inDollars)));
+
+        postPurchase()
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.type").value("SUBSCRIPTION"))
+                .andExpect(jsonPath("$.amount").value(30))
+                .andExpect(jsonPath("$.currency").value("USD"))
+                .andExpect(jsonPath("$.conversion.amount").value(27.6))
+                .andExpect(jsonPath("$.conversion.currency").value("EUR"))
+                .andExpect(jsonPath("$.conversion.rate").value(0.92))
+                .andExpect(jsonPath("$.conversion.rateDate").value("2026-10-30"));
     }
 
     @Test

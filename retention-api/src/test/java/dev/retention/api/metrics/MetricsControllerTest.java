@@ -11,6 +11,7 @@ import dev.retention.api.shared.SliceReporting;
 import dev.retention.api.shared.WebSliceTest;
 import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
+import dev.retention.domain.revenue.ComputeMrrRetention;
 import dev.retention.domain.revenue.ComputeRevenueRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class MetricsControllerTest {
 
     @MockitoBean
     private ComputeRevenueRetention computeRevenueRetention;
+
+    @MockitoBean
+    private ComputeMrrRetention computeMrrRetention;
 
     @Test
     void everyRefusedParameterIsNamedAtOnceAndNothingIsComputed() throws Exception {

@@ -15,6 +15,7 @@ import dev.retention.api.shared.SliceReporting;
 import dev.retention.api.shared.WebSliceTest;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriods;
+import dev.retention.domain.revenue.ComputeMrrRetention;
 import dev.retention.domain.revenue.ComputeRevenueRetention;
 import dev.retention.domain.revenue.RevenueComparison;
 import dev.retention.domain.revenue.RevenueMovement;
@@ -49,6 +50,9 @@ class RevenueControllerTest {
     @MockitoBean
     private ComputeRevenueRetention computeRevenueRetention;
 
+    @MockitoBean
+    private ComputeMrrRetention computeMrrRetention;
+
     private static RevenuePeriodFigures january(Map<RevenueMovement, RevenuePeriodFigures.Movement> movements) {
         BigDecimal ten = BigDecimal.TEN;
         return new RevenuePeriodFigures(
@@ -56,6 +60,7 @@ class RevenueControllerTest {
                 LocalDate.parse("2025-12-01"),
                 ten,
                 ten,
+                1,
                 BigDecimal.ZERO,
                 ten,
                 0,
@@ -88,6 +93,7 @@ class RevenueControllerTest {
                 .andExpect(jsonPath("$.compareTo").value("PREVIOUS"))
                 .andExpect(jsonPath("$.segment").value("retail"))
                 .andExpect(jsonPath("$.periods[0].comparedStartDate").value("2025-12-01"))
+                .andExpect(jsonPath("$.periods[0].payingCustomers").value(1))
                 .andExpect(jsonPath("$.periods[0].nrr").doesNotExist())
                 .andExpect(jsonPath("$.periods[0].retentionNote").isNotEmpty())
                 .andExpect(
@@ -125,5 +131,39 @@ class RevenueControllerTest {
                 .andExpect(fieldError("to"));
 
         verifyNoInteractions(computeRevenueRetention);
+    }
+
+    @Test
+    void mrrIsReportedInItsOwnTermsFromTheSubscriptionFigures() throws Exception {
+        Map<RevenueMovement, RevenuePeriodFigures.Movement> movements = new EnumMap<>(RevenueMovement.class);
+        for (RevenueMovement movement : RevenueMovement.values()) {
+            movements.put(movement, new RevenuePeriodFigures.Movement(0, BigDecimal.ZERO));
+        }
+        movements.put(RevenueMovement.NEW, new RevenuePeriodFigures.Movement(1, BigDecimal.TEN));
+        given(computeMrrRetention.compute(new RevenueRetentionQuery(JANUARY, RevenueComparison.PREVIOUS, null)))
+                .willReturn(List.of(january(movements)));
+
+        mvc.perform(get("/api/v1/metrics/mrr")
+                        .param("from", "2026-01-01")
+                        .param("to", "2026-02-01")
+                        .param("zone", "Europe/Berlin"))
+                .andExpect(status().isOk())
+                .andExpect(header().exists("ETag"))
+                .andExpect(jsonPath("$.periods[0].mrr").value(10))
+                .andExpect(jsonPath("$.periods[0].subscribers").value(1))
+                .andExpect(jsonPath("$.periods[0].comparedMrr").value(10))
+                .andExpect(jsonPath("$.periods[0].retentionNote").value(RevenueController.NO_MRR_BASE))
+                .andExpect(jsonPath("$.periods[0].movements.newMrr.customers").value(1))
+                .andExpect(jsonPath("$.periods[0].movements.newMrr.amount").value(10));
+        verifyNoInteractions(computeRevenueRetention);
+    }
+
+    @Test
+    void mrrRefusesAnUnknownComparison() throws Exception {
+        mvc.perform(get("/api/v1/metrics/mrr").param("compareTo", "LAST_WEEK"))
+                .andExpect(status().isBadRequest())
+                .andExpect(fieldError("compareTo"));
+
+        verifyNoInteractions(computeMrrRetention);
     }
 }

@@ -20,7 +20,9 @@ import java.util.UUID;
 /**
  * A realistic, reproducible demo data set: customers acquired over two years (more in the second year), who buy,
  * log in, contact support, sometimes get a refund, churn with a monthly hazard that depends on their segment, and
- * sometimes come back. The same seed always gives the same customers and events.
+ * sometimes come back. Business customers (SME, enterprise) also hold a monthly subscription from acquisition,
+ * sometimes upgrade it, cancel it when they churn and take it again when they come back. The same seed always gives
+ * the same customers and events.
  */
 public final class DemoDataGenerator {
 
@@ -31,10 +33,14 @@ public final class DemoDataGenerator {
     private static final Duration MONTH = Duration.ofDays(30);
 
     private final SplittableRandom random;
+    /** Subscriptions draw from their own stream, so that every other event stays what it was without them. */
+    private final SplittableRandom plans;
+
     private final String currency;
 
     public DemoDataGenerator(long seed, String currency) {
         this.random = new SplittableRandom(seed);
+        this.plans = new SplittableRandom(~seed);
         this.currency = currency;
     }
 
@@ -76,16 +82,20 @@ public final class DemoDataGenerator {
     private void simulate(String externalId, Segment segment, Instant acquired, List<EventSubmission> events) {
         int sequence = 0;
         events.add(event(externalId, ++sequence, EventType.ACQUIRED, acquired, null));
+        Subscription subscription = new Subscription(externalId, segment, events);
+        subscription.change(acquired, segment.monthlyPlan);
         Instant now = acquired;
         boolean active = true;
         while (now.isBefore(END)) {
             Instant next = now.plus(MONTH);
             if (active) {
                 sequence = activeMonth(externalId, segment, now, sequence, events);
+                subscription.maybeUpgrade(now.plus(Duration.ofDays(15)));
                 if (random.nextDouble() < segment.monthlyChurn) {
                     Instant churnedAt = within(now, next);
                     if (churnedAt.isBefore(END)) {
                         events.add(event(externalId, ++sequence, EventType.CHURNED, churnedAt, null));
+                        subscription.change(churnedAt, BigDecimal.ZERO);
                     }
                     active = false;
                 }
@@ -93,10 +103,49 @@ public final class DemoDataGenerator {
                 Instant back = within(now, next);
                 if (back.isBefore(END)) {
                     events.add(event(externalId, ++sequence, EventType.REACTIVATED, back, null));
+                    subscription.change(back, segment.monthlyPlan);
                 }
                 active = true;
             }
             now = next;
+        }
+    }
+
+    /** A business customer's plan: a SUBSCRIPTION event whenever its monthly amount changes. */
+    private final class Subscription {
+
+        private final String externalId;
+        private final Segment segment;
+        private final List<EventSubmission> events;
+        private BigDecimal monthly = BigDecimal.ZERO;
+        private int changes;
+
+        Subscription(String externalId, Segment segment, List<EventSubmission> events) {
+            this.externalId = externalId;
+            this.segment = segment;
+            this.events = events;
+        }
+
+        void change(Instant at, BigDecimal amount) {
+            if (segment.monthlyPlan == null || !at.isBefore(END) || amount.compareTo(monthly) == 0) {
+                return;
+            }
+            monthly = amount;
+            events.add(new EventSubmission(
+                    CustomerReference.byExternalId(externalId, false),
+                    EventType.SUBSCRIPTION,
+                    at,
+                    amount,
+                    currency,
+                    null,
+                    Map.of(),
+                    externalId + "-plan-" + ++changes));
+        }
+
+        void maybeUpgrade(Instant at) {
+            if (segment.monthlyPlan != null && monthly.signum() > 0 && plans.nextDouble() < 0.02) {
+                change(at, monthly.add(segment.monthlyPlan));
+            }
         }
     }
 
@@ -183,22 +232,31 @@ public final class DemoDataGenerator {
     }
 
     private enum Segment {
-        RETAIL("retail", 0.60, 0.9, 45.0, 0.050),
-        SME("sme", 0.30, 1.8, 180.0, 0.030),
-        ENTERPRISE("enterprise", 0.10, 3.0, 900.0, 0.015);
+        RETAIL("retail", 0.60, 0.9, 45.0, 0.050, null),
+        SME("sme", 0.30, 1.8, 180.0, 0.030, new BigDecimal("49.00")),
+        ENTERPRISE("enterprise", 0.10, 3.0, 900.0, 0.015, new BigDecimal("490.00"));
 
         private final String label;
         private final double share;
         private final double purchasesPerMonth;
         private final double meanBasket;
         private final double monthlyChurn;
+        /** The plan a customer of the segment subscribes to; null: the segment buys without subscriptions. */
+        private final BigDecimal monthlyPlan;
 
-        Segment(String label, double share, double purchasesPerMonth, double meanBasket, double monthlyChurn) {
+        Segment(
+                String label,
+                double share,
+                double purchasesPerMonth,
+                double meanBasket,
+                double monthlyChurn,
+                BigDecimal monthlyPlan) {
             this.label = label;
             this.share = share;
             this.purchasesPerMonth = purchasesPerMonth;
             this.meanBasket = meanBasket;
             this.monthlyChurn = monthlyChurn;
+            this.monthlyPlan = monthlyPlan;
         }
 
         static Segment pick(double u) {

@@ -7,13 +7,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A stored event. {@code eventKey} is the client's idempotency key, unique per customer. */
+/**
+ * A stored event. {@code eventKey} is the client's idempotency key, unique per customer. {@code amount} is what the
+ * client sent; {@code conversion} says what it is worth in the reporting currency when it was sent in another one.
+ */
 public record CustomerEvent(
         UUID id,
         CustomerId customerId,
         EventType type,
         Instant occurredAt,
         Money amount,
+        Conversion conversion,
         String productId,
         Map<String, Object> properties,
         String eventKey,
@@ -26,6 +30,11 @@ public record CustomerEvent(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(eventKey, "eventKey");
         properties = properties == null ? Map.of() : properties;
+    }
+
+    /** The amount in the reporting currency, the one every figure adds up; null for events without an amount. */
+    public Money reportingAmount() {
+        return conversion == null ? amount : conversion.converted();
     }
 
     /** True when both describe the same happening, which makes a repeated post a harmless duplicate. */

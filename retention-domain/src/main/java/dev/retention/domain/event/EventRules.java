@@ -1,5 +1,6 @@
 package dev.retention.domain.event;
 
+import dev.retention.domain.shared.Money;
 import dev.retention.domain.shared.Violation;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -61,20 +62,18 @@ public final class EventRules {
 
     public List<Violation> checkRules(EventSubmission event, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        if (event.currency() != null
-                && event.type() != null
-                && event.type().carriesAmount()
-                && !event.currency().equals(reportingCurrency.getCurrencyCode())) {
-            violations.add(new Violation(
-                    "currency",
-                    "must be " + reportingCurrency.getCurrencyCode()
-                            + ", the reporting currency of this deployment; convert the amount before sending it"));
-        }
         if (event.occurredAt() != null && event.occurredAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
             violations.add(new Violation(
                     "occurredAt", "lies more than " + MAX_FUTURE_SKEW.toHours() + " hours in the future"));
         }
         return violations;
+    }
+
+    /** True when the event's amount is in another currency than the reporting one and must be converted. */
+    public boolean needsConversion(EventSubmission event) {
+        return event.amount() != null
+                && event.currency() != null
+                && !event.currency().equals(reportingCurrency.getCurrencyCode());
     }
 
     private static void checkKey(String key, List<Violation> violations) {
@@ -94,10 +93,12 @@ public final class EventRules {
         BigDecimal amount = event.amount();
         if (!event.type().carriesAmount()) {
             if (amount != null) {
-                violations.add(Violation.rule("amount", "is only allowed for PURCHASE and REFUND events"));
+                violations.add(
+                        Violation.rule("amount", "is only allowed for PURCHASE, REFUND and SUBSCRIPTION events"));
             }
             if (event.currency() != null) {
-                violations.add(Violation.rule("currency", "is only allowed for PURCHASE and REFUND events"));
+                violations.add(
+                        Violation.rule("currency", "is only allowed for PURCHASE, REFUND and SUBSCRIPTION events"));
             }
             return;
         }
@@ -107,7 +108,8 @@ public final class EventRules {
             violations.add(new Violation(
                     "amount", "must not be negative (a refund is a REFUND event with a positive amount)"));
         } else if (amount.signum() == 0 && event.type() == EventType.REFUND) {
-            // A free order is a purchase of 0: activity without revenue. A refund of nothing is no event.
+            // A free order is a purchase of 0: activity without revenue; a subscription of 0 ends it. A refund of
+            // nothing is no event.
             violations.add(new Violation("amount", "must be positive for a REFUND"));
         } else if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
             violations.add(new Violation("amount", "must have at most " + MAX_AMOUNT_SCALE + " decimal places"));
@@ -116,17 +118,8 @@ public final class EventRules {
         }
         if (event.currency() == null) {
             violations.add(Violation.rule("currency", "is required for " + event.type() + " events"));
-        } else if (!isIsoCurrency(event.currency())) {
+        } else if (!Money.isCurrencyCode(event.currency())) {
             violations.add(new Violation("currency", "must be an ISO 4217 code such as EUR"));
-        }
-    }
-
-    private static boolean isIsoCurrency(String code) {
-        try {
-            return code.length() == 3
-                    && Currency.getInstance(code).getCurrencyCode().equals(code);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

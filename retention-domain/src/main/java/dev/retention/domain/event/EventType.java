@@ -1,10 +1,14 @@
 package dev.retention.domain.event;
 
-/** What happened to a customer. Only purchases and refunds carry an amount. */
+/**
+ * What happened to a customer. Purchases, refunds and subscriptions carry an amount; a subscription's amount is the
+ * customer's monthly recurring amount from the event on, replacing the one before (0 ends the subscription).
+ */
 public enum EventType {
     ACQUIRED,
     PURCHASE,
     REFUND,
+    SUBSCRIPTION,
     CHURNED,
     REACTIVATED,
     LOGIN,
@@ -12,6 +16,6 @@ public enum EventType {
     FEEDBACK;
 
     public boolean carriesAmount() {
-        return this == PURCHASE || this == REFUND;
+        return this == PURCHASE || this == REFUND || this == SUBSCRIPTION;
     }
 }

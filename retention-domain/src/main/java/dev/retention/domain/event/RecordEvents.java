@@ -32,25 +32,33 @@ public class RecordEvents {
     private final Customers customers;
     private final CustomerEvents events;
     private final EventRules rules;
+    private final CurrencyConversion conversion;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final EventsRecordedListener listener;
 
     public RecordEvents(
-            Customers customers, CustomerEvents events, EventRules rules, UnitOfWork unitOfWork, Clock clock) {
-        this(customers, events, rules, unitOfWork, clock, EventsRecordedListener.NONE);
+            Customers customers,
+            CustomerEvents events,
+            EventRules rules,
+            CurrencyConversion conversion,
+            UnitOfWork unitOfWork,
+            Clock clock) {
+        this(customers, events, rules, conversion, unitOfWork, clock, EventsRecordedListener.NONE);
     }
 
     public RecordEvents(
             Customers customers,
             CustomerEvents events,
             EventRules rules,
+            CurrencyConversion conversion,
             UnitOfWork unitOfWork,
             Clock clock,
             EventsRecordedListener listener) {
         this.customers = customers;
         this.events = events;
         this.rules = rules;
+        this.conversion = conversion;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.listener = listener;
@@ -71,11 +79,22 @@ public class RecordEvents {
         for (int i = 0; i < submissions.size(); i++) {
             outcomes[i] = check(i, submissions.get(i), now);
         }
+        // Converted only where the checks passed, so that one answer names every problem of the batch.
+        List<EventSubmission> valid = new ArrayList<>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            valid.add(outcomes[i] == null ? submissions.get(i) : null);
+        }
+        CurrencyConversion.Outcome[] conversions = conversion.convert(valid, rules);
+        for (int i = 0; i < conversions.length; i++) {
+            if (conversions[i] != null && conversions[i].refusal() != null) {
+                outcomes[i] = EventOutcome.invalid(i, "event-rule-violated", List.of(conversions[i].refusal()));
+            }
+        }
         if (anyRejected(outcomes)) {
             return result(outcomes);
         }
         try {
-            return unitOfWork.inTransaction(() -> store(submissions, outcomes, now));
+            return unitOfWork.inTransaction(() -> store(submissions, conversions, outcomes, now));
         } catch (BatchRejected rejected) {
             return rejected.result;
         }
@@ -105,7 +124,11 @@ public class RecordEvents {
         return List.of();
     }
 
-    private IngestionResult store(List<EventSubmission> submissions, EventOutcome[] outcomes, Instant now) {
+    private IngestionResult store(
+            List<EventSubmission> submissions,
+            CurrencyConversion.Outcome[] conversions,
+            EventOutcome[] outcomes,
+            Instant now) {
         CustomerResolution resolution = resolveCustomers(submissions, outcomes, now);
         if (anyRejected(outcomes)) {
             throw new BatchRejected(result(outcomes));
@@ -114,7 +137,11 @@ public class RecordEvents {
         List<CustomerEvent> candidates = new ArrayList<>();
         CustomerEvent[] built = new CustomerEvent[submissions.size()];
         for (int i = 0; i < submissions.size(); i++) {
-            built[i] = toEvent(submissions.get(i), resolution.idOf(i), now);
+            built[i] = toEvent(
+                    submissions.get(i),
+                    conversions[i] == null ? null : conversions[i].conversion(),
+                    resolution.idOf(i),
+                    now);
             Integer first = firstByKey.putIfAbsent(EventKeyRef.of(built[i]), i);
             if (first == null) {
                 candidates.add(built[i]);
@@ -227,7 +254,8 @@ public class RecordEvents {
         }
     }
 
-    private static CustomerEvent toEvent(EventSubmission submission, CustomerId customerId, Instant now) {
+    private static CustomerEvent toEvent(
+            EventSubmission submission, Conversion conversion, CustomerId customerId, Instant now) {
         Money amount = submission.amount() == null
                 ? null
                 : Money.of(submission.amount(), java.util.Currency.getInstance(submission.currency()));
@@ -237,6 +265,7 @@ public class RecordEvents {
                 submission.type(),
                 Instants.stored(submission.occurredAt()),
                 amount,
+                conversion,
                 submission.productId(),
                 submission.properties(),
                 submission.eventKey(),

@@ -59,13 +59,15 @@ public class EarnPoints implements EventsRecordedListener {
             if (book == null
                     || version.isEmpty()
                     || event.occurredAt().isBefore(book.account().enrolledAt())
-                    || event.amount().amount().signum() == 0) {
+                    || event.reportingAmount().amount().signum() == 0) {
                 continue;
             }
             if (event.type() == EventType.PURCHASE) {
-                book.earn(event.id(), event.occurredAt(), event.amount().amount(), version.get(), now);
+                book.earn(
+                        event.id(), event.occurredAt(), event.reportingAmount().amount(), version.get(), now);
             } else {
-                book.clawBack(event.id(), event.occurredAt(), event.amount().amount(), version.get(), now);
+                book.clawBack(
+                        event.id(), event.occurredAt(), event.reportingAmount().amount(), version.get(), now);
             }
             touched.put(event.customerId().value(), book);
             latest.put(event.customerId().value(), event.occurredAt());

@@ -7,28 +7,35 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One customer (of {@code segment}, null when it has none) with its net revenue (purchases − refunds) in each period
- * it had any, keyed by the period's first local date, and whether a period before those asked for had positive net
- * revenue.
+ * One customer (of {@code segment}, null when it has none) with its value in each period it had any, keyed by the
+ * period's first local date: net revenue (purchases − refunds) in the period, or MRR at the period's end. Whether it
+ * had a positive value before: {@code positiveBefore} for the time before the periods asked for, and
+ * {@code firstPositivePeriod} among them (null when none).
  */
 public record CustomerRevenueHistory(
-        UUID customerId, String segment, Map<LocalDate, BigDecimal> revenueByPeriod, boolean positiveBefore) {
+        UUID customerId,
+        String segment,
+        Map<LocalDate, BigDecimal> revenueByPeriod,
+        boolean positiveBefore,
+        LocalDate firstPositivePeriod) {
 
     public CustomerRevenueHistory {
         Objects.requireNonNull(customerId, "customerId");
         revenueByPeriod = Map.copyOf(revenueByPeriod);
     }
 
-    /** The net revenue of the period starting on {@code periodStart}; zero when it had none. */
+    /** Net revenue per period: the first positive period is the first with positive net revenue. */
+    public CustomerRevenueHistory(
+            UUID customerId, String segment, Map<LocalDate, BigDecimal> revenueByPeriod, boolean positiveBefore) {
+        this(customerId, segment, revenueByPeriod, positiveBefore, firstPositive(revenueByPeriod));
+    }
+
+    /** The value of the period starting on {@code periodStart}; zero when it had none. */
     public BigDecimal revenue(LocalDate periodStart) {
         return revenueByPeriod.getOrDefault(periodStart, BigDecimal.ZERO);
     }
 
-    /**
-     * The first period with positive net revenue among those asked for; null when none had any (see
-     * {@link #positiveBefore()} for the periods before them).
-     */
-    public LocalDate firstPositivePeriod() {
+    private static LocalDate firstPositive(Map<LocalDate, BigDecimal> revenueByPeriod) {
         LocalDate first = null;
         for (Map.Entry<LocalDate, BigDecimal> period : revenueByPeriod.entrySet()) {
             if (period.getValue().signum() > 0

@@ -15,7 +15,7 @@ public enum RevenueMovement {
     CONTRACTION,
     /** r⁺(P') > 0 and r⁺(P) = 0; amount r⁺(P'). */
     CHURNED,
-    /** r⁺(P') = 0, r⁺(P) > 0, and some period before P' had positive revenue. */
+    /** r⁺(P') = 0, r⁺(P) > 0, and a positive value before P (for revenue: in a period before P'). */
     REACTIVATED,
     /** r⁺(P) = r⁺(P') > 0. */
     UNCHANGED;
@@ -24,7 +24,8 @@ public enum RevenueMovement {
      * The movement of a customer with net revenue {@code previous} in P' and {@code current} in P; null when it
      * had positive revenue in neither.
      *
-     * @param positiveBefore whether any period before P' had positive net revenue
+     * @param positiveBefore whether the customer had a positive value before P: for net revenue, in a period before
+     *     P' (P' had none when this matters); for MRR, at any moment before P
      */
     public static RevenueMovement of(BigDecimal previous, BigDecimal current, boolean positiveBefore) {
         BigDecimal before = positivePart(previous);

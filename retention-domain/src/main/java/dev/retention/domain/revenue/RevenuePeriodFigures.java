@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param revenue Σ r(c, P): net revenue of everybody in P
  * @param positiveRevenue Σ max(r(c, P), 0)
+ * @param positiveCustomers the customers with r(c, P) > 0
  * @param refundsBeyondRevenue Σ min(r(c, P), 0), so that revenue = positiveRevenue + refundsBeyondRevenue
  * @param comparedPositiveRevenue Σ max(r(c, P'), 0)
  * @param baseCustomers the customers B with r(c, P') > 0
@@ -27,6 +28,7 @@ public record RevenuePeriodFigures(
         LocalDate comparedStart,
         BigDecimal revenue,
         BigDecimal positiveRevenue,
+        long positiveCustomers,
         BigDecimal refundsBeyondRevenue,
         BigDecimal comparedPositiveRevenue,
         long baseCustomers,

@@ -20,6 +20,7 @@ final class RevenueRetentionTally {
     private static final class PeriodSums {
         BigDecimal revenue = BigDecimal.ZERO;
         BigDecimal positiveRevenue = BigDecimal.ZERO;
+        long positiveCustomers;
         BigDecimal refundsBeyondRevenue = BigDecimal.ZERO;
         BigDecimal comparedPositiveRevenue = BigDecimal.ZERO;
         long baseCustomers;
@@ -51,6 +52,9 @@ final class RevenueRetentionTally {
             BigDecimal currentPositive = RevenueMovement.positivePart(current);
             period.revenue = period.revenue.add(current);
             period.positiveRevenue = period.positiveRevenue.add(currentPositive);
+            if (currentPositive.signum() > 0) {
+                period.positiveCustomers++;
+            }
             period.refundsBeyondRevenue = period.refundsBeyondRevenue.add(current.min(BigDecimal.ZERO));
             period.comparedPositiveRevenue = period.comparedPositiveRevenue.add(RevenueMovement.positivePart(previous));
             if (previous.signum() > 0) {
@@ -60,9 +64,11 @@ final class RevenueRetentionTally {
                 period.grossRetained = period.grossRetained.add(currentPositive.min(previous));
             }
             if (compareTo == RevenueComparison.PREVIOUS) {
-                // positive revenue in a period before P': before those asked for, or among them
+                // A positive value before P: before the periods asked for, or among them. For net revenue, P' had
+                // none when this decides, so this is the same as positive revenue before P'.
                 boolean positiveBefore = history.positiveBefore()
-                        || (firstPositive != null && firstPositive.isBefore(comparedStarts.get(i)));
+                        || (firstPositive != null
+                                && firstPositive.isBefore(periods.get(i).startDate()));
                 RevenueMovement movement = RevenueMovement.of(previous, current, positiveBefore);
                 if (movement != null) {
                     period.movementCounts.merge(movement, 1L, Long::sum);
@@ -97,6 +103,7 @@ final class RevenueRetentionTally {
                     comparedStarts.get(i),
                     Decimals.rounded(period.revenue),
                     Decimals.rounded(period.positiveRevenue),
+                    period.positiveCustomers,
                     Decimals.rounded(period.refundsBeyondRevenue),
                     Decimals.rounded(period.comparedPositiveRevenue),
                     period.baseCustomers,

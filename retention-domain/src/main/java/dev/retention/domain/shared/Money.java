@@ -20,6 +20,16 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount, currency);
     }
 
+    /** True for a code of ISO 4217, such as EUR. */
+    public static boolean isCurrencyCode(String code) {
+        try {
+            return code.length() == 3
+                    && Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public boolean isPositive() {
         return amount.signum() > 0;
     }

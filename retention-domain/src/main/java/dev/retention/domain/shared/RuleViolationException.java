@@ -2,7 +2,7 @@ package dev.retention.domain.shared;
 
 import java.util.List;
 
-/** Well-formed input that a business rule refuses, such as an amount in a foreign currency. */
+/** Well-formed input that a business rule refuses, such as a redemption beyond the points balance. */
 public class RuleViolationException extends RuntimeException {
 
     private final String problem;

@@ -73,11 +73,28 @@ class EventRulesTest {
     }
 
     @Test
-    void onlyTheReportingCurrencyIsAccepted() {
-        assertThat(rules.checkRules(event(EventType.PURCHASE, "5", "EUR"), NOW)).isEmpty();
-        List<Violation> violations = rules.checkRules(event(EventType.PURCHASE, "5", "USD"), NOW);
-        assertThat(fields(violations)).containsExactly("currency");
-        assertThat(violations.get(0).message()).contains("EUR");
+    void amountsInAnotherCurrencyNeedConversionAndTheReportingCurrencyDoesNot() {
+        assertThat(rules.checkRules(event(EventType.PURCHASE, "5", "USD"), NOW)).isEmpty();
+        assertThat(rules.needsConversion(event(EventType.PURCHASE, "5", "USD"))).isTrue();
+        assertThat(rules.needsConversion(event(EventType.SUBSCRIPTION, "0", "USD")))
+                .isTrue();
+        assertThat(rules.needsConversion(event(EventType.PURCHASE, "5", "EUR"))).isFalse();
+        assertThat(rules.needsConversion(event(EventType.LOGIN, null, null))).isFalse();
+    }
+
+    @Test
+    void subscriptionsCarryAMonthlyAmountOfZeroOrMore() {
+        assertThat(rules.checkShape(event(EventType.SUBSCRIPTION, "29.00", "EUR")))
+                .isEmpty();
+        assertThat(rules.checkShape(event(EventType.SUBSCRIPTION, "0", "EUR")))
+                .as("a cancellation")
+                .isEmpty();
+        assertThat(fields(rules.checkShape(event(EventType.SUBSCRIPTION, "-1", "EUR"))))
+                .containsExactly("amount");
+        assertThat(fields(rules.checkShape(event(EventType.SUBSCRIPTION, null, "EUR"))))
+                .containsExactly("amount");
+        assertThat(fields(rules.checkShape(event(EventType.SUBSCRIPTION, "10", null))))
+                .containsExactly("currency");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.retention.persistence.event;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.event.Conversion;
 import dev.retention.domain.event.CustomerEvent;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventKeyRef;
@@ -12,11 +13,13 @@ import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.JsonColumns;
 import dev.retention.persistence.shared.SqlArrays;
+import dev.retention.persistence.shared.SqlNumbers;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Currency;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -33,12 +37,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Events go through plain JDBC: thousands of rows per request move in one {@code insert ... select from unnest}
- * statement instead of one round trip per row.
+ * statement instead of one round trip per row. Columns {@code amount} and {@code currency} hold the amount in the
+ * reporting currency, the one every figure adds up; an amount sent in another currency is kept in the
+ * {@code original_} columns with the rate that converted it.
  */
 @Repository
 class CustomerEventPersistenceAdapter implements CustomerEvents {
 
     private static final String COLUMNS = "e.id, e.customer_id, e.type, e.occurred_at, e.amount, e.currency, "
+            + "e.original_amount, e.original_currency, e.fx_rate, e.fx_rate_date, "
             + "e.product_id, e.properties::text as properties, e.event_key, e.recorded_at";
 
     private static final RowMapper<CustomerEvent> ROW = CustomerEventPersistenceAdapter::toEvent;
@@ -58,13 +65,15 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
         return jdbc.execute((Connection connection) -> {
             try (var statement = connection.prepareStatement("""
                     insert into customer_event (id, customer_id, type, occurred_at, amount, currency, product_id,
-                                                properties, event_key, recorded_at)
+                                                properties, event_key, recorded_at, original_amount,
+                                                original_currency, fx_rate, fx_rate_date)
                     select id::uuid, customer_id::uuid, type, occurred_at::timestamptz, amount::numeric, currency,
-                           product_id, properties::jsonb, event_key, recorded_at::timestamptz
+                           product_id, properties::jsonb, event_key, recorded_at::timestamptz,
+                           original_amount::numeric, original_currency, fx_rate::numeric, fx_rate_date::date
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[])
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                          as e(id, customer_id, type, occurred_at, amount, currency, product_id, properties,
-                              event_key, recorded_at)
+                              event_key, recorded_at, original_amount, original_currency, fx_rate, fx_rate_date)
                     on conflict (customer_id, event_key) do nothing
                     returning customer_id, event_key
                     """)) {
@@ -79,7 +88,7 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
                                 events,
                                 e -> e.amount() == null
                                         ? null
-                                        : e.amount().amount().toPlainString()));
+                                        : e.reportingAmount().amount().toPlainString()));
                 statement.setArray(
                         6,
                         SqlArrays.textArray(
@@ -87,11 +96,31 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
                                 events,
                                 e -> e.amount() == null
                                         ? null
-                                        : e.amount().currency().getCurrencyCode()));
+                                        : e.reportingAmount().currency().getCurrencyCode()));
                 statement.setArray(7, SqlArrays.textArray(connection, events, CustomerEvent::productId));
                 statement.setArray(8, SqlArrays.textArray(connection, events, e -> JsonColumns.write(e.properties())));
                 statement.setArray(9, SqlArrays.textArray(connection, events, CustomerEvent::eventKey));
                 statement.setArray(10, SqlArrays.textArray(connection, events, CustomerEvent::recordedAt));
+                statement.setArray(
+                        11,
+                        SqlArrays.textArray(
+                                connection,
+                                events,
+                                e -> converted(e, c -> e.amount().amount().toPlainString())));
+                statement.setArray(
+                        12,
+                        SqlArrays.textArray(
+                                connection,
+                                events,
+                                e -> converted(e, c -> e.amount().currency().getCurrencyCode())));
+                statement.setArray(
+                        13,
+                        SqlArrays.textArray(
+                                connection,
+                                events,
+                                e -> converted(e, c -> c.rate().toPlainString())));
+                statement.setArray(
+                        14, SqlArrays.textArray(connection, events, e -> converted(e, Conversion::rateDate)));
                 Set<EventKeyRef> inserted = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -149,24 +178,33 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
     }
 
+    private static <T> T converted(CustomerEvent event, Function<Conversion, T> part) {
+        return event.conversion() == null ? null : part.apply(event.conversion());
+    }
+
     private static CustomerEvent toEvent(ResultSet row, int rowNumber) throws SQLException {
-        BigDecimal amount = row.getBigDecimal("amount");
-        String currency = row.getString("currency");
+        Money stored = money(row.getBigDecimal("amount"), row.getString("currency"));
+        Money original = money(row.getBigDecimal("original_amount"), row.getString("original_currency"));
+        Conversion conversion = original == null
+                ? null
+                : new Conversion(
+                        stored,
+                        SqlNumbers.plain(row.getBigDecimal("fx_rate")),
+                        row.getObject("fx_rate_date", LocalDate.class));
         return new CustomerEvent(
                 row.getObject("id", UUID.class),
                 CustomerId.of(row.getObject("customer_id", UUID.class)),
                 EventType.valueOf(row.getString("type")),
                 row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                amount == null
-                        ? null
-                        : Money.of(
-                                amount.stripTrailingZeros().scale() < 0
-                                        ? amount.setScale(0)
-                                        : amount.stripTrailingZeros(),
-                                Currency.getInstance(currency)),
+                original == null ? stored : original,
+                conversion,
                 row.getString("product_id"),
                 JsonColumns.readObject(row.getString("properties")),
                 row.getString("event_key"),
                 row.getObject("recorded_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return amount == null ? null : Money.of(SqlNumbers.plain(amount), Currency.getInstance(currency));
     }
 }

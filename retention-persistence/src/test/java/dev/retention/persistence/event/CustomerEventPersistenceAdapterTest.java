@@ -3,6 +3,7 @@ package dev.retention.persistence.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.event.Conversion;
 import dev.retention.domain.event.CustomerEvent;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventKeyRef;
@@ -13,6 +14,7 @@ import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.support.AdapterTest;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ class CustomerEventPersistenceAdapterTest extends AdapterTest {
                 EventType.PURCHASE,
                 Instant.parse(at),
                 Money.of(amount, "EUR"),
+                null,
                 null,
                 Map.of(),
                 key,
@@ -87,5 +90,41 @@ class CustomerEventPersistenceAdapterTest extends AdapterTest {
         assertThat(secondPage.items()).extracting(CustomerEvent::eventKey).containsExactly("c");
         assertThat(firstPage.totalItems()).isEqualTo(2);
         assertThat(all.items()).extracting(CustomerEvent::eventKey).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void anAmountSentInAnotherCurrencyIsStoredConvertedAndReadBackAsSent() {
+        CustomerId ada = CustomerId.of(customer("crm-1", null));
+        CustomerEvent inDollars = new CustomerEvent(
+                UUID.randomUUID(),
+                ada,
+                EventType.SUBSCRIPTION,
+                Instant.parse("2026-03-01T10:00:00Z"),
+                Money.of("30.00", "USD"),
+                new Conversion(Money.of("27.6000", "EUR"), new BigDecimal("0.92"), LocalDate.parse("2026-02-27")),
+                null,
+                Map.of(),
+                "plan-1",
+                Instant.parse("2026-06-01T00:00:00Z"));
+
+        events.insertNew(List.of(inDollars));
+
+        assertThat(jdbc.queryForMap("select amount, currency, original_amount, original_currency from customer_event"))
+                .satisfies(row -> {
+                    assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("27.60");
+                    assertThat(row.get("currency")).isEqualTo("EUR");
+                    assertThat((BigDecimal) row.get("original_amount")).isEqualByComparingTo("30");
+                    assertThat(row.get("original_currency")).isEqualTo("USD");
+                });
+        CustomerEvent read = events.findByKeys(List.of(new EventKeyRef(ada, "plan-1")))
+                .values()
+                .iterator()
+                .next();
+        assertThat(read.amount()).isEqualTo(Money.of("30", "USD"));
+        assertThat(read.conversion().converted().sameValueAs(Money.of("27.6", "EUR")))
+                .isTrue();
+        assertThat(read.conversion().rate()).isEqualTo(new BigDecimal("0.92"));
+        assertThat(read.conversion().rateDate()).isEqualTo(LocalDate.parse("2026-02-27"));
+        assertThat(read.sameContentAs(inDollars)).isTrue();
     }
 }
