@@ -13,6 +13,7 @@ import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.feedback.Feedbacks;
 import dev.retention.domain.feedback.RecordFeedback;
 import dev.retention.domain.feedback.ReportFeedback;
+import dev.retention.domain.forecast.ForecastRetention;
 import dev.retention.domain.fx.ExchangeRates;
 import dev.retention.domain.fx.ManageExchangeRates;
 import dev.retention.domain.loyalty.EarnPoints;
@@ -123,6 +124,11 @@ class UseCaseConfiguration {
     @Bean
     ComputeRevenueRetention computeRevenueRetention(RevenueHistories histories) {
         return new ComputeRevenueRetention(histories);
+    }
+
+    @Bean
+    ForecastRetention forecastRetention(CustomerLifecycles lifecycles) {
+        return new ForecastRetention(lifecycles);
     }
 
     @Bean

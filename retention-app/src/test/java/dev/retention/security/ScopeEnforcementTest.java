@@ -38,6 +38,7 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getRevenueRetention", "metrics:read"),
             Map.entry("getRevenueRetentionBySegment", "metrics:read"),
             Map.entry("getMrrRetention", "metrics:read"),
+            Map.entry("getRetentionForecast", "metrics:read"),
             Map.entry("setExchangeRates", "admin"),
             Map.entry("listExchangeRates", "metrics:read"),
             Map.entry("fitClvModel", "models:write"),

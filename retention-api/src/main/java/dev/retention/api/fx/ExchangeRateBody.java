@@ -11,6 +11,8 @@ record ExchangeRateBody(
         @Schema(
                 description = "ISO 4217 code, not the reporting currency.",
                 example = "USD",
+                minLength = 3,
+                maxLength = 3,
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String currency,
 
@@ -21,5 +23,8 @@ record ExchangeRateBody(
                 description = "Units of the reporting currency per unit of currency: positive, at most 10 decimals, "
                         + "below 10^10.",
                 example = "0.9215",
+                minimum = "0",
+                exclusiveMinimum = true,
+                maximum = "9999999999.9999999999",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         BigDecimal rate) {}

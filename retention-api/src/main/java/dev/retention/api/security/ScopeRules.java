@@ -33,6 +33,7 @@ final class ScopeRules {
             rule(null, "/api/v1/admin/**", Access.scope(Scope.ADMIN)),
             rule(HttpMethod.GET, "/api/v1/metrics/**", Access.scope(Scope.METRICS_READ)),
             rule(HttpMethod.GET, "/api/v1/segments/**", Access.scope(Scope.METRICS_READ)),
+            rule(HttpMethod.GET, "/api/v1/forecasts/**", Access.scope(Scope.METRICS_READ)),
             rule(HttpMethod.GET, "/api/v1/models/**", Access.scope(Scope.METRICS_READ)),
             rule(null, "/api/v1/models/**", Access.scope(Scope.MODELS_WRITE)),
             rule(HttpMethod.GET, "/api/v1/predictions", Access.scope(Scope.CUSTOMERS_READ)),

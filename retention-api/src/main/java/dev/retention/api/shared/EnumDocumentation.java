@@ -49,6 +49,12 @@ public class EnumDocumentation {
             Map.entry("EventType", new EnumDoc("EventType", "What a customer did or what happened to it.")),
             Map.entry("FeedbackChannel", new EnumDoc("FeedbackChannel", "Where a feedback answer was given.")),
             Map.entry(
+                    "FitBy",
+                    new EnumDoc(
+                            "FitBy",
+                            "Which customers share one retention fit: COHORT (each acquisition cohort alone), SEGMENT "
+                                    + "(each segment's cohorts together) or POOLED (all cohorts together).")),
+            Map.entry(
                     "Granularity",
                     new EnumDoc("Granularity", "Period length: DAY, WEEK (ISO, Monday), MONTH, " + "QUARTER or YEAR.")),
             Map.entry(

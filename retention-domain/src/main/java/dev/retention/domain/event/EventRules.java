@@ -110,7 +110,7 @@ public final class EventRules {
         } else if (amount.signum() == 0 && event.type() == EventType.REFUND) {
             // A free order is a purchase of 0: activity without revenue; a subscription of 0 ends it. A refund of
             // nothing is no event.
-            violations.add(new Violation("amount", "must be positive for a REFUND"));
+            violations.add(Violation.rule("amount", "must be positive for a REFUND"));
         } else if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
             violations.add(new Violation("amount", "must have at most " + MAX_AMOUNT_SCALE + " decimal places"));
         } else if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {

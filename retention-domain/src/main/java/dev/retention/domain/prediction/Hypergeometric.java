@@ -6,7 +6,7 @@ import org.hipparchus.util.FastMath;
  * The Gaussian hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1, as the BG/NBD expectations need it, in log
  * space so that the huge values of heavy buyers do not overflow.
  */
-final class Hypergeometric {
+public final class Hypergeometric {
 
     private static final int MAX_TERMS = 1_000_000;
     private static final double TOLERANCE = 1e-15;
@@ -18,7 +18,7 @@ final class Hypergeometric {
      * z): in the BG/NBD formulas c - a and c - b do not grow with the number of purchases while c does, so the
      * transformed series converges in a few terms where the plain one would need millions.
      */
-    static double log2F1(double a, double b, double c, double z) {
+    public static double log2F1(double a, double b, double c, double z) {
         if (!(z >= 0 && z < 1)) {
             throw new IllegalArgumentException("z must lie in [0, 1): " + z);
         }
@@ -36,7 +36,7 @@ final class Hypergeometric {
      * 2F1(a, b; c; z) by its power series, for parameters of moderate size; c may be negative but not a
      * non-positive integer.
      */
-    static double value(double a, double b, double c, double z) {
+    public static double value(double a, double b, double c, double z) {
         if (!(z >= 0 && z < 1)) {
             throw new IllegalArgumentException("z must lie in [0, 1): " + z);
         }

@@ -20,7 +20,7 @@ import org.hipparchus.util.FastMath;
  * Maximises a log-likelihood over positive parameters, searching their logarithms with Hipparchus' BOBYQA
  * (derivative-free, bounded). A maximum on the search bounds counts as no maximum at all.
  */
-final class LogScaleMaximizer {
+public final class LogScaleMaximizer {
 
     /** Parameters between e^-12 and e^12: far beyond any sensible value in any time unit. */
     private static final double BOUND = 12;
@@ -28,11 +28,11 @@ final class LogScaleMaximizer {
     private static final double EDGE = 1e-3;
     private static final int MAX_EVALUATIONS = 5_000;
 
-    record Maximum(double[] parameters, double logLikelihood, int evaluations, List<Double> standardErrors) {}
+    public record Maximum(double[] parameters, double logLikelihood, int evaluations, List<Double> standardErrors) {}
 
     private LogScaleMaximizer() {}
 
-    static Maximum maximize(ToDoubleFunction<double[]> logLikelihood, double[] start, String model) {
+    public static Maximum maximize(ToDoubleFunction<double[]> logLikelihood, double[] start, String model) {
         int n = start.length;
         ToDoubleFunction<double[]> onLogScale = logs -> {
             double value = logLikelihood.applyAsDouble(exp(logs));
