@@ -3,6 +3,8 @@ import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.GammaGammaFitter;
 import dev.retention.domain.prediction.GammaGammaParameters;
 import dev.retention.domain.prediction.ModelFit;
+import dev.retention.domain.prediction.PurchaseModel;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import dev.retention.domain.prediction.PurchaseSummary;
 import dev.retention.domain.prediction.SimulatedPopulation;
 import java.math.BigDecimal;
@@ -13,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fit time of BG/NBD plus Gamma-Gamma: on the CDNOW summary (2,357 customers) and on customers simulated from the
- * CDNOW parameters. Each fit runs after warm-up fits of the same data; the median of the timed fits is reported.
+ * Fit time of BG/NBD plus Gamma-Gamma, and of MBG/NBD and Pareto/NBD against BG/NBD: on the CDNOW summary (2,357
+ * customers) and on customers simulated from the CDNOW parameters. Each fit runs after warm-up fits of the same data; the median of the timed fits is reported.
  * Run through bench/prediction_bench.py, which builds the class path.
  */
 public class PredictionFitBench {
@@ -54,6 +56,19 @@ public class PredictionFitBench {
                 median(bgMillis), purchases.evaluations(), median(ggMillis), spend.evaluations(),
                 median(bgMillis) + median(ggMillis), rounds, WARM_UP);
         System.out.printf("   %s%n   %s%n", purchases.parameters(), spend.parameters());
+        for (PurchaseModelKind kind : new PurchaseModelKind[] {PurchaseModelKind.MBG_NBD, PurchaseModelKind.PARETO_NBD}) {
+            kind.fit(customers);
+            double[] millis = new double[rounds];
+            ModelFit<? extends PurchaseModel> fit = null;
+            for (int i = 0; i < rounds; i++) {
+                long began = System.nanoTime();
+                fit = kind.fit(customers);
+                millis[i] = (System.nanoTime() - began) / 1e6;
+            }
+            System.out.printf("   %s %.1f ms (%d evaluations; %.1f x BG/NBD in the same run, median of %d after one "
+                    + "warm-up fit)%n   %s%n", kind.title(), median(millis), fit.evaluations(),
+                    median(millis) / median(bgMillis), rounds, fit.parameters());
+        }
     }
 
     private static double median(double[] values) {

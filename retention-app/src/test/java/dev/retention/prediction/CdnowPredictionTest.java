@@ -7,7 +7,11 @@ import dev.retention.domain.prediction.BgNbdFitter;
 import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.GammaGammaFitter;
 import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.MbgNbdFitter;
+import dev.retention.domain.prediction.MbgNbdParameters;
 import dev.retention.domain.prediction.ModelFit;
+import dev.retention.domain.prediction.ParetoNbdFitter;
+import dev.retention.domain.prediction.ParetoNbdParameters;
 import dev.retention.domain.prediction.PurchaseSummary;
 import dev.retention.support.ApiTest;
 import dev.retention.support.Cdnow;
@@ -30,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * Your Customers the Easy Way", section 4, and Fader and Hardie, "Implementing the BG/NBD Model for Customer Base
  * Analysis in Excel"); p = 6.25, q = 3.74, gamma = 15.44 (Fader, Hardie and Lee 2005, "RFM and CLV: Using Iso-Value
  * Curves for Customer Base Analysis", section 3); a customer with x = 2, t_x = 30.43, T = 38.86 expects 1.226
- * purchases in the next 39 weeks (the worked example of the first paper, section 4).
+ * purchases in the next 39 weeks (the worked example of the first paper, section 4); and MBG/NBD and Pareto/NBD
+ * against theirs.
  *
  * <p>The raw file has 8 customers whose only purchase is worth $0.00: free orders, which the service takes as
  * purchases without revenue, so the import through the API holds all 2,357 customers of the published summary.
@@ -46,18 +51,7 @@ class CdnowPredictionTest extends ApiTest {
 
     @Test
     void fittedOnThePublishedSummaryTheModelsMatchThePapers() throws Exception {
-        List<PurchaseSummary> customers = new ArrayList<>();
-        List<String> lines =
-                Files.readAllLines(DataSets.require("cdnow", "cdnow_customers_summary_with_transactions.csv"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] column = line.split(",");
-            customers.add(new PurchaseSummary(
-                    Integer.parseInt(column[1]),
-                    Double.parseDouble(column[2]),
-                    Double.parseDouble(column[3]),
-                    new BigDecimal(column[4])));
-        }
-        assertThat(customers).hasSize(2_357);
+        List<PurchaseSummary> customers = publishedSummary();
 
         ModelFit<BgNbdParameters> purchases = BgNbdFitter.fit(customers);
         ModelFit<GammaGammaParameters> spend = GammaGammaFitter.fit(customers);
@@ -67,6 +61,28 @@ class CdnowPredictionTest extends ApiTest {
         assertPublishedSpendModel(spend.parameters());
         assertThat(spend.customers()).as("customers with repeat purchases").isEqualTo(946);
         assertWorkedExample(purchases.parameters());
+    }
+
+    /**
+     * MBG/NBD r = 0.525, α = 6.183, a = 0.891, b = 1.614 (Batislam, Denizel and Filiztekin 2007, as the lifetimes
+     * library reproduces it) and Pareto/NBD r = 0.553, α = 10.578, s = 0.606, β = 11.669 with the conditional
+     * expectation E[Y(52) | x = 26, t_x = 30.86, T = 31] = 25.46 (Fader and Hardie's Pareto/NBD notes), all from
+     * shared/data/README.md.
+     */
+    @Test
+    void theOtherPurchaseModelsMatchTheirPublishedFits() throws Exception {
+        List<PurchaseSummary> customers = publishedSummary();
+
+        MbgNbdParameters mbg = MbgNbdFitter.fit(customers).parameters();
+        ParetoNbdParameters pareto = ParetoNbdFitter.fit(customers).parameters();
+
+        assertPublishedMbgNbd(mbg.r(), mbg.alpha(), mbg.a(), mbg.b());
+        assertPublishedParetoNbd(pareto.r(), pareto.alpha(), pareto.s(), pareto.beta());
+        assertThat(pareto.conditionalExpectedPurchases(52, new PurchaseSummary(26, 30.86, 31, BigDecimal.ZERO)))
+                .isCloseTo(25.46, within(25.46 * 0.005));
+        assertThat(mbg.probabilityAlive(new PurchaseSummary(0, 0, 38, BigDecimal.ZERO)))
+                .as("a one-time buyer")
+                .isLessThan(1);
     }
 
     @Test
@@ -166,6 +182,70 @@ class CdnowPredictionTest extends ApiTest {
         }
         // In BG/NBD a customer without repeat purchases cannot have dropped out: P(alive) = 1.
         assertThat(mostLikelyLost.get("items").get(0).get("frequency").asInt()).isPositive();
+
+        JsonNode pareto = fit("PARETO_NBD");
+        assertThat(pareto.get("purchaseModelKind").asString()).isEqualTo("PARETO_NBD");
+        JsonNode paretoFit = pareto.get("purchaseModel");
+        assertThat(paretoFit.get("kind").asString()).isEqualTo("PARETO_NBD");
+        assertThat(paretoFit.has("a")).isFalse();
+        assertPublishedParetoNbd(
+                paretoFit.get("r").asDouble(),
+                paretoFit.get("alpha").asDouble(),
+                paretoFit.get("s").asDouble(),
+                paretoFit.get("beta").asDouble());
+        JsonNode mbg = fit("MBG_NBD");
+        JsonNode mbgFit = mbg.get("purchaseModel");
+        assertPublishedMbgNbd(
+                mbgFit.get("r").asDouble(),
+                mbgFit.get("alpha").asDouble(),
+                mbgFit.get("a").asDouble(),
+                mbgFit.get("b").asDouble());
+        // MBG/NBD gives one-time buyers a chance of having left: the least likely alive has no repeat purchase
+        JsonNode leastAlive =
+                http.get("/api/v1/predictions?orderBy=pAlive&limit=1").json();
+        assertThat(leastAlive.get("modelId").asString()).isEqualTo(mbg.get("id").asString());
+        assertThat(leastAlive.get("items").get(0).get("probabilityAlive").asDouble())
+                .isLessThan(0.5);
+    }
+
+    private JsonNode fit(String purchaseModel) throws InterruptedException {
+        Response queued = http.post(
+                "/api/v1/models/clv",
+                Map.of("calibrationEnd", "1997-09-30", "zone", "UTC", "purchaseModel", purchaseModel));
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+        JsonNode model = ModelJobs.awaitFinished(http, queued.json().get("id").asString());
+        assertThat(model.get("status").asString()).as(model.toString()).isEqualTo("SUCCEEDED");
+        return model;
+    }
+
+    private static List<PurchaseSummary> publishedSummary() throws Exception {
+        List<PurchaseSummary> customers = new ArrayList<>();
+        List<String> lines =
+                Files.readAllLines(DataSets.require("cdnow", "cdnow_customers_summary_with_transactions.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] column = line.split(",");
+            customers.add(new PurchaseSummary(
+                    Integer.parseInt(column[1]),
+                    Double.parseDouble(column[2]),
+                    Double.parseDouble(column[3]),
+                    new BigDecimal(column[4])));
+        }
+        assertThat(customers).hasSize(2_357);
+        return customers;
+    }
+
+    private static void assertPublishedMbgNbd(double r, double alpha, double a, double b) {
+        assertThat(r).as("r").isCloseTo(0.525, within(0.525 * ONE_PERCENT));
+        assertThat(alpha).as("alpha").isCloseTo(6.183, within(6.183 * ONE_PERCENT));
+        assertThat(a).as("a").isCloseTo(0.891, within(0.891 * ONE_PERCENT));
+        assertThat(b).as("b").isCloseTo(1.614, within(1.614 * ONE_PERCENT));
+    }
+
+    private static void assertPublishedParetoNbd(double r, double alpha, double s, double beta) {
+        assertThat(r).as("r").isCloseTo(0.553, within(0.553 * ONE_PERCENT));
+        assertThat(alpha).as("alpha").isCloseTo(10.578, within(10.578 * ONE_PERCENT));
+        assertThat(s).as("s").isCloseTo(0.606, within(0.606 * ONE_PERCENT));
+        assertThat(beta).as("beta").isCloseTo(11.669, within(11.669 * ONE_PERCENT));
     }
 
     private static void assertPublishedPurchaseModel(BgNbdParameters fitted) {

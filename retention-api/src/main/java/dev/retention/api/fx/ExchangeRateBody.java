@@ -25,6 +25,6 @@ record ExchangeRateBody(
                 example = "0.9215",
                 minimum = "0",
                 exclusiveMinimum = true,
-                maximum = "9999999999.9999999999",
+                maximum = "9999999999",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         BigDecimal rate) {}

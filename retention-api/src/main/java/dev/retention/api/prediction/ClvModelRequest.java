@@ -2,6 +2,7 @@ package dev.retention.api.prediction;
 
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.ModelTimeUnit;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import dev.retention.domain.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -45,7 +46,13 @@ record ClvModelRequest(
         @Schema(
                 description = "Time zone whose local dates the purchases fall on; default the reporting zone.",
                 example = "UTC")
-        String zone) {
+        String zone,
+
+        @Schema(
+                description = "The purchase model: BG_NBD (default), MBG_NBD (one-time buyers may have left "
+                        + "already) or PARETO_NBD.",
+                example = "BG_NBD")
+        PurchaseModelKind purchaseModel) {
 
     static final int DEFAULT_HORIZON_MONTHS = 12;
     static final BigDecimal DEFAULT_MONTHLY_DISCOUNT_RATE = new BigDecimal("0.01");
@@ -57,7 +64,8 @@ record ClvModelRequest(
                 horizonMonths == null ? DEFAULT_HORIZON_MONTHS : horizonMonths,
                 monthlyDiscountRate == null ? DEFAULT_MONTHLY_DISCOUNT_RATE : monthlyDiscountRate,
                 segment == null || segment.isBlank() ? null : segment.trim(),
-                zoneOr(defaultZone));
+                zoneOr(defaultZone),
+                purchaseModel == null ? PurchaseModelKind.BG_NBD : purchaseModel);
     }
 
     private ZoneId zoneOr(ZoneId defaultZone) {

@@ -3,6 +3,7 @@ package dev.retention.api.prediction;
 import dev.retention.api.shared.EnumDocumentation;
 import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ModelTimeUnit;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,6 +47,9 @@ record ClvModelResponse(
         @Schema(description = "The time zone of the local dates.")
         String zone,
 
+        @Schema(description = "The purchase model chosen for the fit.")
+        PurchaseModelKind purchaseModelKind,
+
         @Schema(description = "When the fit was asked for.") Instant requestedAt,
 
         @Schema(description = "When a worker started it.") @Nullable
@@ -57,7 +61,7 @@ record ClvModelResponse(
         @Schema(description = "Why it failed, for FAILED models.") @Nullable
         String error,
 
-        @Schema(description = "The BG/NBD purchase model, once fitted.") @Nullable
+        @Schema(description = "The fitted purchase model (BG/NBD, MBG/NBD or Pareto/NBD), once fitted.") @Nullable
         PurchaseModel purchaseModel,
 
         @Schema(description = "The Gamma-Gamma spend model, once fitted.") @Nullable
@@ -67,20 +71,31 @@ record ClvModelResponse(
         Timings timings) {
 
     @Schema(
-            description = "BG/NBD (Fader, Hardie and Lee 2005): purchase rates are Gamma(r, alpha) across "
-                    + "customers, the chance of dropping out after a purchase is Beta(a, b).")
+            description = "A fitted purchase model. Purchase rates are Gamma(r, alpha) across customers in all three. "
+                    + "BG/NBD (Fader, Hardie and Lee 2005) and MBG/NBD (Batislam, Denizel and Filiztekin 2007): the "
+                    + "chance of dropping out after a purchase (MBG/NBD: also right after the first) is Beta(a, b). "
+                    + "Pareto/NBD (Schmittlein, Morrison and Colombo 1987): lifetimes are exponential with a rate "
+                    + "Gamma(s, beta) across customers.")
     record PurchaseModel(
+            @Schema(description = "Which model.") PurchaseModelKind kind,
+
             @Schema(description = "Shape of the purchase-rate distribution.")
             double r,
 
             @Schema(description = "Scale of the purchase-rate distribution, in time units.")
             double alpha,
 
-            @Schema(description = "First shape of the dropout distribution.")
-            double a,
+            @Schema(description = "First shape of the dropout distribution; BG/NBD and MBG/NBD only.") @Nullable
+            Double a,
 
-            @Schema(description = "Second shape of the dropout distribution.")
-            double b,
+            @Schema(description = "Second shape of the dropout distribution; BG/NBD and MBG/NBD only.") @Nullable
+            Double b,
+
+            @Schema(description = "Shape of the dropout-rate distribution; Pareto/NBD only.") @Nullable
+            Double s,
+
+            @Schema(description = "Scale of the dropout-rate distribution, in time units; Pareto/NBD only.") @Nullable
+            Double beta,
 
             @Schema(description = "Maximised log-likelihood of the fit.")
             double logLikelihood,
@@ -92,8 +107,8 @@ record ClvModelResponse(
             int evaluations,
 
             @Schema(
-                    description = "Standard errors of log r, log alpha, log a, log b from the observed "
-                            + "information; null where it is singular.")
+                    description = "Standard errors of the logs of the parameters (r, alpha, then a, b or s, beta) "
+                            + "from the observed information; null where it is singular.")
             List<Double> logParameterStandardErrors) {}
 
     @Schema(

@@ -1,10 +1,11 @@
 package dev.retention.api.prediction;
 
-import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
 import dev.retention.domain.prediction.ModelFit;
+import dev.retention.domain.prediction.PurchaseModel;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -17,22 +18,28 @@ interface PredictionApiMapper {
     @Mapping(target = "monthlyDiscountRate", source = "settings.monthlyDiscountRate")
     @Mapping(target = "segment", source = "settings.segment")
     @Mapping(target = "zone", expression = "java(model.settings().zone().getId())")
+    @Mapping(target = "purchaseModelKind", source = "settings.purchaseModel")
     @Mapping(target = "purchaseModel", source = "purchaseFit")
     @Mapping(target = "spendModel", source = "spendFit")
     ClvModelResponse toResponse(ClvModel model);
 
     ClvModelResponse.Timings toResponse(ClvModel.Timings timings);
 
-    default ClvModelResponse.PurchaseModel purchaseModel(ModelFit<BgNbdParameters> fit) {
+    default ClvModelResponse.PurchaseModel purchaseModel(ModelFit<? extends PurchaseModel> fit) {
         if (fit == null) {
             return null;
         }
-        BgNbdParameters parameters = fit.parameters();
+        PurchaseModelKind kind = fit.parameters().kind();
+        double[] values = fit.parameters().values();
+        boolean pareto = kind == PurchaseModelKind.PARETO_NBD;
         return new ClvModelResponse.PurchaseModel(
-                parameters.r(),
-                parameters.alpha(),
-                parameters.a(),
-                parameters.b(),
+                kind,
+                values[0],
+                values[1],
+                pareto ? null : values[2],
+                pareto ? null : values[3],
+                pareto ? values[2] : null,
+                pareto ? values[3] : null,
                 fit.logLikelihood(),
                 fit.customers(),
                 fit.evaluations(),

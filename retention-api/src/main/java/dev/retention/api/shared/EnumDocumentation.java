@@ -85,6 +85,12 @@ public class EnumDocumentation {
                             "The unit in which purchases are counted: at "
                                     + "most one purchase per customer and unit of time counts.")),
             Map.entry(
+                    "PurchaseModelKind",
+                    new EnumDoc(
+                            "PurchaseModelKind",
+                            "The purchase model of a lifetime-value fit: BG_NBD, MBG_NBD (a one-time buyer may "
+                                    + "have left already) or PARETO_NBD.")),
+            Map.entry(
                     "RevenueComparison",
                     new EnumDoc(
                             "RevenueComparison",

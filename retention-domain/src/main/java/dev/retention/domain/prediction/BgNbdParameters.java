@@ -7,7 +7,7 @@ import org.hipparchus.util.FastMath;
  * buys at a Poisson rate λ ~ Gamma(r, α); after each purchase it drops out with probability p ~ Beta(a, b). The
  * formulas below are equations (6), (9), (10) and (13) of the paper, computed in log space.
  */
-public record BgNbdParameters(double r, double alpha, double a, double b) {
+public record BgNbdParameters(double r, double alpha, double a, double b) implements PurchaseModel {
 
     public BgNbdParameters {
         for (double value : new double[] {r, alpha, a, b}) {
@@ -15,6 +15,16 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
                 throw new IllegalArgumentException("BG/NBD parameters must be positive and finite");
             }
         }
+    }
+
+    @Override
+    public PurchaseModelKind kind() {
+        return PurchaseModelKind.BG_NBD;
+    }
+
+    @Override
+    public double[] values() {
+        return new double[] {r, alpha, a, b};
     }
 
     /** Expected purchases in (0, t] of a customer that has just made its first purchase (equation 9). */
@@ -27,6 +37,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
     }
 
     /** Expected purchases in the next t of a customer with history (x, t_x, T) (equation 10). */
+    @Override
     public double conditionalExpectedPurchases(double t, PurchaseSummary history) {
         requireNonNegative(t);
         if (t == 0) {
@@ -52,6 +63,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
     }
 
     /** P(alive | x, t_x, T) (equation 13). */
+    @Override
     public double probabilityAlive(PurchaseSummary history) {
         int x = history.frequency();
         if (x == 0) {
@@ -64,6 +76,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
     }
 
     /** The log-likelihood of one customer's history (equation 6, in logs). */
+    @Override
     public double logLikelihood(PurchaseSummary history) {
         int x = history.frequency();
         double common = Gammas.logRatio(r, x) + r * FastMath.log(alpha) + Gammas.logBetaRatio(a, b, x);

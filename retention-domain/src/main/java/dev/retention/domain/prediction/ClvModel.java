@@ -18,7 +18,7 @@ public record ClvModel(
         Instant startedAt,
         Instant finishedAt,
         String error,
-        ModelFit<BgNbdParameters> purchaseFit,
+        ModelFit<? extends PurchaseModel> purchaseFit,
         ModelFit<GammaGammaParameters> spendFit,
         Timings timings) {
 

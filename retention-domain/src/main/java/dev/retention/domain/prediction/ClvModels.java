@@ -49,7 +49,7 @@ public interface ClvModels {
      */
     void succeed(
             UUID id,
-            ModelFit<BgNbdParameters> purchaseFit,
+            ModelFit<? extends PurchaseModel> purchaseFit,
             ModelFit<GammaGammaParameters> spendFit,
             ClvModel.Timings timings,
             Instant at);

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * How a model is fitted: purchases on local dates up to and including {@code calibrationEnd} (in {@code zone}) of
  * the customers of {@code segment} (null: all), counted in {@code timeUnit}; lifetime value over
- * {@code horizonMonths} months discounted at {@code monthlyDiscountRate}.
+ * {@code horizonMonths} months discounted at {@code monthlyDiscountRate}, with {@code purchaseModel} for when
+ * customers buy and whether they are still customers.
  */
 public record ClvSettings(
         LocalDate calibrationEnd,
@@ -20,13 +21,15 @@ public record ClvSettings(
         int horizonMonths,
         BigDecimal monthlyDiscountRate,
         String segment,
-        ZoneId zone) {
+        ZoneId zone,
+        PurchaseModelKind purchaseModel) {
 
     public static final int MAX_HORIZON_MONTHS = 120;
 
     public ClvSettings {
         Objects.requireNonNull(timeUnit, "timeUnit");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(purchaseModel, "purchaseModel");
         List<Violation> violations = new ArrayList<>();
         if (calibrationEnd == null) {
             violations.add(new Violation("calibrationEnd", "is required"));
@@ -42,5 +45,16 @@ public record ClvSettings(
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+    }
+
+    /** With BG/NBD, the model of the papers the service started with. */
+    public ClvSettings(
+            LocalDate calibrationEnd,
+            ModelTimeUnit timeUnit,
+            int horizonMonths,
+            BigDecimal monthlyDiscountRate,
+            String segment,
+            ZoneId zone) {
+        this(calibrationEnd, timeUnit, horizonMonths, monthlyDiscountRate, segment, zone, PurchaseModelKind.BG_NBD);
     }
 }

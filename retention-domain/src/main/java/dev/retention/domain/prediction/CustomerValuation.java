@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * Scores customers with fitted BG/NBD and Gamma-Gamma models. Lifetime value is the discounted sum, month by month
+ * Scores customers with a fitted purchase model and Gamma-Gamma. Lifetime value is the discounted sum, month by month
  * over the horizon, of the purchases expected in that month times the expected spend per purchase:
  * CLV = Σ_{m=1..H} E[spend] (E[Y(m)] - E[Y(m - 1)]) / (1 + d)^m, with months of 365.25 / 12 days. Parameters
  * that give a customer no finite figure (BG/NBD with a = 1, where the expectation divides by a - 1) fail the fit
@@ -13,13 +13,13 @@ import java.util.Locale;
  */
 public final class CustomerValuation {
 
-    private final BgNbdParameters purchases;
+    private final PurchaseModel purchases;
     private final GammaGammaParameters spend;
     private final ModelTimeUnit unit;
     private final int horizonMonths;
     private final double monthlyDiscountRate;
 
-    public CustomerValuation(BgNbdParameters purchases, GammaGammaParameters spend, ClvSettings settings) {
+    public CustomerValuation(PurchaseModel purchases, GammaGammaParameters spend, ClvSettings settings) {
         this.purchases = purchases;
         this.spend = spend;
         this.unit = settings.timeUnit();

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
- * Fits BG/NBD and Gamma-Gamma on the purchase summaries and scores every summarised customer. Submitting queues the
+ * Fits the chosen purchase model (BG/NBD, MBG/NBD or Pareto/NBD) and Gamma-Gamma on the purchase summaries and scores every summarised customer. Submitting queues the
  * fit and returns at once; the background worker then does the work in {@link #run}.
  */
 public class FitClvModel {
@@ -112,10 +112,11 @@ public class FitClvModel {
         long summarised = System.nanoTime();
         models.summarised(id, millis(summarised - began));
 
-        models.progress(id, "fitting BG/NBD on " + customers.size() + " customers", 20);
+        models.progress(
+                id, "fitting " + settings.purchaseModel().title() + " on " + customers.size() + " customers", 20);
         List<PurchaseSummary> histories =
                 customers.stream().map(CustomerSummary::summary).toList();
-        ModelFit<BgNbdParameters> purchaseFit = BgNbdFitter.fit(histories);
+        ModelFit<? extends PurchaseModel> purchaseFit = settings.purchaseModel().fit(histories);
         models.progress(id, "fitting Gamma-Gamma", 40);
         ModelFit<GammaGammaParameters> spendFit = GammaGammaFitter.fit(histories);
         if (spendFit.parameters().q() <= 1) {

@@ -3,7 +3,6 @@ package dev.retention.persistence.prediction;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
 import dev.retention.domain.customer.CustomerId;
-import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.ClvSettings;
@@ -11,10 +10,12 @@ import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.PredictionOrder;
+import dev.retention.domain.prediction.PurchaseModel;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.SqlArrays;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,9 +59,9 @@ class ClvModelPersistenceAdapter implements ClvModels {
         return jdbc.update(
                 """
                 insert into clv_model (id, trigger, schedule_slot, segment, calibration_end, time_unit,
-                                       horizon_months, monthly_discount_rate, zone, status, stage,
+                                       horizon_months, monthly_discount_rate, zone, purchase_model, status, stage,
                                        progress_percent, requested_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 'queued', 0, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 'queued', 0, ?)
                 on conflict (schedule_slot) do nothing
                 """,
                 id,
@@ -72,6 +73,7 @@ class ClvModelPersistenceAdapter implements ClvModels {
                 settings.horizonMonths(),
                 settings.monthlyDiscountRate(),
                 settings.zone().getId(),
+                settings.purchaseModel().name(),
                 utc(at));
     }
 
@@ -189,11 +191,10 @@ class ClvModelPersistenceAdapter implements ClvModels {
     @Transactional
     public void succeed(
             UUID id,
-            ModelFit<BgNbdParameters> purchaseFit,
+            ModelFit<? extends PurchaseModel> purchaseFit,
             ModelFit<GammaGammaParameters> spendFit,
             ClvModel.Timings timings,
             Instant at) {
-        BgNbdParameters bg = purchaseFit.parameters();
         GammaGammaParameters gg = spendFit.parameters();
         jdbc.update(
                 """
@@ -205,7 +206,8 @@ class ClvModelPersistenceAdapter implements ClvModels {
                 where id = ?
                 """,
                 utc(at),
-                ClvModelRows.float8Array(List.of(bg.r(), bg.alpha(), bg.a(), bg.b())),
+                ClvModelRows.float8Array(
+                        Arrays.stream(purchaseFit.parameters().values()).boxed().toList()),
                 ClvModelRows.float8Array(purchaseFit.logParameterStandardErrors()),
                 purchaseFit.logLikelihood(),
                 purchaseFit.customers(),

@@ -2,7 +2,6 @@ package dev.retention.persistence.prediction;
 
 import static dev.retention.persistence.shared.SqlTimes.instant;
 
-import dev.retention.domain.prediction.BgNbdParameters;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ClvSettings;
@@ -10,6 +9,8 @@ import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.ModelTimeUnit;
+import dev.retention.domain.prediction.PurchaseModel;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import dev.retention.domain.prediction.PurchaseSummary;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -32,13 +33,17 @@ final class ClvModelRows {
                 row.getInt("horizon_months"),
                 row.getBigDecimal("monthly_discount_rate"),
                 row.getString("segment"),
-                ZoneId.of(row.getString("zone")));
-        ModelFit<BgNbdParameters> purchaseFit = null;
+                ZoneId.of(row.getString("zone")),
+                PurchaseModelKind.valueOf(row.getString("purchase_model")));
+        ModelFit<PurchaseModel> purchaseFit = null;
         ModelFit<GammaGammaParameters> spendFit = null;
         Double[] bg = doubles(row.getArray("bgnbd_parameters"));
         if (bg != null) {
             purchaseFit = new ModelFit<>(
-                    new BgNbdParameters(bg[0], bg[1], bg[2], bg[3]),
+                    settings.purchaseModel()
+                            .of(Arrays.stream(bg)
+                                    .mapToDouble(Double::doubleValue)
+                                    .toArray()),
                     row.getDouble("bgnbd_log_likelihood"),
                     row.getInt("bgnbd_customers"),
                     row.getInt("bgnbd_evaluations"),

@@ -12,7 +12,9 @@ import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.ModelTimeUnit;
+import dev.retention.domain.prediction.ParetoNbdParameters;
 import dev.retention.domain.prediction.PredictionOrder;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import dev.retention.domain.prediction.PurchaseSummary;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.support.AdapterTest;
@@ -90,6 +92,34 @@ class ClvModelPersistenceAdapterTest extends AdapterTest {
         assertThat(model.finishedAt()).isEqualTo(NOW.plusSeconds(5));
         assertThat(models.current(null)).map(ClvModel::id).contains(id);
         assertThat(models.current("retail")).isEmpty();
+    }
+
+    @Test
+    void aParetoNbdFitKeepsItsModelAndParameters() {
+        ClvSettings pareto = new ClvSettings(
+                ALL.calibrationEnd(),
+                ALL.timeUnit(),
+                ALL.horizonMonths(),
+                ALL.monthlyDiscountRate(),
+                null,
+                ALL.zone(),
+                PurchaseModelKind.PARETO_NBD);
+        ModelFit<ParetoNbdParameters> fit = new ModelFit<>(
+                new ParetoNbdParameters(0.553, 10.578, 0.606, 11.669), -9595.0, 3, 150, List.of(0.1, 0.2, 0.3, 0.4));
+        ClvModel queued = models.queue(pareto, ClvModel.REQUESTED, NOW);
+        models.start(queued.id(), "instance-a", NOW, NOW.plusSeconds(30));
+        models.succeed(queued.id(), fit, SPEND, new ClvModel.Timings(1L, 2L, 3L), NOW.plusSeconds(5));
+
+        ClvModel model = models.find(queued.id()).orElseThrow();
+
+        assertThat(model.settings().purchaseModel()).isEqualTo(PurchaseModelKind.PARETO_NBD);
+        assertThat(model.purchaseFit()).isEqualTo(fit);
+        assertThat(models.find(succeeded(List.of(), NOW.plusSeconds(60)))
+                        .orElseThrow()
+                        .settings()
+                        .purchaseModel())
+                .as("the default")
+                .isEqualTo(PurchaseModelKind.BG_NBD);
     }
 
     @Test

@@ -1,0 +1,17 @@
+package dev.retention.domain.prediction;
+
+import java.util.List;
+
+/** Fits the MBG/NBD parameters by maximum likelihood. */
+public final class MbgNbdFitter {
+
+    private MbgNbdFitter() {}
+
+    public static ModelFit<MbgNbdParameters> fit(List<PurchaseSummary> customers) {
+        return PurchaseModelFits.fit(
+                customers,
+                "MBG/NBD",
+                p -> new MbgNbdParameters(p[0], p[1], p[2], p[3]),
+                MbgNbdParameters::logLikelihood);
+    }
+}

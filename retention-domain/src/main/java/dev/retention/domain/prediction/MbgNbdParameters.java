@@ -1,0 +1,77 @@
+package dev.retention.domain.prediction;
+
+import org.hipparchus.util.FastMath;
+
+/**
+ * The MBG/NBD model of Batislam, Denizel and Filiztekin (2007), "Empirical validation and comparison of models for
+ * customer base analysis": BG/NBD in which a customer may also drop out right after its first purchase, so that a
+ * one-time buyer gets a P(alive) below 1. While alive a customer buys at a Poisson rate λ ~ Gamma(r, α); at time 0
+ * and after each purchase it drops out with probability p ~ Beta(a, b).
+ */
+public record MbgNbdParameters(double r, double alpha, double a, double b) implements PurchaseModel {
+
+    public MbgNbdParameters {
+        for (double value : new double[] {r, alpha, a, b}) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("MBG/NBD parameters must be positive and finite");
+            }
+        }
+    }
+
+    @Override
+    public PurchaseModelKind kind() {
+        return PurchaseModelKind.MBG_NBD;
+    }
+
+    @Override
+    public double[] values() {
+        return new double[] {r, alpha, a, b};
+    }
+
+    /**
+     * log L = log[B(a, b + x + 1) / B(a, b) · Γ(r + x) α^r / (Γ(r) (α + T)^(r + x))
+     * + B(a + 1, b + x) / B(a, b) · Γ(r + x) α^r / (Γ(r) (α + t_x)^(r + x))], for every x including 0.
+     */
+    @Override
+    public double logLikelihood(PurchaseSummary history) {
+        int x = history.frequency();
+        double stillAlive = Gammas.logRatio(r, x)
+                + r * FastMath.log(alpha)
+                + Gammas.logBetaRatio(a, b, x + 1)
+                - (r + x) * FastMath.log(alpha + history.age());
+        return stillAlive + Gammas.logAddExp(0, logOddsDroppedOut(history));
+    }
+
+    /** P(alive | x, t_x, T) = 1 / (1 + a / (b + x) · ((α + T) / (α + t_x))^(r + x)). */
+    @Override
+    public double probabilityAlive(PurchaseSummary history) {
+        return 1 / (1 + FastMath.exp(logOddsDroppedOut(history)));
+    }
+
+    /**
+     * E[Y(t) | x, t_x, T] = (a + b + x) / (a − 1) · [1 − ((α + T) / (α + T + t))^(r + x) · 2F1(r + x, b + x + 1;
+     * a + b + x; t / (α + T + t))] · P(alive | x, t_x, T).
+     */
+    @Override
+    public double conditionalExpectedPurchases(double t, PurchaseSummary history) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("time must be zero or positive and finite: " + t);
+        }
+        if (t == 0) {
+            return 0;
+        }
+        int x = history.frequency();
+        double age = history.age();
+        double tail = FastMath.exp((r + x) * FastMath.log((alpha + age) / (alpha + age + t))
+                + Hypergeometric.log2F1(r + x, b + x + 1, a + b + x, t / (alpha + age + t)));
+        return (a + b + x) / (a - 1) * (1 - tail) * probabilityAlive(history);
+    }
+
+    /** log(a / (b + x)) + (r + x) log((α + T) / (α + t_x)): the log-odds of having dropped out after the last purchase. */
+    private double logOddsDroppedOut(PurchaseSummary history) {
+        int x = history.frequency();
+        return FastMath.log(a)
+                - FastMath.log(b + x)
+                + (r + x) * (FastMath.log(alpha + history.age()) - FastMath.log(alpha + history.recency()));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.retention.domain.prediction;
+
+import org.hipparchus.util.FastMath;
+
+/**
+ * The Pareto/NBD model of Schmittlein, Morrison and Colombo (1987), "Counting Your Customers": while alive a customer
+ * buys at a Poisson rate λ ~ Gamma(r, α), and its lifetime is exponential with rate μ ~ Gamma(s, β), independent of
+ * its purchases. The likelihood and expectations follow Fader and Hardie (2005), "A Note on Deriving the Pareto/NBD
+ * Model and Related Expressions".
+ */
+public record ParetoNbdParameters(double r, double alpha, double s, double beta) implements PurchaseModel {
+
+    public ParetoNbdParameters {
+        for (double value : new double[] {r, alpha, s, beta}) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("Pareto/NBD parameters must be positive and finite");
+            }
+        }
+    }
+
+    @Override
+    public PurchaseModelKind kind() {
+        return PurchaseModelKind.PARETO_NBD;
+    }
+
+    @Override
+    public double[] values() {
+        return new double[] {r, alpha, s, beta};
+    }
+
+    /**
+     * log L = log[Γ(r + x) α^r β^s / Γ(r)] + log[1 / ((α + T)^(r + x) (β + T)^s) + s / (r + s + x) · A0].
+     */
+    @Override
+    public double logLikelihood(PurchaseSummary history) {
+        int x = history.frequency();
+        double age = history.age();
+        double common = Gammas.logRatio(r, x) + r * FastMath.log(alpha) + s * FastMath.log(beta);
+        double aliveAtT = -(r + x) * FastMath.log(alpha + age) - s * FastMath.log(beta + age);
+        double diedBetween = FastMath.log(s) - FastMath.log(r + s + x) + logA0(history);
+        return common + Gammas.logAddExp(aliveAtT, diedBetween);
+    }
+
+    /** P(alive | x, t_x, T) = 1 / (1 + s / (r + s + x) · (α + T)^(r + x) (β + T)^s · A0). */
+    @Override
+    public double probabilityAlive(PurchaseSummary history) {
+        int x = history.frequency();
+        double age = history.age();
+        double logOdds = FastMath.log(s)
+                - FastMath.log(r + s + x)
+                + (r + x) * FastMath.log(alpha + age)
+                + s * FastMath.log(beta + age)
+                + logA0(history);
+        return 1 / (1 + FastMath.exp(logOdds));
+    }
+
+    /**
+     * E[Y(t) | x, t_x, T] = (r + x)(β + T) / ((α + T)(s − 1)) · [1 − ((β + T) / (β + T + t))^(s − 1)] · P(alive); for
+     * s = 1 the bracket divided by s − 1 is its limit, log((β + T + t) / (β + T)).
+     */
+    @Override
+    public double conditionalExpectedPurchases(double t, PurchaseSummary history) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("time must be zero or positive and finite: " + t);
+        }
+        if (t == 0) {
+            return 0;
+        }
+        int x = history.frequency();
+        double age = history.age();
+        double lifetimeShare = s == 1
+                ? FastMath.log((beta + age + t) / (beta + age))
+                : -FastMath.expm1((s - 1) * FastMath.log((beta + age) / (beta + age + t))) / (s - 1);
+        return (r + x) * (beta + age) / (alpha + age) * lifetimeShare * probabilityAlive(history);
+    }
+
+    /**
+     * log A0, where for α ≥ β (and the same with the roles of α and β, and of s + 1 and r + x, swapped otherwise)
+     * A0 = 2F1(r + s + x, s + 1; r + s + x + 1; (α − β) / (α + t_x)) / (α + t_x)^(r + s + x)
+     * − 2F1(r + s + x, s + 1; r + s + x + 1; (α − β) / (α + T)) / (α + T)^(r + s + x).
+     * The two terms are close when T is close to t_x, so their difference is taken in logs as u + log(−expm1(v − u)),
+     * and each 2F1 by its Euler transformation, which stays finite for heavy buyers (large r + x).
+     */
+    private double logA0(PurchaseSummary history) {
+        int x = history.frequency();
+        double larger = FastMath.max(alpha, beta);
+        double difference = FastMath.abs(alpha - beta);
+        double second = alpha < beta ? r + x : s + 1;
+        double power = r + s + x;
+        double atRecency = term(power, second, difference, larger + history.recency());
+        double atAge = term(power, second, difference, larger + history.age());
+        if (!(atAge < atRecency)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return atRecency + FastMath.log(-FastMath.expm1(atAge - atRecency));
+    }
+
+    /** log[2F1(power, second; power + 1; difference / at) / at^power]. */
+    private static double term(double power, double second, double difference, double at) {
+        return Hypergeometric.log2F1(power, second, power + 1, difference / at) - power * FastMath.log(at);
+    }
+}
