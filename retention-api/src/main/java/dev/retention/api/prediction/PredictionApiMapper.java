@@ -4,7 +4,6 @@ import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
 import dev.retention.domain.prediction.ModelFit;
-import dev.retention.domain.prediction.PurchaseModel;
 import dev.retention.domain.prediction.PurchaseModelKind;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -19,18 +18,19 @@ interface PredictionApiMapper {
     @Mapping(target = "segment", source = "settings.segment")
     @Mapping(target = "zone", expression = "java(model.settings().zone().getId())")
     @Mapping(target = "purchaseModelKind", source = "settings.purchaseModel")
-    @Mapping(target = "purchaseModel", source = "purchaseFit")
+    @Mapping(target = "purchaseModel", expression = "java(purchaseModel(model))")
     @Mapping(target = "spendModel", source = "spendFit")
     ClvModelResponse toResponse(ClvModel model);
 
     ClvModelResponse.Timings toResponse(ClvModel.Timings timings);
 
-    default ClvModelResponse.PurchaseModel purchaseModel(ModelFit<? extends PurchaseModel> fit) {
-        if (fit == null) {
+    /** Through the model's own accessors, so that the web does not lean on the purchase models' interface. */
+    default ClvModelResponse.PurchaseModel purchaseModel(ClvModel model) {
+        double[] values = model.purchaseParameters();
+        if (values == null) {
             return null;
         }
-        PurchaseModelKind kind = fit.parameters().kind();
-        double[] values = fit.parameters().values();
+        PurchaseModelKind kind = model.settings().purchaseModel();
         boolean pareto = kind == PurchaseModelKind.PARETO_NBD;
         return new ClvModelResponse.PurchaseModel(
                 kind,
@@ -40,10 +40,10 @@ interface PredictionApiMapper {
                 pareto ? null : values[3],
                 pareto ? values[2] : null,
                 pareto ? values[3] : null,
-                fit.logLikelihood(),
-                fit.customers(),
-                fit.evaluations(),
-                fit.logParameterStandardErrors());
+                model.purchaseFit().logLikelihood(),
+                model.purchaseFit().customers(),
+                model.purchaseFit().evaluations(),
+                model.purchaseFit().logParameterStandardErrors());
     }
 
     default ClvModelResponse.SpendModel spendModel(ModelFit<GammaGammaParameters> fit) {

@@ -154,7 +154,9 @@ class RevenueController {
                 figures.nrr(),
                 figures.grr(),
                 figures.baseCustomers() == 0 ? NO_BASE : null,
-                compareTo == RevenueComparison.PREVIOUS ? movements(figures.movements()) : null,
+                compareTo == RevenueComparison.PREVIOUS
+                        ? movements(figures.movements(), RevenueReportResponse.Movements::new)
+                        : null,
                 figures.quickRatio());
     }
 
@@ -173,24 +175,27 @@ class RevenueController {
                 figures.nrr(),
                 figures.grr(),
                 figures.baseCustomers() == 0 ? NO_MRR_BASE : null,
-                compareTo == RevenueComparison.PREVIOUS ? mrrMovements(figures.movements()) : null,
+                compareTo == RevenueComparison.PREVIOUS
+                        ? movements(figures.movements(), MrrReportResponse.Movements::new)
+                        : null,
                 figures.quickRatio());
     }
 
-    private static MrrReportResponse.Movements mrrMovements(
-            Map<RevenueMovement, RevenuePeriodFigures.Movement> movements) {
-        return new MrrReportResponse.Movements(
-                movement(movements.get(RevenueMovement.NEW)),
-                movement(movements.get(RevenueMovement.EXPANSION)),
-                movement(movements.get(RevenueMovement.CONTRACTION)),
-                movement(movements.get(RevenueMovement.CHURNED)),
-                movement(movements.get(RevenueMovement.REACTIVATED)),
-                movement(movements.get(RevenueMovement.UNCHANGED)));
+    /** The six kinds of movement in the order both answers list them, whichever answer builds them. */
+    @FunctionalInterface
+    private interface MovementsOf<T> {
+        T of(
+                RevenueReportResponse.Movement created,
+                RevenueReportResponse.Movement expansion,
+                RevenueReportResponse.Movement contraction,
+                RevenueReportResponse.Movement churned,
+                RevenueReportResponse.Movement reactivated,
+                RevenueReportResponse.Movement unchanged);
     }
 
-    private static RevenueReportResponse.Movements movements(
-            Map<RevenueMovement, RevenuePeriodFigures.Movement> movements) {
-        return new RevenueReportResponse.Movements(
+    private static <T> T movements(
+            Map<RevenueMovement, RevenuePeriodFigures.Movement> movements, MovementsOf<T> answer) {
+        return answer.of(
                 movement(movements.get(RevenueMovement.NEW)),
                 movement(movements.get(RevenueMovement.EXPANSION)),
                 movement(movements.get(RevenueMovement.CONTRACTION)),

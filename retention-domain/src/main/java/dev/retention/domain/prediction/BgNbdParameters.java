@@ -10,11 +10,7 @@ import org.hipparchus.util.FastMath;
 public record BgNbdParameters(double r, double alpha, double a, double b) implements PurchaseModel {
 
     public BgNbdParameters {
-        for (double value : new double[] {r, alpha, a, b}) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("BG/NBD parameters must be positive and finite");
-            }
-        }
+        PurchaseModel.requirePositiveAndFinite("BG/NBD", r, alpha, a, b);
     }
 
     @Override

@@ -32,4 +32,9 @@ public record ClvModel(
      * for a step not reached (a failed fit keeps the steps it finished).
      */
     public record Timings(Long summariseMillis, Long fitMillis, Long scoreMillis) {}
+
+    /** The fitted purchase model's parameters, in the order its kind names them; null until a fit succeeded. */
+    public double[] purchaseParameters() {
+        return purchaseFit == null ? null : purchaseFit.parameters().values();
+    }
 }

@@ -11,11 +11,7 @@ import org.hipparchus.util.FastMath;
 public record MbgNbdParameters(double r, double alpha, double a, double b) implements PurchaseModel {
 
     public MbgNbdParameters {
-        for (double value : new double[] {r, alpha, a, b}) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("MBG/NBD parameters must be positive and finite");
-            }
-        }
+        PurchaseModel.requirePositiveAndFinite("MBG/NBD", r, alpha, a, b);
     }
 
     @Override

@@ -11,11 +11,7 @@ import org.hipparchus.util.FastMath;
 public record ParetoNbdParameters(double r, double alpha, double s, double beta) implements PurchaseModel {
 
     public ParetoNbdParameters {
-        for (double value : new double[] {r, alpha, s, beta}) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("Pareto/NBD parameters must be positive and finite");
-            }
-        }
+        PurchaseModel.requirePositiveAndFinite("Pareto/NBD", r, alpha, s, beta);
     }
 
     @Override

@@ -16,4 +16,13 @@ public interface PurchaseModel {
 
     /** The log-likelihood of one customer's history. */
     double logLikelihood(PurchaseSummary history);
+
+    /** Refuses parameters that are not positive and finite, as every model's are. */
+    static void requirePositiveAndFinite(String model, double... values) {
+        for (double value : values) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException(model + " parameters must be positive and finite");
+            }
+        }
+    }
 }
