@@ -12,6 +12,17 @@ public final class MbgNbdFitter {
                 customers,
                 "MBG/NBD",
                 p -> new MbgNbdParameters(p[0], p[1], p[2], p[3]),
-                MbgNbdParameters::logLikelihood);
+                new PurchaseModelFits.Likelihood<>() {
+                    @Override
+                    public double frequencyTerm(MbgNbdParameters parameters, int x) {
+                        return parameters.frequencyTerm(x);
+                    }
+
+                    @Override
+                    public double logLikelihood(
+                            MbgNbdParameters parameters, PurchaseSummary customer, double frequencyTerm) {
+                        return parameters.logLikelihood(customer, frequencyTerm);
+                    }
+                });
     }
 }

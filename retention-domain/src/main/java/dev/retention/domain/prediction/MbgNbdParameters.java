@@ -30,11 +30,17 @@ public record MbgNbdParameters(double r, double alpha, double a, double b) imple
      */
     @Override
     public double logLikelihood(PurchaseSummary history) {
-        int x = history.frequency();
-        double stillAlive = Gammas.logRatio(r, x)
-                + r * FastMath.log(alpha)
-                + Gammas.logBetaRatio(a, b, x + 1)
-                - (r + x) * FastMath.log(alpha + history.age());
+        return logLikelihood(history, frequencyTerm(history.frequency()));
+    }
+
+    /** The part of the log-likelihood that depends on x alone: log[Γ(r + x) α^r / Γ(r) · B(a, b + x + 1) / B(a, b)]. */
+    double frequencyTerm(int x) {
+        return Gammas.logRatio(r, x) + r * FastMath.log(alpha) + Gammas.logBetaRatio(a, b, x + 1);
+    }
+
+    /** The log-likelihood given the {@link #frequencyTerm} of the customer's x. */
+    double logLikelihood(PurchaseSummary history, double frequencyTerm) {
+        double stillAlive = frequencyTerm - (r + history.frequency()) * FastMath.log(alpha + history.age());
         return stillAlive + Gammas.logAddExp(0, logOddsDroppedOut(history));
     }
 

@@ -12,6 +12,17 @@ public final class ParetoNbdFitter {
                 customers,
                 "Pareto/NBD",
                 p -> new ParetoNbdParameters(p[0], p[1], p[2], p[3]),
-                ParetoNbdParameters::logLikelihood);
+                new PurchaseModelFits.Likelihood<>() {
+                    @Override
+                    public double frequencyTerm(ParetoNbdParameters parameters, int x) {
+                        return parameters.frequencyTerm(x);
+                    }
+
+                    @Override
+                    public double logLikelihood(
+                            ParetoNbdParameters parameters, PurchaseSummary customer, double frequencyTerm) {
+                        return parameters.logLikelihood(customer, frequencyTerm);
+                    }
+                });
     }
 }

@@ -29,12 +29,21 @@ public record ParetoNbdParameters(double r, double alpha, double s, double beta)
      */
     @Override
     public double logLikelihood(PurchaseSummary history) {
+        return logLikelihood(history, frequencyTerm(history.frequency()));
+    }
+
+    /** The part of the log-likelihood that depends on x alone: log[Γ(r + x) α^r β^s / Γ(r)]. */
+    double frequencyTerm(int x) {
+        return Gammas.logRatio(r, x) + r * FastMath.log(alpha) + s * FastMath.log(beta);
+    }
+
+    /** The log-likelihood given the {@link #frequencyTerm} of the customer's x. */
+    double logLikelihood(PurchaseSummary history, double frequencyTerm) {
         int x = history.frequency();
         double age = history.age();
-        double common = Gammas.logRatio(r, x) + r * FastMath.log(alpha) + s * FastMath.log(beta);
         double aliveAtT = -(r + x) * FastMath.log(alpha + age) - s * FastMath.log(beta + age);
         double diedBetween = FastMath.log(s) - FastMath.log(r + s + x) + logA0(history);
-        return common + Gammas.logAddExp(aliveAtT, diedBetween);
+        return frequencyTerm + Gammas.logAddExp(aliveAtT, diedBetween);
     }
 
     /** P(alive | x, t_x, T) = 1 / (1 + s / (r + s + x) · (α + T)^(r + x) (β + T)^s · A0). */

@@ -2,7 +2,6 @@ package dev.retention.domain.prediction;
 
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.ToDoubleBiFunction;
 import java.util.stream.IntStream;
 
 /** What the purchase models' fits share: the data they need, and maximum likelihood over four positive parameters. */
@@ -14,14 +13,22 @@ final class PurchaseModelFits {
     private PurchaseModelFits() {}
 
     /**
-     * Fits a model whose four parameters {@code build} turns into the model and {@code logLikelihood} scores
-     * against one customer's history; the customers' log-likelihoods are summed.
+     * A customer's log-likelihood in two parts: the terms that depend on its number of repeat purchases x alone,
+     * computed once per distinct x, and the rest.
+     */
+    interface Likelihood<P> {
+
+        double frequencyTerm(P parameters, int x);
+
+        double logLikelihood(P parameters, PurchaseSummary customer, double frequencyTerm);
+    }
+
+    /**
+     * Fits a model whose four parameters {@code build} turns into the model and {@code likelihood} scores against
+     * one customer's history; the customers' log-likelihoods are summed.
      */
     static <P> ModelFit<P> fit(
-            List<PurchaseSummary> customers,
-            String model,
-            Function<double[], P> build,
-            ToDoubleBiFunction<P, PurchaseSummary> logLikelihood) {
+            List<PurchaseSummary> customers, String model, Function<double[], P> build, Likelihood<P> likelihood) {
         if (customers.size() < BgNbdFitter.MIN_CUSTOMERS) {
             throw new ModelFitException(
                     model + " needs at least " + BgNbdFitter.MIN_CUSTOMERS + " customers, got " + customers.size());
@@ -29,8 +36,9 @@ final class PurchaseModelFits {
         if (customers.stream().noneMatch(customer -> customer.frequency() > 0)) {
             throw new ModelFitException(model + " needs customers with repeat purchases; none made one");
         }
+        List<PurchaseSummary> byFrequency = FrequencyGroups.of(customers).customers();
         LogScaleMaximizer.Maximum maximum = LogScaleMaximizer.maximize(
-                p -> sum(customers, build.apply(p), logLikelihood), new double[] {1, 1, 1, 1}, model);
+                p -> sum(byFrequency, build.apply(p), likelihood), new double[] {1, 1, 1, 1}, model);
         return new ModelFit<>(
                 build.apply(maximum.parameters()),
                 maximum.logLikelihood(),
@@ -40,17 +48,24 @@ final class PurchaseModelFits {
     }
 
     /**
-     * Σ over the customers, in fixed slices summed on the cores at once and then added in their order, so that a fit
-     * is as fast as the machine allows and still gives the same digits on every run.
+     * Σ over the customers (sorted by x, so that each slice computes the terms of each x once), in fixed slices
+     * summed on the cores at once and then added in their order, so that a fit is as fast as the machine allows and
+     * still gives the same digits on every run.
      */
-    private static <P> double sum(
-            List<PurchaseSummary> customers, P parameters, ToDoubleBiFunction<P, PurchaseSummary> logLikelihood) {
+    private static <P> double sum(List<PurchaseSummary> customers, P parameters, Likelihood<P> likelihood) {
         int slices = (customers.size() + SLICE - 1) / SLICE;
         double[] partial = new double[slices];
         IntStream.range(0, slices).parallel().forEach(slice -> {
             double total = 0;
+            int x = -1;
+            double frequencyTerm = 0;
             for (int i = slice * SLICE; i < Math.min(customers.size(), (slice + 1) * SLICE); i++) {
-                total += logLikelihood.applyAsDouble(parameters, customers.get(i));
+                PurchaseSummary customer = customers.get(i);
+                if (customer.frequency() != x) {
+                    x = customer.frequency();
+                    frequencyTerm = likelihood.frequencyTerm(parameters, x);
+                }
+                total += likelihood.logLikelihood(parameters, customer, frequencyTerm);
             }
             partial[slice] = total;
         });
