@@ -62,6 +62,25 @@ class ClvModelApiTest extends ApiTest {
     }
 
     @Test
+    void aHoldoutMustEndAfterTheCalibrationAndBeforeToday() {
+        String tomorrow =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+
+        Response beforeCalibrationEnd =
+                http.post("/api/v1/models/clv", Map.of("calibrationEnd", "2026-01-31", "holdoutEnd", "2026-01-31"));
+        Response notYetOver =
+                http.post("/api/v1/models/clv", Map.of("calibrationEnd", "2026-01-31", "holdoutEnd", tomorrow));
+
+        assertThat(beforeCalibrationEnd.status())
+                .as(beforeCalibrationEnd.toString())
+                .isEqualTo(422);
+        assertThat(beforeCalibrationEnd.body()).contains("holdoutEnd", "after calibrationEnd");
+        assertThat(notYetOver.status()).as(notYetOver.toString()).isEqualTo(422);
+        assertThat(notYetOver.body()).contains("holdoutEnd", "before today");
+        assertThat(count("clv_model")).isZero();
+    }
+
+    @Test
     void aFitOnTooFewCustomersFailsWithTheReason() throws Exception {
         Cdnow.importThroughTheApi(http, Cdnow.purchases().subList(0, 30));
 

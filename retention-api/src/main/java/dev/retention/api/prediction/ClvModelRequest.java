@@ -52,7 +52,13 @@ record ClvModelRequest(
                 description = "The purchase model: BG_NBD (default), MBG_NBD (one-time buyers may have left "
                         + "already) or PARETO_NBD.",
                 example = "BG_NBD")
-        PurchaseModelKind purchaseModel) {
+        PurchaseModelKind purchaseModel,
+
+        @Schema(
+                description = "Hold out the purchases after calibrationEnd up to and including this local date, and "
+                        + "report how well the fit predicts them; before today. Absent: no validation.",
+                example = "1998-06-30")
+        LocalDate holdoutEnd) {
 
     static final int DEFAULT_HORIZON_MONTHS = 12;
     static final BigDecimal DEFAULT_MONTHLY_DISCOUNT_RATE = new BigDecimal("0.01");
@@ -65,7 +71,8 @@ record ClvModelRequest(
                 monthlyDiscountRate == null ? DEFAULT_MONTHLY_DISCOUNT_RATE : monthlyDiscountRate,
                 segment == null || segment.isBlank() ? null : segment.trim(),
                 zoneOr(defaultZone),
-                purchaseModel == null ? PurchaseModelKind.BG_NBD : purchaseModel);
+                purchaseModel == null ? PurchaseModelKind.BG_NBD : purchaseModel,
+                holdoutEnd);
     }
 
     private ZoneId zoneOr(ZoneId defaultZone) {

@@ -50,6 +50,9 @@ record ClvModelResponse(
         @Schema(description = "The purchase model chosen for the fit.")
         PurchaseModelKind purchaseModelKind,
 
+        @Schema(description = "Last local date of the holdout period; absent: no validation.") @Nullable
+        LocalDate holdoutEnd,
+
         @Schema(description = "When the fit was asked for.") Instant requestedAt,
 
         @Schema(description = "When a worker started it.") @Nullable
@@ -66,6 +69,10 @@ record ClvModelResponse(
 
         @Schema(description = "The Gamma-Gamma spend model, once fitted.") @Nullable
         SpendModel spendModel,
+
+        @Schema(description = "How well the purchase model predicted the holdout period, once fitted with one.")
+        @Nullable
+        Validation validation,
 
         @Schema(description = "Milliseconds per step finished so far.") @Nullable
         Timings timings) {
@@ -135,6 +142,45 @@ record ClvModelResponse(
 
             @Schema(description = "Standard errors of log p, log q, log gamma; null where singular.")
             List<Double> logParameterStandardErrors) {}
+
+    @Schema(
+            name = "HoldoutValidation",
+            description = "The calibration/holdout check: for the fit's customers, the purchases the model expects in "
+                    + "the holdout period, E[Y(t) | x, t_x, T] with t its length, against the distinct purchase dates "
+                    + "they had in it.")
+    record Validation(
+            @Schema(description = "Last local date of the holdout period.")
+            LocalDate holdoutEnd,
+
+            @Schema(description = "Its length t in the fit's time unit.")
+            double holdoutLength,
+
+            @Schema(
+                    description = "Per number of repeat purchases in calibration, 0 to 6 and 7 (which stands for 7 "
+                            + "or more); groups without customers are left out.")
+            List<FrequencyRow> byFrequency,
+
+            @Schema(description = "Σ of the expected purchases.")
+            double predictedTotal,
+
+            @Schema(description = "Σ of the purchase dates in the holdout period.")
+            long actualTotal,
+
+            @Schema(description = "Mean of |expected − actual| per customer.")
+            double meanAbsoluteError) {}
+
+    @Schema(name = "HoldoutFrequencyRow", description = "The customers with one number of repeat purchases.")
+    record FrequencyRow(
+            @Schema(description = "x, repeat purchases in calibration (7: 7 or more).")
+            int frequency,
+
+            @Schema(description = "Customers.") long customers,
+
+            @Schema(description = "Mean expected purchases in the holdout period.")
+            double meanPredicted,
+
+            @Schema(description = "Mean actual purchase dates in the holdout period.")
+            double meanActual) {}
 
     @Schema(description = "How long each step took; absent for a step not finished.")
     record Timings(

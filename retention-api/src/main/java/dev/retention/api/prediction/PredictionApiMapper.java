@@ -3,6 +3,7 @@ package dev.retention.api.prediction;
 import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.HoldoutValidation;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.PurchaseModelKind;
 import org.mapstruct.Mapper;
@@ -18,11 +19,14 @@ interface PredictionApiMapper {
     @Mapping(target = "segment", source = "settings.segment")
     @Mapping(target = "zone", expression = "java(model.settings().zone().getId())")
     @Mapping(target = "purchaseModelKind", source = "settings.purchaseModel")
+    @Mapping(target = "holdoutEnd", source = "settings.holdoutEnd")
     @Mapping(target = "purchaseModel", expression = "java(purchaseModel(model))")
     @Mapping(target = "spendModel", source = "spendFit")
     ClvModelResponse toResponse(ClvModel model);
 
     ClvModelResponse.Timings toResponse(ClvModel.Timings timings);
+
+    ClvModelResponse.Validation toResponse(HoldoutValidation validation);
 
     /** Through the model's own accessors, so that the web does not lean on the purchase models' interface. */
     default ClvModelResponse.PurchaseModel purchaseModel(ClvModel model) {

@@ -21,6 +21,7 @@ import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.FitClvModel;
 import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.HoldoutValidation;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import dev.retention.domain.prediction.ReadPredictions;
@@ -73,6 +74,13 @@ class ClvModelControllerTest {
                 null,
                 new ModelFit<>(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), -9582.4, 2357, 310, List.of()),
                 new ModelFit<>(new GammaGammaParameters(6.25, 3.74, 15.44), -3251.1, 946, 120, List.of()),
+                new HoldoutValidation(
+                        LocalDate.parse("1998-06-30"),
+                        39,
+                        List.of(new HoldoutValidation.FrequencyRow(0, 1411, 0.23, 0.24)),
+                        1653.4,
+                        1882,
+                        0.61),
                 new ClvModel.Timings(800L, 6000L, 1200L));
     }
 
@@ -86,6 +94,7 @@ class ClvModelControllerTest {
                 "queued",
                 0,
                 Instant.parse("2026-11-30T08:00:00Z"),
+                null,
                 null,
                 null,
                 null,
@@ -154,6 +163,12 @@ class ClvModelControllerTest {
                 .andExpect(jsonPath("$.purchaseModel.r").value(0.243))
                 .andExpect(jsonPath("$.purchaseModel.customers").value(2357))
                 .andExpect(jsonPath("$.spendModel.gamma").value(15.44))
+                .andExpect(jsonPath("$.purchaseModel.kind").value("BG_NBD"))
+                .andExpect(jsonPath("$.purchaseModel.a").value(0.793))
+                .andExpect(jsonPath("$.purchaseModel.s").doesNotExist())
+                .andExpect(jsonPath("$.validation.predictedTotal").value(1653.4))
+                .andExpect(jsonPath("$.validation.actualTotal").value(1882))
+                .andExpect(jsonPath("$.validation.byFrequency[0].meanActual").value(0.24))
                 .andExpect(jsonPath("$.timings.fitMillis").value(6000));
     }
 

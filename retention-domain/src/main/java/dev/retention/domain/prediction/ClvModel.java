@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One model fit, from request to result: settings, status and progress, and once it succeeded the two fits and
- * how long each step took. {@code trigger} says who asked for it: {@code request} or {@code schedule}.
+ * One model fit, from request to result: settings, status and progress, and once it succeeded the two fits, the
+ * holdout validation when the settings ask for one, and how long each step took. {@code trigger} says who asked for it: {@code request} or {@code schedule}.
  */
 public record ClvModel(
         UUID id,
@@ -20,6 +20,7 @@ public record ClvModel(
         String error,
         ModelFit<? extends PurchaseModel> purchaseFit,
         ModelFit<GammaGammaParameters> spendFit,
+        HoldoutValidation validation,
         Timings timings) {
 
     /** The trigger of a fit that a client asked for. */

@@ -51,6 +51,7 @@ public interface ClvModels {
             UUID id,
             ModelFit<? extends PurchaseModel> purchaseFit,
             ModelFit<GammaGammaParameters> spendFit,
+            HoldoutValidation validation,
             ClvModel.Timings timings,
             Instant at);
 

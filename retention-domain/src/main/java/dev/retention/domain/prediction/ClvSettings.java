@@ -13,7 +13,8 @@ import java.util.Objects;
  * How a model is fitted: purchases on local dates up to and including {@code calibrationEnd} (in {@code zone}) of
  * the customers of {@code segment} (null: all), counted in {@code timeUnit}; lifetime value over
  * {@code horizonMonths} months discounted at {@code monthlyDiscountRate}, with {@code purchaseModel} for when
- * customers buy and whether they are still customers.
+ * customers buy and whether they are still customers. With {@code holdoutEnd}, the purchases after the calibration
+ * end up to and including that local date are held out to validate the fit (null: no validation).
  */
 public record ClvSettings(
         LocalDate calibrationEnd,
@@ -22,7 +23,8 @@ public record ClvSettings(
         BigDecimal monthlyDiscountRate,
         String segment,
         ZoneId zone,
-        PurchaseModelKind purchaseModel) {
+        PurchaseModelKind purchaseModel,
+        LocalDate holdoutEnd) {
 
     public static final int MAX_HORIZON_MONTHS = 120;
 
@@ -42,9 +44,29 @@ public record ClvSettings(
                 || monthlyDiscountRate.compareTo(BigDecimal.ONE) >= 0) {
             violations.add(new Violation("monthlyDiscountRate", "must be at least 0 and below 1"));
         }
+        if (holdoutEnd != null && calibrationEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
+            violations.add(Violation.rule("holdoutEnd", "must lie after calibrationEnd"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+    }
+
+    /** Without a holdout. */
+    public ClvSettings(
+            LocalDate calibrationEnd,
+            ModelTimeUnit timeUnit,
+            int horizonMonths,
+            BigDecimal monthlyDiscountRate,
+            String segment,
+            ZoneId zone,
+            PurchaseModelKind purchaseModel) {
+        this(calibrationEnd, timeUnit, horizonMonths, monthlyDiscountRate, segment, zone, purchaseModel, null);
+    }
+
+    /** The length of the holdout period in the time unit; 0 without one. */
+    public double holdoutLength() {
+        return holdoutEnd == null ? 0 : timeUnit.fromDays(holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay());
     }
 
     /** With BG/NBD, the model of the papers the service started with. */

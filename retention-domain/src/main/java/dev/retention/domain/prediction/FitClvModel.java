@@ -1,8 +1,10 @@
 package dev.retention.domain.prediction;
 
 import dev.retention.domain.shared.Instants;
+import dev.retention.domain.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +52,13 @@ public class FitClvModel {
     }
 
     public ClvModel queue(ClvSettings settings) {
-        return models.queue(settings, ClvModel.REQUESTED, Instants.now(clock));
+        Instant now = Instants.now(clock);
+        if (settings.holdoutEnd() != null
+                && !settings.holdoutEnd().isBefore(LocalDate.ofInstant(now, settings.zone()))) {
+            throw InvalidInputException.rule(
+                    "holdoutEnd", "must lie before today, so that every purchase of the holdout period is in");
+        }
+        return models.queue(settings, ClvModel.REQUESTED, now);
     }
 
     /**
@@ -123,6 +131,12 @@ public class FitClvModel {
             throw new ModelFitException("Gamma-Gamma fit has q = "
                     + spendFit.parameters().q() + " <= 1: spend per purchase has no finite mean in these data");
         }
+        HoldoutValidation validation = null;
+        if (settings.holdoutEnd() != null) {
+            models.progress(id, "validating on the holdout period", 45);
+            validation = HoldoutValidation.of(
+                    purchaseFit.parameters(), customers, summaries.holdoutPurchaseDates(settings), settings);
+        }
         long fitted = System.nanoTime();
 
         CustomerValuation valuation = new CustomerValuation(purchaseFit.parameters(), spendFit.parameters(), settings);
@@ -140,6 +154,7 @@ public class FitClvModel {
                 id,
                 purchaseFit,
                 spendFit,
+                validation,
                 new ClvModel.Timings(millis(summarised - began), millis(fitted - summarised), millis(scored - fitted)),
                 Instants.now(clock));
     }

@@ -1,6 +1,8 @@
 package dev.retention.domain.prediction;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Builds the per-customer purchase summaries from the stored PURCHASE events. */
 public interface PurchaseSummaries {
@@ -11,4 +13,10 @@ public interface PurchaseSummaries {
      * mean value per repeat purchase date.
      */
     List<CustomerSummary> summarise(ClvSettings settings);
+
+    /**
+     * For the customers of the fit's segment: the distinct local purchase dates each had after the calibration end up
+     * to and including the holdout end; customers without any are absent.
+     */
+    Map<UUID, Integer> holdoutPurchaseDates(ClvSettings settings);
 }

@@ -8,6 +8,7 @@ import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.HoldoutValidation;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.PredictionOrder;
 import dev.retention.domain.prediction.PurchaseModel;
@@ -59,9 +60,9 @@ class ClvModelPersistenceAdapter implements ClvModels {
         return jdbc.update(
                 """
                 insert into clv_model (id, trigger, schedule_slot, segment, calibration_end, time_unit,
-                                       horizon_months, monthly_discount_rate, zone, purchase_model, status, stage,
-                                       progress_percent, requested_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 'queued', 0, ?)
+                                       horizon_months, monthly_discount_rate, zone, purchase_model, holdout_end,
+                                       status, stage, progress_percent, requested_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 'queued', 0, ?)
                 on conflict (schedule_slot) do nothing
                 """,
                 id,
@@ -74,6 +75,7 @@ class ClvModelPersistenceAdapter implements ClvModels {
                 settings.monthlyDiscountRate(),
                 settings.zone().getId(),
                 settings.purchaseModel().name(),
+                settings.holdoutEnd(),
                 utc(at));
     }
 
@@ -193,6 +195,7 @@ class ClvModelPersistenceAdapter implements ClvModels {
             UUID id,
             ModelFit<? extends PurchaseModel> purchaseFit,
             ModelFit<GammaGammaParameters> spendFit,
+            HoldoutValidation validation,
             ClvModel.Timings timings,
             Instant at) {
         GammaGammaParameters gg = spendFit.parameters();
@@ -202,7 +205,8 @@ class ClvModelPersistenceAdapter implements ClvModels {
                        bgnbd_parameters = ?::float8[], bgnbd_standard_errors = ?::float8[],
                        bgnbd_log_likelihood = ?, bgnbd_customers = ?, bgnbd_evaluations = ?,
                        gg_parameters = ?::float8[], gg_standard_errors = ?::float8[], gg_log_likelihood = ?,
-                       gg_customers = ?, gg_evaluations = ?, summarise_millis = ?, fit_millis = ?, score_millis = ?
+                       gg_customers = ?, gg_evaluations = ?, summarise_millis = ?, fit_millis = ?, score_millis = ?,
+                       holdout_validation = ?::jsonb
                 where id = ?
                 """,
                 utc(at),
@@ -220,6 +224,7 @@ class ClvModelPersistenceAdapter implements ClvModels {
                 timings.summariseMillis(),
                 timings.fitMillis(),
                 timings.scoreMillis(),
+                validation == null ? null : ClvModelRows.validationJson(validation),
                 id);
         jdbc.update("""
                 delete from customer_prediction p using clv_model m, clv_model current

@@ -7,18 +7,22 @@ import dev.retention.domain.prediction.ClvModelStatus;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.HoldoutValidation;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import dev.retention.domain.prediction.PurchaseModel;
 import dev.retention.domain.prediction.PurchaseModelKind;
 import dev.retention.domain.prediction.PurchaseSummary;
+import dev.retention.persistence.shared.JsonColumns;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** How a model fit and a prediction are laid out in their rows: read back into the domain, and arrays written. */
@@ -34,7 +38,8 @@ final class ClvModelRows {
                 row.getBigDecimal("monthly_discount_rate"),
                 row.getString("segment"),
                 ZoneId.of(row.getString("zone")),
-                PurchaseModelKind.valueOf(row.getString("purchase_model")));
+                PurchaseModelKind.valueOf(row.getString("purchase_model")),
+                row.getObject("holdout_end", LocalDate.class));
         ModelFit<PurchaseModel> purchaseFit = null;
         ModelFit<GammaGammaParameters> spendFit = null;
         Double[] bg = doubles(row.getArray("bgnbd_parameters"));
@@ -77,6 +82,7 @@ final class ClvModelRows {
                 row.getString("error"),
                 purchaseFit,
                 spendFit,
+                validation(row.getString("holdout_validation")),
                 timings);
     }
 
@@ -108,5 +114,51 @@ final class ClvModelRows {
                         values.stream()
                                 .map(v -> v == null ? "NULL" : Double.toString(v))
                                 .toList()) + "}";
+    }
+
+    static String validationJson(HoldoutValidation validation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("holdoutEnd", validation.holdoutEnd().toString());
+        json.put("holdoutLength", validation.holdoutLength());
+        json.put(
+                "byFrequency",
+                validation.byFrequency().stream()
+                        .map(row -> Map.of(
+                                "frequency", row.frequency(),
+                                "customers", row.customers(),
+                                "meanPredicted", row.meanPredicted(),
+                                "meanActual", row.meanActual()))
+                        .toList());
+        json.put("predictedTotal", validation.predictedTotal());
+        json.put("actualTotal", validation.actualTotal());
+        json.put("meanAbsoluteError", validation.meanAbsoluteError());
+        return JsonColumns.write(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HoldoutValidation validation(String json) {
+        if (json == null) {
+            return null;
+        }
+        Map<String, Object> value = JsonColumns.readObject(json);
+        List<HoldoutValidation.FrequencyRow> rows = ((List<Map<String, Object>>) value.get("byFrequency"))
+                .stream()
+                        .map(row -> new HoldoutValidation.FrequencyRow(
+                                number(row, "frequency").intValue(),
+                                number(row, "customers").longValue(),
+                                number(row, "meanPredicted").doubleValue(),
+                                number(row, "meanActual").doubleValue()))
+                        .toList();
+        return new HoldoutValidation(
+                LocalDate.parse((String) value.get("holdoutEnd")),
+                number(value, "holdoutLength").doubleValue(),
+                rows,
+                number(value, "predictedTotal").doubleValue(),
+                number(value, "actualTotal").longValue(),
+                number(value, "meanAbsoluteError").doubleValue());
+    }
+
+    private static Number number(Map<String, Object> value, String key) {
+        return (Number) value.get(key);
     }
 }

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -30,6 +32,18 @@ import org.springframework.transaction.annotation.Transactional;
 class PurchaseSummaryPersistenceAdapter implements PurchaseSummaries {
 
     private static final int FETCH_SIZE = 10_000;
+
+    /** Parameters: zone, calibration end, zone, holdout end, zone, segment (twice). */
+    private static final String HOLDOUT_DATES = """
+            select e.customer_id, count(distinct (e.occurred_at at time zone ?)::date) as dates
+            from customer_event e
+            where e.type = 'PURCHASE'
+              and e.occurred_at >= (?::date + 1)::timestamp at time zone ?
+              and e.occurred_at < (?::date + 1)::timestamp at time zone ?
+              and (?::text is null
+                   or e.customer_id in (select c.id from customer c where c.segment = ?::text))
+            group by e.customer_id
+            """;
 
     private static final String SUMMARIES = """
             with purchase_day as (
@@ -131,5 +145,23 @@ class PurchaseSummaryPersistenceAdapter implements PurchaseSummaries {
                 "select exists (select 1 from customer_event " + "where type = 'PURCHASE' and occurred_at >= ?)",
                 Boolean.class,
                 utc(endOfCalibration)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> holdoutPurchaseDates(ClvSettings settings) {
+        String zone = SqlTimes.zoneName(settings.zone());
+        Map<UUID, Integer> dates = new HashMap<>();
+        jdbc.query(
+                HOLDOUT_DATES,
+                (RowCallbackHandler) row -> dates.put(row.getObject("customer_id", UUID.class), row.getInt("dates")),
+                zone,
+                settings.calibrationEnd(),
+                zone,
+                settings.holdoutEnd(),
+                zone,
+                settings.segment(),
+                settings.segment());
+        return dates;
     }
 }

@@ -10,6 +10,7 @@ import dev.retention.domain.prediction.ClvModels;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.CustomerPrediction;
 import dev.retention.domain.prediction.GammaGammaParameters;
+import dev.retention.domain.prediction.HoldoutValidation;
 import dev.retention.domain.prediction.ModelFit;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import dev.retention.domain.prediction.ParetoNbdParameters;
@@ -67,7 +68,7 @@ class ClvModelPersistenceAdapterTest extends AdapterTest {
         ClvModel queued = models.queue(ALL, ClvModel.REQUESTED, at);
         models.start(queued.id(), "instance-a", at, at.plusSeconds(30));
         models.savePredictions(queued.id(), predictions);
-        models.succeed(queued.id(), PURCHASES, SPEND, new ClvModel.Timings(10L, 20L, 30L), at.plusSeconds(5));
+        models.succeed(queued.id(), PURCHASES, SPEND, null, new ClvModel.Timings(10L, 20L, 30L), at.plusSeconds(5));
         return queued.id();
     }
 
@@ -95,7 +96,7 @@ class ClvModelPersistenceAdapterTest extends AdapterTest {
     }
 
     @Test
-    void aParetoNbdFitKeepsItsModelAndParameters() {
+    void aParetoNbdFitKeepsItsModelParametersAndHoldoutValidation() {
         ClvSettings pareto = new ClvSettings(
                 ALL.calibrationEnd(),
                 ALL.timeUnit(),
@@ -103,17 +104,29 @@ class ClvModelPersistenceAdapterTest extends AdapterTest {
                 ALL.monthlyDiscountRate(),
                 null,
                 ALL.zone(),
-                PurchaseModelKind.PARETO_NBD);
+                PurchaseModelKind.PARETO_NBD,
+                LocalDate.parse("2026-11-29"));
         ModelFit<ParetoNbdParameters> fit = new ModelFit<>(
                 new ParetoNbdParameters(0.553, 10.578, 0.606, 11.669), -9595.0, 3, 150, List.of(0.1, 0.2, 0.3, 0.4));
         ClvModel queued = models.queue(pareto, ClvModel.REQUESTED, NOW);
         models.start(queued.id(), "instance-a", NOW, NOW.plusSeconds(30));
-        models.succeed(queued.id(), fit, SPEND, new ClvModel.Timings(1L, 2L, 3L), NOW.plusSeconds(5));
+        HoldoutValidation validation = new HoldoutValidation(
+                LocalDate.parse("2026-11-29"),
+                4.142857142857143,
+                List.of(
+                        new HoldoutValidation.FrequencyRow(0, 1411, 0.2345678901234, 0.25),
+                        new HoldoutValidation.FrequencyRow(7, 3, 6.5, 7.0)),
+                1653.4,
+                1882,
+                0.612);
+        models.succeed(queued.id(), fit, SPEND, validation, new ClvModel.Timings(1L, 2L, 3L), NOW.plusSeconds(5));
 
         ClvModel model = models.find(queued.id()).orElseThrow();
 
         assertThat(model.settings().purchaseModel()).isEqualTo(PurchaseModelKind.PARETO_NBD);
         assertThat(model.purchaseFit()).isEqualTo(fit);
+        assertThat(model.settings().holdoutEnd()).isEqualTo(LocalDate.parse("2026-11-29"));
+        assertThat(model.validation()).isEqualTo(validation);
         assertThat(models.find(succeeded(List.of(), NOW.plusSeconds(60)))
                         .orElseThrow()
                         .settings()

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.retention.domain.prediction.ClvSettings;
 import dev.retention.domain.prediction.CustomerSummary;
 import dev.retention.domain.prediction.ModelTimeUnit;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import dev.retention.domain.prediction.PurchaseSummaries;
 import dev.retention.domain.prediction.PurchaseSummary;
 import dev.retention.persistence.support.AdapterTest;
@@ -98,5 +99,40 @@ class PurchaseSummaryPersistenceAdapterTest extends AdapterTest {
         assertThat(found.get(ada).age()).isCloseTo(41 / WEEK, within(1e-12));
         assertThat(found.get(ada).averageRepeatSpend()).isEqualByComparingTo("18.3333");
         assertThat(summarise("+05:45", "retail")).as("the same fixed offset").isEqualTo(found);
+    }
+
+    /**
+     * Holding out 12 to 28 February: Ada buys twice at 23:30 UTC on 12 February and once on 28 February (three
+     * purchases, two dates); Bob on 11 February at 23:30 UTC, the last minutes of the calibration (not held out),
+     * and on 1 March (after the holdout). In Berlin (UTC+1) Ada's 12 February 23:30 UTC falls on 13 February, still
+     * one date, and Bob's 11 February 23:30 UTC on 12 February: held out there.
+     */
+    @Test
+    void theHoldoutCountsDistinctLocalPurchaseDatesBetweenTheCalibrationEndAndTheHoldoutEnd() {
+        money(ada, PURCHASE, "2026-02-12T23:30:00Z", "7");
+        money(ada, PURCHASE, "2026-02-12T23:40:00Z", "8");
+        money(ada, PURCHASE, "2026-02-28T12:00:00Z", "9");
+        money(bob, PURCHASE, "2026-02-11T23:30:00Z", "3");
+        money(bob, PURCHASE, "2026-03-01T12:00:00Z", "4");
+
+        Map<UUID, Integer> utc = summaries.holdoutPurchaseDates(holdout("UTC", null));
+        Map<UUID, Integer> berlin = summaries.holdoutPurchaseDates(holdout("Europe/Berlin", null));
+        Map<UUID, Integer> wholesale = summaries.holdoutPurchaseDates(holdout("Europe/Berlin", "wholesale"));
+
+        assertThat(utc).containsExactlyInAnyOrderEntriesOf(Map.of(ada, 2));
+        assertThat(berlin).containsExactlyInAnyOrderEntriesOf(Map.of(ada, 2, bob, 1));
+        assertThat(wholesale).containsExactlyInAnyOrderEntriesOf(Map.of(bob, 1));
+    }
+
+    private static ClvSettings holdout(String zone, String segment) {
+        return new ClvSettings(
+                END,
+                ModelTimeUnit.WEEK,
+                12,
+                new BigDecimal("0.01"),
+                segment,
+                ZoneId.of(zone),
+                PurchaseModelKind.BG_NBD,
+                LocalDate.parse("2026-02-28"));
     }
 }
