@@ -213,6 +213,50 @@ class CdnowPredictionTest extends ApiTest {
         assertThat(leastAlive.get("items").get(0).get("probabilityAlive").asDouble())
                 .isLessThan(0.5);
         assertHoldoutValidation(purchases);
+        assertComparison();
+    }
+
+    /** The three models on the paper's split, ranked by holdout error, without touching the live predictions. */
+    private void assertComparison() throws InterruptedException {
+        String liveModel = http.get("/api/v1/predictions?orderBy=clv&limit=1")
+                .json()
+                .get("modelId")
+                .asString();
+        Response queued = http.post(
+                "/api/v1/models/clv:compare",
+                Map.of("calibrationEnd", "1997-09-30", "holdoutEnd", "1998-06-30", "zone", "UTC"));
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+        String location = queued.header("Location");
+        assertThat(location).contains("/api/v1/models/clv-comparisons/");
+
+        JsonNode comparison = ModelJobs.awaitComparison(http, location.substring(location.indexOf("/api/")));
+
+        JsonNode ranking = comparison.get("ranking");
+        assertThat(ranking).hasSize(3);
+        double previous = 0;
+        for (int i = 0; i < 3; i++) {
+            JsonNode entry = ranking.get(i);
+            assertThat(entry.get("status").asString()).as(entry.toString()).isEqualTo("SUCCEEDED");
+            assertThat(entry.get("rank").asInt()).isEqualTo(i + 1);
+            assertThat(entry.get("actualTotal").asLong()).isEqualTo(1_882);
+            assertThat(entry.get("meanAbsoluteError").asDouble()).isGreaterThanOrEqualTo(previous);
+            previous = entry.get("meanAbsoluteError").asDouble();
+        }
+        assertThat(ranking.valueStream()
+                        .map(entry -> entry.get("purchaseModelKind").asString()))
+                .containsExactlyInAnyOrder("BG_NBD", "MBG_NBD", "PARETO_NBD");
+        JsonNode fit = http.get(
+                        "/api/v1/models/clv/" + ranking.get(0).get("fitId").asString())
+                .json();
+        assertThat(fit.get("trigger").asString()).isEqualTo("comparison");
+        assertThat(fit.get("comparisonId").asString())
+                .isEqualTo(comparison.get("id").asString());
+        assertThat(http.get("/api/v1/predictions?orderBy=clv&limit=1")
+                        .json()
+                        .get("modelId")
+                        .asString())
+                .as("a comparison replaces no model")
+                .isEqualTo(liveModel);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +78,18 @@ class ClvModelApiTest extends ApiTest {
         assertThat(beforeCalibrationEnd.body()).contains("holdoutEnd", "after calibrationEnd");
         assertThat(notYetOver.status()).as(notYetOver.toString()).isEqualTo(422);
         assertThat(notYetOver.body()).contains("holdoutEnd", "before today");
+        Response comparisonWithoutHoldout =
+                http.post("/api/v1/models/clv:compare", Map.of("calibrationEnd", "2026-01-31"));
+        Response comparisonOfNothing = http.post(
+                "/api/v1/models/clv:compare",
+                Map.of("calibrationEnd", "2026-01-31", "holdoutEnd", "2026-03-31", "models", List.of()));
+        assertThat(comparisonWithoutHoldout.status()).isEqualTo(400);
+        assertThat(comparisonWithoutHoldout.body()).contains("holdoutEnd");
+        assertThat(comparisonOfNothing.status()).isEqualTo(400);
+        assertThat(comparisonOfNothing.body()).contains("\"models\"");
+        assertThat(http.get("/api/v1/models/clv-comparisons/" + java.util.UUID.randomUUID())
+                        .status())
+                .isEqualTo(404);
         assertThat(count("clv_model")).isZero();
     }
 

@@ -39,6 +39,8 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("getRevenueRetentionBySegment", "metrics:read"),
             Map.entry("getMrrRetention", "metrics:read"),
             Map.entry("getRetentionForecast", "metrics:read"),
+            Map.entry("compareClvModels", "models:write"),
+            Map.entry("getClvComparison", "metrics:read"),
             Map.entry("setExchangeRates", "admin"),
             Map.entry("listExchangeRates", "metrics:read"),
             Map.entry("fitClvModel", "models:write"),

@@ -22,4 +22,17 @@ public final class ModelJobs {
         }
         throw new AssertionError("model " + id + " did not finish within " + TIMEOUT.toSeconds() + " s");
     }
+
+    /** Polls a comparison of purchase models until every one of its fits succeeded or failed. */
+    public static JsonNode awaitComparison(Http http, String location) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode comparison = http.get(location).json();
+            if (comparison.get("finished").asBoolean()) {
+                return comparison;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("comparison " + location + " did not finish within " + TIMEOUT.toSeconds() + " s");
+    }
 }

@@ -29,6 +29,12 @@ record ClvModelResponse(
 
         @Schema(ref = EnumDocumentation.FIT_TRIGGER) String trigger,
 
+        @Schema(
+                description = "The comparison this fit belongs to; such a fit scores no customer and never becomes "
+                        + "its segment's model. Absent for other fits.")
+        @Nullable
+        UUID comparisonId,
+
         @Schema(description = "Last local date of the calibration period (inclusive).")
         LocalDate calibrationEnd,
 

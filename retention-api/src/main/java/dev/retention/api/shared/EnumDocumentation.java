@@ -131,8 +131,9 @@ public class EnumDocumentation {
             stringEnum(
                     components,
                     FIT_TRIGGER,
-                    "Who asked for a model fit: a client's request or the schedule.",
-                    List.of(ClvModel.REQUESTED, ClvModel.SCHEDULED));
+                    "Who asked for a model fit: a client's request, the schedule, or a comparison of purchase models "
+                            + "(whose fits score no customer).",
+                    List.of(ClvModel.REQUESTED, ClvModel.SCHEDULED, ClvModel.COMPARISON));
             stringEnum(
                     components,
                     PREDICTION_ORDER,

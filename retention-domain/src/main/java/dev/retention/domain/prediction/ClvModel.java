@@ -11,6 +11,7 @@ public record ClvModel(
         UUID id,
         ClvSettings settings,
         String trigger,
+        UUID comparisonId,
         ClvModelStatus status,
         String stage,
         int progressPercent,
@@ -27,6 +28,8 @@ public record ClvModel(
     public static final String REQUESTED = "request";
     /** The trigger of a fit queued by the scheduled refit. */
     public static final String SCHEDULED = "schedule";
+    /** The trigger of a fit queued by a comparison of purchase models. */
+    public static final String COMPARISON = "comparison";
 
     /**
      * Milliseconds spent summarising the events, fitting both models, and scoring and storing the customers; null

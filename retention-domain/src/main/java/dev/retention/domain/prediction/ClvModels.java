@@ -13,6 +13,12 @@ public interface ClvModels {
 
     ClvModel queue(ClvSettings settings, String trigger, Instant at);
 
+    /** Queues a fit of a comparison: it will score no customer and not become its segment's model. */
+    ClvModel queueForComparison(ClvSettings settings, UUID comparisonId, Instant at);
+
+    /** The fits of a comparison, in the order they were queued; empty when there is no such comparison. */
+    List<ClvModel> comparison(UUID comparisonId);
+
     /**
      * Queues a scheduled fit unless one was already queued for the same schedule slot (by any instance of the
      * service); empty when it was.
@@ -44,8 +50,8 @@ public interface ClvModels {
     void savePredictions(UUID id, List<CustomerPrediction> predictions);
 
     /**
-     * Records success and makes this the model of its segment: predictions of the segment's earlier models are
-     * removed.
+     * Records success and, unless it is a comparison's, makes this the model of its segment: predictions of the
+     * segment's earlier models are removed.
      */
     void succeed(
             UUID id,
@@ -62,7 +68,7 @@ public interface ClvModels {
 
     Page<ClvModel> list(PageRequest page);
 
-    /** The latest successful model of the segment (null: the model of all customers). */
+    /** The latest successful model of the segment (null: the model of all customers), comparisons' fits aside. */
     Optional<ClvModel> current(String segment);
 
     Optional<CustomerPrediction> prediction(UUID modelId, CustomerId customerId);

@@ -64,6 +64,12 @@ public record ClvSettings(
         this(calibrationEnd, timeUnit, horizonMonths, monthlyDiscountRate, segment, zone, purchaseModel, null);
     }
 
+    /** The same settings with another purchase model. */
+    public ClvSettings withPurchaseModel(PurchaseModelKind model) {
+        return new ClvSettings(
+                calibrationEnd, timeUnit, horizonMonths, monthlyDiscountRate, segment, zone, model, holdoutEnd);
+    }
+
     /** The length of the holdout period in the time unit; 0 without one. */
     public double holdoutLength() {
         return holdoutEnd == null ? 0 : timeUnit.fromDays(holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay());

@@ -53,12 +53,40 @@ public class FitClvModel {
 
     public ClvModel queue(ClvSettings settings) {
         Instant now = Instants.now(clock);
+        requireHoldoutOver(settings, now);
+        return models.queue(settings, ClvModel.REQUESTED, now);
+    }
+
+    /**
+     * Fits each of the purchase models (a model named twice is fitted once) on the same calibration/holdout split, in the background like any fit, without
+     * scoring customers or replacing any segment's model; {@link ReadPredictions#comparison} ranks them.
+     *
+     * @return the comparison's id
+     */
+    public UUID compare(ClvSettings settings, List<PurchaseModelKind> purchaseModels) {
+        if (settings.holdoutEnd() == null) {
+            throw InvalidInputException.of("holdoutEnd", "is required: models are compared on the holdout period");
+        }
+        if (purchaseModels.isEmpty()) {
+            throw InvalidInputException.of("models", "must name one or more purchase models");
+        }
+        Instant now = Instants.now(clock);
+        requireHoldoutOver(settings, now);
+        UUID comparison = UUID.randomUUID();
+        List<ClvModel> queued = purchaseModels.stream()
+                .distinct()
+                .map(model -> models.queueForComparison(settings.withPurchaseModel(model), comparison, now))
+                .toList();
+        queued.forEach(model -> runLater(model.id()));
+        return comparison;
+    }
+
+    private static void requireHoldoutOver(ClvSettings settings, Instant now) {
         if (settings.holdoutEnd() != null
                 && !settings.holdoutEnd().isBefore(LocalDate.ofInstant(now, settings.zone()))) {
             throw InvalidInputException.rule(
                     "holdoutEnd", "must lie before today, so that every purchase of the holdout period is in");
         }
-        return models.queue(settings, ClvModel.REQUESTED, now);
     }
 
     /**
@@ -141,7 +169,9 @@ public class FitClvModel {
 
         CustomerValuation valuation = new CustomerValuation(purchaseFit.parameters(), spendFit.parameters(), settings);
         List<CustomerPrediction> batch = new ArrayList<>(SCORE_BATCH);
-        for (int i = 0; i < customers.size(); i++) {
+        // A comparison's fit is judged on the holdout alone: it scores nobody.
+        int scoring = model.comparisonId() == null ? customers.size() : 0;
+        for (int i = 0; i < scoring; i++) {
             batch.add(valuation.predict(customers.get(i)));
             if (batch.size() == SCORE_BATCH || i == customers.size() - 1) {
                 models.savePredictions(id, batch);

@@ -7,6 +7,7 @@ import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,32 @@ public class ReadPredictions {
 
     public ClvModel model(UUID id) {
         return models.find(id).orElseThrow(() -> new ResourceNotFoundException("Model", id));
+    }
+
+    /**
+     * The fits of a comparison, best first: those that succeeded by their mean absolute error on the holdout, then
+     * those still queued or running, then the failed ones.
+     */
+    public List<ClvModel> comparison(UUID id) {
+        List<ClvModel> fits = models.comparison(id);
+        if (fits.isEmpty()) {
+            throw new ResourceNotFoundException("Model comparison", id);
+        }
+        return bestFirst(fits);
+    }
+
+    /** Succeeded fits by their mean absolute error on the holdout, then queued or running ones, then failed ones. */
+    static List<ClvModel> bestFirst(List<ClvModel> fits) {
+        return fits.stream()
+                .sorted(Comparator.comparingInt((ClvModel fit) -> switch (fit.status()) {
+                            case SUCCEEDED -> 0;
+                            case QUEUED, RUNNING -> 1;
+                            case FAILED -> 2;
+                        })
+                        .thenComparingDouble(fit -> fit.validation() == null
+                                ? Double.POSITIVE_INFINITY
+                                : fit.validation().meanAbsoluteError()))
+                .toList();
     }
 
     /** All fits, the latest request first. */

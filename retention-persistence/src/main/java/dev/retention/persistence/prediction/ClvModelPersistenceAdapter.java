@@ -45,24 +45,39 @@ class ClvModelPersistenceAdapter implements ClvModels {
     @Transactional
     public ClvModel queue(ClvSettings settings, String trigger, Instant at) {
         UUID id = UUID.randomUUID();
-        insert(id, settings, trigger, null, at);
+        insert(id, settings, trigger, null, null, at);
         return find(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public ClvModel queueForComparison(ClvSettings settings, UUID comparisonId, Instant at) {
+        UUID id = UUID.randomUUID();
+        insert(id, settings, ClvModel.COMPARISON, null, comparisonId, at);
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ClvModel> comparison(UUID comparisonId) {
+        return jdbc.query(
+                "select * from clv_model where comparison_id = ? order by requested_at, id", MODEL, comparisonId);
     }
 
     @Override
     @Transactional
     public Optional<ClvModel> queueOnce(ClvSettings settings, String slot, Instant at) {
         UUID id = UUID.randomUUID();
-        return insert(id, settings, ClvModel.SCHEDULED, slot, at) == 1 ? find(id) : Optional.empty();
+        return insert(id, settings, ClvModel.SCHEDULED, slot, null, at) == 1 ? find(id) : Optional.empty();
     }
 
-    private int insert(UUID id, ClvSettings settings, String trigger, String slot, Instant at) {
+    private int insert(UUID id, ClvSettings settings, String trigger, String slot, UUID comparisonId, Instant at) {
         return jdbc.update(
                 """
                 insert into clv_model (id, trigger, schedule_slot, segment, calibration_end, time_unit,
                                        horizon_months, monthly_discount_rate, zone, purchase_model, holdout_end,
-                                       status, stage, progress_percent, requested_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 'queued', 0, ?)
+                                       comparison_id, status, stage, progress_percent, requested_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 'queued', 0, ?)
                 on conflict (schedule_slot) do nothing
                 """,
                 id,
@@ -76,6 +91,7 @@ class ClvModelPersistenceAdapter implements ClvModels {
                 settings.zone().getId(),
                 settings.purchaseModel().name(),
                 settings.holdoutEnd(),
+                comparisonId,
                 utc(at));
     }
 
@@ -229,7 +245,7 @@ class ClvModelPersistenceAdapter implements ClvModels {
         jdbc.update("""
                 delete from customer_prediction p using clv_model m, clv_model current
                 where p.model_id = m.id and current.id = ? and m.id <> current.id
-                  and m.segment is not distinct from current.segment
+                  and m.segment is not distinct from current.segment and current.comparison_id is null
                 """, id);
     }
 
@@ -270,7 +286,7 @@ class ClvModelPersistenceAdapter implements ClvModels {
         return jdbc
                 .query(
                         "select * from clv_model where status = 'SUCCEEDED' and segment is not distinct from ? "
-                                + "order by finished_at desc, id limit 1",
+                                + "and comparison_id is null order by finished_at desc, id limit 1",
                         MODEL,
                         segment)
                 .stream()

@@ -73,6 +73,7 @@ final class ClvModelRows {
                 row.getObject("id", UUID.class),
                 settings,
                 row.getString("trigger"),
+                row.getObject("comparison_id", UUID.class),
                 ClvModelStatus.valueOf(row.getString("status")),
                 row.getString("stage"),
                 row.getInt("progress_percent"),

@@ -136,6 +136,25 @@ class ClvModelPersistenceAdapterTest extends AdapterTest {
     }
 
     @Test
+    void aComparisonsFitsAreFoundTogetherAndNeverBecomeTheSegmentsModel() {
+        UUID ada = customer("crm-ada", null);
+        UUID live = succeeded(List.of(prediction(ada, 0.9, "100")), NOW);
+        UUID comparison = UUID.randomUUID();
+        ClvModel first = models.queueForComparison(ALL, comparison, NOW.plusSeconds(10));
+        ClvModel second = models.queueForComparison(
+                ALL.withPurchaseModel(PurchaseModelKind.MBG_NBD), comparison, NOW.plusSeconds(11));
+        models.start(first.id(), "instance-a", NOW.plusSeconds(12), NOW.plusSeconds(40));
+        models.succeed(first.id(), PURCHASES, SPEND, null, new ClvModel.Timings(1L, 2L, 0L), NOW.plusSeconds(20));
+
+        assertThat(models.comparison(comparison)).extracting(ClvModel::id).containsExactly(first.id(), second.id());
+        assertThat(models.comparison(comparison).get(0).comparisonId()).isEqualTo(comparison);
+        assertThat(models.comparison(comparison).get(0).trigger()).isEqualTo(ClvModel.COMPARISON);
+        assertThat(models.comparison(UUID.randomUUID())).isEmpty();
+        assertThat(models.current(null)).map(ClvModel::id).contains(live);
+        assertThat(models.prediction(live, CustomerId.of(ada))).isPresent();
+    }
+
+    @Test
     void predictionsAreRankedByValueHighestFirstOrByPAliveLowestFirst() {
         UUID ada = customer("crm-ada", null);
         UUID bob = customer("crm-bob", null);
