@@ -12,15 +12,15 @@ public final class MbgNbdFitter {
                 customers,
                 "MBG/NBD",
                 p -> new MbgNbdParameters(p[0], p[1], p[2], p[3]),
-                new PurchaseModelFits.Likelihood<>() {
+                new PurchaseModelFits.Likelihood<MbgNbdParameters, Double>() {
                     @Override
-                    public double frequencyTerm(MbgNbdParameters parameters, int x) {
+                    public Double frequencyTerms(MbgNbdParameters parameters, int x) {
                         return parameters.frequencyTerm(x);
                     }
 
                     @Override
                     public double logLikelihood(
-                            MbgNbdParameters parameters, PurchaseSummary customer, double frequencyTerm) {
+                            MbgNbdParameters parameters, PurchaseSummary customer, Double frequencyTerm) {
                         return parameters.logLikelihood(customer, frequencyTerm);
                     }
                 });

@@ -12,16 +12,18 @@ public final class ParetoNbdFitter {
                 customers,
                 "Pareto/NBD",
                 p -> new ParetoNbdParameters(p[0], p[1], p[2], p[3]),
-                new PurchaseModelFits.Likelihood<>() {
+                new PurchaseModelFits.Likelihood<ParetoNbdParameters, ParetoNbdParameters.FrequencyTerms>() {
                     @Override
-                    public double frequencyTerm(ParetoNbdParameters parameters, int x) {
-                        return parameters.frequencyTerm(x);
+                    public ParetoNbdParameters.FrequencyTerms frequencyTerms(ParetoNbdParameters parameters, int x) {
+                        return parameters.frequencyTerms(x);
                     }
 
                     @Override
                     public double logLikelihood(
-                            ParetoNbdParameters parameters, PurchaseSummary customer, double frequencyTerm) {
-                        return parameters.logLikelihood(customer, frequencyTerm);
+                            ParetoNbdParameters parameters,
+                            PurchaseSummary customer,
+                            ParetoNbdParameters.FrequencyTerms frequencyTerms) {
+                        return parameters.logLikelihood(customer, frequencyTerms);
                     }
                 });
     }

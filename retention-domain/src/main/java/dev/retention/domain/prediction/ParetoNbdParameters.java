@@ -29,21 +29,29 @@ public record ParetoNbdParameters(double r, double alpha, double s, double beta)
      */
     @Override
     public double logLikelihood(PurchaseSummary history) {
-        return logLikelihood(history, frequencyTerm(history.frequency()));
+        return logLikelihood(history, frequencyTerms(history.frequency()));
     }
 
-    /** The part of the log-likelihood that depends on x alone: log[Γ(r + x) α^r β^s / Γ(r)]. */
-    double frequencyTerm(int x) {
-        return Gammas.logRatio(r, x) + r * FastMath.log(alpha) + s * FastMath.log(beta);
+    /**
+     * The parts of the log-likelihood that depend on x alone: log[Γ(r + x) α^r β^s / Γ(r)], and for x = 0, whose
+     * t_x is 0, the term of A0 at t_x (NaN for other x).
+     */
+    record FrequencyTerms(double gammas, double atZeroRecency) {}
+
+    FrequencyTerms frequencyTerms(int x) {
+        return new FrequencyTerms(
+                Gammas.logRatio(r, x) + r * FastMath.log(alpha) + s * FastMath.log(beta),
+                x == 0 ? termAt(x, 0) : Double.NaN);
     }
 
-    /** The log-likelihood given the {@link #frequencyTerm} of the customer's x. */
-    double logLikelihood(PurchaseSummary history, double frequencyTerm) {
+    /** The log-likelihood given the {@link #frequencyTerms} of the customer's x. */
+    double logLikelihood(PurchaseSummary history, FrequencyTerms terms) {
         int x = history.frequency();
         double age = history.age();
         double aliveAtT = -(r + x) * FastMath.log(alpha + age) - s * FastMath.log(beta + age);
-        double diedBetween = FastMath.log(s) - FastMath.log(r + s + x) + logA0(history);
-        return frequencyTerm + Gammas.logAddExp(aliveAtT, diedBetween);
+        double atRecency = x == 0 && history.recency() == 0 ? terms.atZeroRecency() : termAt(x, history.recency());
+        double diedBetween = FastMath.log(s) - FastMath.log(r + s + x) + logA0(history, atRecency);
+        return terms.gammas() + Gammas.logAddExp(aliveAtT, diedBetween);
     }
 
     /** P(alive | x, t_x, T) = 1 / (1 + s / (r + s + x) · (α + T)^(r + x) (β + T)^s · A0). */
@@ -87,17 +95,23 @@ public record ParetoNbdParameters(double r, double alpha, double s, double beta)
      * and each 2F1 by its Euler transformation, which stays finite for heavy buyers (large r + x).
      */
     private double logA0(PurchaseSummary history) {
-        int x = history.frequency();
-        double larger = FastMath.max(alpha, beta);
-        double difference = FastMath.abs(alpha - beta);
-        double second = alpha < beta ? r + x : s + 1;
-        double power = r + s + x;
-        double atRecency = term(power, second, difference, larger + history.recency());
-        double atAge = term(power, second, difference, larger + history.age());
+        return logA0(history, termAt(history.frequency(), history.recency()));
+    }
+
+    /** log A0 given its term at t_x. */
+    private double logA0(PurchaseSummary history, double atRecency) {
+        double atAge = termAt(history.frequency(), history.age());
         if (!(atAge < atRecency)) {
             return Double.NEGATIVE_INFINITY;
         }
         return atRecency + FastMath.log(-FastMath.expm1(atAge - atRecency));
+    }
+
+    /** The term of A0 at time {@code time} (t_x or T) for a customer with x repeat purchases. */
+    private double termAt(int x, double time) {
+        double larger = FastMath.max(alpha, beta);
+        double second = alpha < beta ? r + x : s + 1;
+        return term(r + s + x, second, FastMath.abs(alpha - beta), larger + time);
     }
 
     /** log[2F1(power, second; power + 1; difference / at) / at^power]. */

@@ -13,22 +13,22 @@ final class PurchaseModelFits {
     private PurchaseModelFits() {}
 
     /**
-     * A customer's log-likelihood in two parts: the terms that depend on its number of repeat purchases x alone,
-     * computed once per distinct x, and the rest.
+     * A customer's log-likelihood in two parts: the terms that depend on its number of repeat purchases x alone (of
+     * type T), computed once per distinct x, and the rest.
      */
-    interface Likelihood<P> {
+    interface Likelihood<P, T> {
 
-        double frequencyTerm(P parameters, int x);
+        T frequencyTerms(P parameters, int x);
 
-        double logLikelihood(P parameters, PurchaseSummary customer, double frequencyTerm);
+        double logLikelihood(P parameters, PurchaseSummary customer, T frequencyTerms);
     }
 
     /**
      * Fits a model whose four parameters {@code build} turns into the model and {@code likelihood} scores against
      * one customer's history; the customers' log-likelihoods are summed.
      */
-    static <P> ModelFit<P> fit(
-            List<PurchaseSummary> customers, String model, Function<double[], P> build, Likelihood<P> likelihood) {
+    static <P, T> ModelFit<P> fit(
+            List<PurchaseSummary> customers, String model, Function<double[], P> build, Likelihood<P, T> likelihood) {
         if (customers.size() < BgNbdFitter.MIN_CUSTOMERS) {
             throw new ModelFitException(
                     model + " needs at least " + BgNbdFitter.MIN_CUSTOMERS + " customers, got " + customers.size());
@@ -52,20 +52,20 @@ final class PurchaseModelFits {
      * summed on the cores at once and then added in their order, so that a fit is as fast as the machine allows and
      * still gives the same digits on every run.
      */
-    private static <P> double sum(List<PurchaseSummary> customers, P parameters, Likelihood<P> likelihood) {
+    private static <P, T> double sum(List<PurchaseSummary> customers, P parameters, Likelihood<P, T> likelihood) {
         int slices = (customers.size() + SLICE - 1) / SLICE;
         double[] partial = new double[slices];
         IntStream.range(0, slices).parallel().forEach(slice -> {
             double total = 0;
             int x = -1;
-            double frequencyTerm = 0;
+            T frequencyTerms = null;
             for (int i = slice * SLICE; i < Math.min(customers.size(), (slice + 1) * SLICE); i++) {
                 PurchaseSummary customer = customers.get(i);
                 if (customer.frequency() != x) {
                     x = customer.frequency();
-                    frequencyTerm = likelihood.frequencyTerm(parameters, x);
+                    frequencyTerms = likelihood.frequencyTerms(parameters, x);
                 }
-                total += likelihood.logLikelihood(parameters, customer, frequencyTerm);
+                total += likelihood.logLikelihood(parameters, customer, frequencyTerms);
             }
             partial[slice] = total;
         });
