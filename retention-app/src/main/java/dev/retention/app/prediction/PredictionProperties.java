@@ -1,6 +1,7 @@
 package dev.retention.app.prediction;
 
 import dev.retention.domain.prediction.ModelTimeUnit;
+import dev.retention.domain.prediction.PurchaseModelKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeUnit the time unit of scheduled fits
  * @param horizonMonths the lifetime-value horizon of scheduled fits
  * @param monthlyDiscountRate the monthly discount rate of scheduled fits
+ * @param purchaseModel the purchase model of scheduled fits
  * @param fitLease how long a running fit stays this instance's without renewal; after that another instance takes
  *     it over (a fit queued that long and never started too)
  * @param leaseCheck how often this instance renews its leases and looks for fits to take over; well below fitLease
@@ -26,5 +28,6 @@ public record PredictionProperties(
         @DefaultValue("WEEK") ModelTimeUnit timeUnit,
         @DefaultValue("12") int horizonMonths,
         @DefaultValue("0.01") BigDecimal monthlyDiscountRate,
+        @DefaultValue("BG_NBD") PurchaseModelKind purchaseModel,
         @DefaultValue("30s") Duration fitLease,
         @DefaultValue("10s") Duration leaseCheck) {}

@@ -6,6 +6,7 @@ import dev.retention.domain.prediction.FitClvModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -45,19 +46,26 @@ class ScheduledClvRefit {
         segments.add(null);
         segments.addAll(properties.refitSegments());
         for (String segment : segments) {
-            ClvSettings settings = new ClvSettings(
-                    yesterday,
-                    properties.timeUnit(),
-                    properties.horizonMonths(),
-                    properties.monthlyDiscountRate(),
-                    segment,
-                    defaults.zone());
-            fits.submitScheduled(settings, slot + "|" + (segment == null ? "" : segment))
+            fits.submitScheduled(
+                            settings(properties, defaults.zone(), yesterday, segment),
+                            slot + "|" + (segment == null ? "" : segment))
                     .ifPresent(model -> log.info(
                             "Scheduled refit {} queued for segment {}",
                             model.id(),
                             segment == null ? "(all customers)" : segment));
         }
+    }
+
+    /** The settings of a scheduled fit of the segment (null: all customers), calibrated up to {@code end}. */
+    static ClvSettings settings(PredictionProperties properties, ZoneId zone, LocalDate end, String segment) {
+        return new ClvSettings(
+                end,
+                properties.timeUnit(),
+                properties.horizonMonths(),
+                properties.monthlyDiscountRate(),
+                segment,
+                zone,
+                properties.purchaseModel());
     }
 
     /** The firing time rounded to the nearest minute, so that instances a few seconds apart agree. */
