@@ -1,5 +1,6 @@
 package dev.retention.domain.event;
 
+import dev.retention.domain.shared.DecimalDigits;
 import dev.retention.domain.shared.Money;
 import dev.retention.domain.shared.Violation;
 import java.math.BigDecimal;
@@ -111,10 +112,11 @@ public final class EventRules {
             // A free order is a purchase of 0: activity without revenue; a subscription of 0 ends it. A refund of
             // nothing is no event.
             violations.add(Violation.rule("amount", "must be positive for a REFUND"));
-        } else if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
-            violations.add(new Violation("amount", "must have at most " + MAX_AMOUNT_SCALE + " decimal places"));
-        } else if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
-            violations.add(new Violation("amount", "must be below 10^" + MAX_AMOUNT_INTEGER_DIGITS));
+        } else {
+            Violation digits = DecimalDigits.violation("amount", amount, MAX_AMOUNT_INTEGER_DIGITS, MAX_AMOUNT_SCALE);
+            if (digits != null) {
+                violations.add(digits);
+            }
         }
         if (event.currency() == null) {
             violations.add(Violation.rule("currency", "is required for " + event.type() + " events"));

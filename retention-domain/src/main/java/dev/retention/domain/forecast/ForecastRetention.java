@@ -61,7 +61,7 @@ public class ForecastRetention {
                     "asOf", "must lie after the first cohort's period, so that something is observed");
         }
         List<Instant> boundaries = starts.stream()
-                .map(day -> day.atStartOfDay(query.zone()).toInstant())
+                .map(day -> ReportingPeriods.midnight(day, query.zone()))
                 .toList();
         SurvivorTally tally = new SurvivorTally(starts, boundaries, cohorts, query.fitBy() == FitBy.SEGMENT);
         // The activity settings play no part under the contractual model, which only reads churns and returns.

@@ -1,5 +1,6 @@
 package dev.retention.domain.fx;
 
+import dev.retention.domain.shared.DecimalDigits;
 import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Money;
 import dev.retention.domain.shared.Page;
@@ -106,10 +107,11 @@ public class ManageExchangeRates {
             violations.add(new Violation("rate", "is required"));
         } else if (rate.signum() <= 0) {
             violations.add(new Violation("rate", "must be positive"));
-        } else if (rate.stripTrailingZeros().scale() > MAX_RATE_SCALE) {
-            violations.add(new Violation("rate", "must have at most " + MAX_RATE_SCALE + " decimal places"));
-        } else if (rate.precision() - rate.scale() > MAX_RATE_INTEGER_DIGITS) {
-            violations.add(new Violation("rate", "must be below 10^" + MAX_RATE_INTEGER_DIGITS));
+        } else {
+            Violation digits = DecimalDigits.violation("rate", rate, MAX_RATE_INTEGER_DIGITS, MAX_RATE_SCALE);
+            if (digits != null) {
+                violations.add(digits);
+            }
         }
         return violations;
     }

@@ -46,7 +46,7 @@ public record ReportingPeriods(Granularity granularity, ZoneId zone, List<Report
     }
 
     /** Local midnight; where a daylight-saving gap swallows midnight, the first instant of the day. */
-    static Instant midnight(LocalDate date, ZoneId zone) {
+    public static Instant midnight(LocalDate date, ZoneId zone) {
         return date.atStartOfDay(zone).toInstant();
     }
 

@@ -16,13 +16,7 @@ public final class BgNbdFitter {
     private BgNbdFitter() {}
 
     public static ModelFit<BgNbdParameters> fit(List<PurchaseSummary> customers) {
-        if (customers.size() < MIN_CUSTOMERS) {
-            throw new ModelFitException(
-                    "BG/NBD needs at least " + MIN_CUSTOMERS + " customers, got " + customers.size());
-        }
-        if (customers.stream().noneMatch(customer -> customer.frequency() > 0)) {
-            throw new ModelFitException("BG/NBD needs customers with repeat purchases; none made one");
-        }
+        PurchaseModelFits.requireFittable(customers, "BG/NBD");
         Likelihood likelihood = new Likelihood(customers);
         LogScaleMaximizer.Maximum maximum = LogScaleMaximizer.maximize(
                 p -> likelihood.at(p[0], p[1], p[2], p[3]), new double[] {1, 1, 1, 1}, "BG/NBD");

@@ -12,8 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
- * Fits the chosen purchase model (BG/NBD, MBG/NBD or Pareto/NBD) and Gamma-Gamma on the purchase summaries and scores every summarised customer. Submitting queues the
- * fit and returns at once; the background worker then does the work in {@link #run}.
+ * Fits the chosen purchase model (BG/NBD, MBG/NBD or Pareto/NBD) and Gamma-Gamma on the purchase summaries and
+ * scores every summarised customer. Submitting queues the fit and returns at once; the background worker then does
+ * the work in {@link #run}.
  */
 public class FitClvModel {
 
@@ -58,8 +59,9 @@ public class FitClvModel {
     }
 
     /**
-     * Fits each of the purchase models (a model named twice is fitted once) on the same calibration/holdout split, in the background like any fit, without
-     * scoring customers or replacing any segment's model; {@link ReadPredictions#comparison} ranks them.
+     * Fits each of the purchase models (a model named twice is fitted once) on the same calibration/holdout split, in
+     * the background like any fit, without scoring customers or replacing any segment's model;
+     * {@link ReadPredictions#comparison} ranks them.
      *
      * @return the comparison's id
      */

@@ -23,12 +23,8 @@ final class PurchaseModelFits {
         double logLikelihood(P parameters, PurchaseSummary customer, T frequencyTerms);
     }
 
-    /**
-     * Fits a model whose four parameters {@code build} turns into the model and {@code likelihood} scores against
-     * one customer's history; the customers' log-likelihoods are summed.
-     */
-    static <P, T> ModelFit<P> fit(
-            List<PurchaseSummary> customers, String model, Function<double[], P> build, Likelihood<P, T> likelihood) {
+    /** Four parameters need enough customers, and some with repeat purchases. */
+    static void requireFittable(List<PurchaseSummary> customers, String model) {
         if (customers.size() < BgNbdFitter.MIN_CUSTOMERS) {
             throw new ModelFitException(
                     model + " needs at least " + BgNbdFitter.MIN_CUSTOMERS + " customers, got " + customers.size());
@@ -36,6 +32,15 @@ final class PurchaseModelFits {
         if (customers.stream().noneMatch(customer -> customer.frequency() > 0)) {
             throw new ModelFitException(model + " needs customers with repeat purchases; none made one");
         }
+    }
+
+    /**
+     * Fits a model whose four parameters {@code build} turns into the model and {@code likelihood} scores against
+     * one customer's history; the customers' log-likelihoods are summed.
+     */
+    static <P, T> ModelFit<P> fit(
+            List<PurchaseSummary> customers, String model, Function<double[], P> build, Likelihood<P, T> likelihood) {
+        requireFittable(customers, model);
         List<PurchaseSummary> byFrequency = FrequencyGroups.of(customers).customers();
         LogScaleMaximizer.Maximum maximum = LogScaleMaximizer.maximize(
                 p -> sum(byFrequency, build.apply(p), likelihood), new double[] {1, 1, 1, 1}, model);

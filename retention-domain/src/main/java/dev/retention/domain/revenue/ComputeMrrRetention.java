@@ -19,7 +19,7 @@ public class ComputeMrrRetention {
 
     public List<RevenuePeriodFigures> compute(RevenueRetentionQuery query) {
         ReportingPeriods periods = query.periods();
-        LocalDate firstCompared = query.compareTo().comparedStart(periods.get(0).startDate(), periods.granularity());
+        LocalDate firstCompared = query.firstComparedStart();
         RevenueRetentionTally tally = new RevenueRetentionTally(periods, query.compareTo());
         histories.forEach(
                 periods.end(),

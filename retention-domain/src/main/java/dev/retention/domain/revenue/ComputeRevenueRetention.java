@@ -1,7 +1,6 @@
 package dev.retention.domain.revenue;
 
 import dev.retention.domain.metrics.ReportingPeriods;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,7 @@ public class ComputeRevenueRetention {
     /** Every period from the one the first period is compared with; the rest compare with later ones. */
     private static RevenueHistories.Query historiesOf(RevenueRetentionQuery query) {
         ReportingPeriods periods = query.periods();
-        LocalDate firstCompared = query.compareTo().comparedStart(periods.get(0).startDate(), periods.granularity());
         return new RevenueHistories.Query(
-                periods.granularity(), periods.zone(), firstCompared, periods.end(), query.segment());
+                periods.granularity(), periods.zone(), query.firstComparedStart(), periods.end(), query.segment());
     }
 }

@@ -1,6 +1,7 @@
 package dev.retention.domain.revenue;
 
 import dev.retention.domain.metrics.Granularity;
+import dev.retention.domain.metrics.ReportingPeriods;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,8 +51,10 @@ public record CustomerSubscriptions(UUID customerId, String segment, List<Change
      */
     public CustomerRevenueHistory mrrHistory(Granularity granularity, ZoneId zone, LocalDate firstPeriod, Instant end) {
         Map<LocalDate, BigDecimal> mrrByPeriod = new HashMap<>();
-        for (LocalDate period = firstPeriod; startOf(period, zone).isBefore(end); period = granularity.next(period)) {
-            BigDecimal mrr = mrrAt(startOf(granularity.next(period), zone));
+        for (LocalDate period = firstPeriod;
+                ReportingPeriods.midnight(period, zone).isBefore(end);
+                period = granularity.next(period)) {
+            BigDecimal mrr = mrrAt(ReportingPeriods.midnight(granularity.next(period), zone));
             if (mrr.signum() != 0) {
                 mrrByPeriod.put(period, mrr);
             }
@@ -61,14 +64,11 @@ public record CustomerSubscriptions(UUID customerId, String segment, List<Change
                 .map(Change::at)
                 .findFirst()
                 .orElse(null);
-        boolean positiveBefore = firstPositive != null && firstPositive.isBefore(startOf(firstPeriod, zone));
+        boolean positiveBefore =
+                firstPositive != null && firstPositive.isBefore(ReportingPeriods.midnight(firstPeriod, zone));
         LocalDate firstPositivePeriod = firstPositive == null || positiveBefore
                 ? null
                 : granularity.periodStart(LocalDate.ofInstant(firstPositive, zone));
         return new CustomerRevenueHistory(customerId, segment, mrrByPeriod, positiveBefore, firstPositivePeriod);
-    }
-
-    private static Instant startOf(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toInstant();
     }
 }
