@@ -337,8 +337,9 @@ def serve_buyers(args, work, base):
         raise
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(description, cached):
+    """The options of the benchmarks that serve the generated buyers; {cached}: what the pollers ask for."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=18091)
@@ -346,12 +347,17 @@ def main():
     parser.add_argument("--keep", metavar="DIR",
                         help="keep the generated database in DIR and reuse it on the next run with the same DIR")
     parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
-    parser.add_argument("--no-polling", action="store_true", help="leave out the cached answers (for scale runs)")
-    parser.add_argument("--polling-only", action="store_true", help="measure only the cached answers")
+    parser.add_argument("--no-polling", action="store_true", help="leave out %s (for scale runs)" % cached)
+    parser.add_argument("--polling-only", action="store_true", help="measure only %s" % cached)
     args = parser.parse_args()
     for tool in ("psql", "wrk"):
         if shutil.which(tool) is None:
             sys.exit(tool + " is needed")
+    return args
+
+
+def main():
+    args = arguments(__doc__, "the cached answers")
 
     work = args.keep or tempfile.mkdtemp(prefix="retention-activity-bench-")
     os.makedirs(work, exist_ok=True)

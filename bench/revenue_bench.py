@@ -12,13 +12,9 @@ movement in every month. Finally the cached answer is polled by 32 clients that 
 
 Needs python3, psql and wrk. Build the jar first: ./mvnw -q -DskipTests package
 """
-import argparse
-import json
 import os
 import re
 import shutil
-import statistics
-import sys
 import tempfile
 import time
 from decimal import Decimal
@@ -26,8 +22,6 @@ from decimal import Decimal
 import activity_bench
 from activity_bench import END, START
 from benchservice import psql
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 MOVEMENTS = ("newRevenue", "expansion", "contraction", "churned", "reactivated", "unchanged")
 
@@ -103,20 +97,7 @@ def check(answer, rows):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--customers", type=int, default=1_000_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--port", type=int, default=18091)
-    parser.add_argument("--pg-port", type=int, default=54331)
-    parser.add_argument("--keep", metavar="DIR",
-                        help="keep the generated database in DIR and reuse it on the next run with the same DIR")
-    parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
-    parser.add_argument("--no-polling", action="store_true", help="leave out the cached answer (for scale runs)")
-    parser.add_argument("--polling-only", action="store_true", help="measure only the cached answer")
-    args = parser.parse_args()
-    for tool in ("psql", "wrk"):
-        if shutil.which(tool) is None:
-            sys.exit(tool + " is needed")
+    args = activity_bench.arguments(__doc__, "the cached answer")
     work = args.keep or tempfile.mkdtemp(prefix="retention-revenue-bench-")
     os.makedirs(work, exist_ok=True)
     base = "http://localhost:%d" % args.port
