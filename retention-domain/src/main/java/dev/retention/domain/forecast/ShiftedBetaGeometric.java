@@ -2,7 +2,6 @@ package dev.retention.domain.forecast;
 
 import dev.retention.domain.prediction.Hypergeometric;
 import java.util.List;
-import org.hipparchus.util.FastMath;
 
 /**
  * The shifted-beta-geometric model of contractual retention (Fader and Hardie 2007, "How to Project Customer
@@ -26,12 +25,12 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
 
     /** S(t) = P(T > t): the share of a cohort still alive at the start of period t + 1 (S(0) = 1). */
     public double survival(int t) {
-        return FastMath.exp(logSurvival(t));
+        return Math.exp(logSurvival(t));
     }
 
     /** P(T = t): the share of a cohort that churns in period t, for t >= 1. */
     public double churnProbability(int t) {
-        return FastMath.exp(logSurvival(t - 1)) * alpha / (alpha + beta + t - 1);
+        return Math.exp(logSurvival(t - 1)) * alpha / (alpha + beta + t - 1);
     }
 
     /**
@@ -59,9 +58,9 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
             for (int t = 1; t <= curve.observedPeriods(); t++) {
                 long churned = curve.alive(t - 1) - curve.alive(t);
                 if (churned > 0) {
-                    total += churned * (logSurvival + FastMath.log(alpha / (alpha + beta + t - 1)));
+                    total += churned * (logSurvival + Math.log(alpha / (alpha + beta + t - 1)));
                 }
-                logSurvival += FastMath.log(retentionRate(t));
+                logSurvival += Math.log(retentionRate(t));
             }
             total += curve.alive(curve.observedPeriods()) * logSurvival;
         }
@@ -71,7 +70,7 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
     private double logSurvival(int t) {
         double log = 0;
         for (int j = 1; j <= t; j++) {
-            log += FastMath.log(retentionRate(j));
+            log += Math.log(retentionRate(j));
         }
         return log;
     }

@@ -2,7 +2,6 @@ package dev.retention.domain.prediction;
 
 import java.util.List;
 import org.hipparchus.special.Gamma;
-import org.hipparchus.util.FastMath;
 
 /**
  * Fits the BG/NBD parameters by maximum likelihood. Customers are sorted by frequency so that the gamma-function
@@ -51,8 +50,8 @@ public final class BgNbdFitter {
             double logGammaR = Gamma.logGamma(r);
             double logGammaAB = Gamma.logGamma(a + b);
             double logGammaB = Gamma.logGamma(b);
-            double rLogAlpha = r * FastMath.log(alpha);
-            double logA = FastMath.log(a);
+            double rLogAlpha = r * Math.log(alpha);
+            double logA = Math.log(a);
             double total = 0;
             int start = 0;
             for (int group = 0; group < frequencies.length; group++) {
@@ -68,13 +67,13 @@ public final class BgNbdFitter {
                 double sum = 0;
                 if (x == 0) {
                     for (int i = start; i < groupEnds[group]; i++) {
-                        sum -= power * FastMath.log(alpha + ages[i]);
+                        sum -= power * Math.log(alpha + ages[i]);
                     }
                 } else {
-                    double dropOut = logA - FastMath.log(b + x - 1);
+                    double dropOut = logA - Math.log(b + x - 1);
                     for (int i = start; i < groupEnds[group]; i++) {
-                        double stillAlive = -power * FastMath.log(alpha + ages[i]);
-                        double droppedOut = dropOut - power * FastMath.log(alpha + recencies[i]);
+                        double stillAlive = -power * Math.log(alpha + ages[i]);
+                        double droppedOut = dropOut - power * Math.log(alpha + recencies[i]);
                         sum += Gammas.logAddExp(stillAlive, droppedOut);
                     }
                 }

@@ -1,7 +1,5 @@
 package dev.retention.domain.prediction;
 
-import org.hipparchus.util.FastMath;
-
 /**
  * The BG/NBD model of Fader, Hardie and Lee (2005), "Counting Your Customers the Easy Way": while alive, a customer
  * buys at a Poisson rate λ ~ Gamma(r, α); after each purchase it drops out with probability p ~ Beta(a, b). The
@@ -53,9 +51,9 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
     private double tail(double ratio, int x, double z) {
         double c = a + b + x - 1;
         if (c > 0) {
-            return FastMath.exp((r + x) * FastMath.log(ratio) + Hypergeometric.log2F1(r + x, b + x, c, z));
+            return Math.exp((r + x) * Math.log(ratio) + Hypergeometric.log2F1(r + x, b + x, c, z));
         }
-        return FastMath.pow(ratio, r + x) * Hypergeometric.value(r + x, b + x, c, z);
+        return Math.pow(ratio, r + x) * Hypergeometric.value(r + x, b + x, c, z);
     }
 
     /** P(alive | x, t_x, T) (equation 13). */
@@ -65,23 +63,22 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
         if (x == 0) {
             return 1;
         }
-        double logOdds = FastMath.log(a)
-                - FastMath.log(b + x - 1)
-                + (r + x) * (FastMath.log(alpha + history.age()) - FastMath.log(alpha + history.recency()));
-        return 1 / (1 + FastMath.exp(logOdds));
+        double logOdds = Math.log(a)
+                - Math.log(b + x - 1)
+                + (r + x) * (Math.log(alpha + history.age()) - Math.log(alpha + history.recency()));
+        return 1 / (1 + Math.exp(logOdds));
     }
 
     /** The log-likelihood of one customer's history (equation 6, in logs). */
     @Override
     public double logLikelihood(PurchaseSummary history) {
         int x = history.frequency();
-        double common = Gammas.logRatio(r, x) + r * FastMath.log(alpha) + Gammas.logBetaRatio(a, b, x);
-        double stillAlive = -(r + x) * FastMath.log(alpha + history.age());
+        double common = Gammas.logRatio(r, x) + r * Math.log(alpha) + Gammas.logBetaRatio(a, b, x);
+        double stillAlive = -(r + x) * Math.log(alpha + history.age());
         if (x == 0) {
             return common + stillAlive;
         }
-        double droppedOut =
-                FastMath.log(a) - FastMath.log(b + x - 1) - (r + x) * FastMath.log(alpha + history.recency());
+        double droppedOut = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + history.recency());
         return common + Gammas.logAddExp(stillAlive, droppedOut);
     }
 

@@ -3,7 +3,6 @@ package dev.retention.domain.prediction;
 import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.special.Gamma;
-import org.hipparchus.util.FastMath;
 
 /**
  * Fits the Gamma-Gamma parameters by maximum likelihood on the customers with repeat purchases of positive value,
@@ -51,22 +50,21 @@ public final class GammaGammaFitter {
             spends = groups.customers().stream()
                     .mapToDouble(c -> c.averageRepeatSpend().doubleValue())
                     .toArray();
-            logSpends = Arrays.stream(spends).map(FastMath::log).toArray();
+            logSpends = Arrays.stream(spends).map(Math::log).toArray();
         }
 
         double at(double p, double q, double gamma) {
             double logGammaQ = Gamma.logGamma(q);
-            double qLogGamma = q * FastMath.log(gamma);
+            double qLogGamma = q * Math.log(gamma);
             double total = 0;
             int start = 0;
             for (int group = 0; group < frequencies.length; group++) {
                 int x = frequencies[group];
                 double px = p * x;
-                double common =
-                        Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ + qLogGamma + px * FastMath.log(x);
+                double common = Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ + qLogGamma + px * Math.log(x);
                 double sum = 0;
                 for (int i = start; i < groupEnds[group]; i++) {
-                    sum += (px - 1) * logSpends[i] - (px + q) * FastMath.log(x * spends[i] + gamma);
+                    sum += (px - 1) * logSpends[i] - (px + q) * Math.log(x * spends[i] + gamma);
                 }
                 total += common * (groupEnds[group] - start) + sum;
                 start = groupEnds[group];

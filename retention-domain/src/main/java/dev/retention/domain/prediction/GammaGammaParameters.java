@@ -2,7 +2,6 @@ package dev.retention.domain.prediction;
 
 import java.math.BigDecimal;
 import org.hipparchus.special.Gamma;
-import org.hipparchus.util.FastMath;
 
 /**
  * The Gamma-Gamma spend model of Fader, Hardie and Lee (2005), "RFM and CLV: Using Iso-Value Curves for Customer
@@ -38,9 +37,9 @@ public record GammaGammaParameters(double p, double q, double gamma) {
         return Gamma.logGamma(p * x + q)
                 - Gamma.logGamma(p * x)
                 - Gamma.logGamma(q)
-                + q * FastMath.log(gamma)
-                + (p * x - 1) * FastMath.log(m)
-                + p * x * FastMath.log(x)
-                - (p * x + q) * FastMath.log(x * m + gamma);
+                + q * Math.log(gamma)
+                + (p * x - 1) * Math.log(m)
+                + p * x * Math.log(x)
+                - (p * x + q) * Math.log(x * m + gamma);
     }
 }

@@ -1,7 +1,6 @@
 package dev.retention.domain.prediction;
 
 import org.hipparchus.special.Gamma;
-import org.hipparchus.util.FastMath;
 
 /** Log-gamma helpers shared by the models. */
 final class Gammas {
@@ -20,10 +19,10 @@ final class Gammas {
 
     /** log(e^u + e^v) without overflow. */
     static double logAddExp(double u, double v) {
-        double max = FastMath.max(u, v);
+        double max = Math.max(u, v);
         if (max == Double.NEGATIVE_INFINITY) {
             return max;
         }
-        return max + FastMath.log1p(FastMath.exp(FastMath.min(u, v) - max));
+        return max + Math.log1p(Math.exp(Math.min(u, v) - max));
     }
 }

@@ -1,7 +1,5 @@
 package dev.retention.domain.prediction;
 
-import org.hipparchus.util.FastMath;
-
 /**
  * The Gaussian hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1, as the BG/NBD expectations need it, in log
  * space so that the huge values of heavy buyers do not overflow.
@@ -29,7 +27,7 @@ public final class Hypergeometric {
         if (!(series > 0)) {
             throw new ArithmeticException("2F1 series lost its precision: " + series);
         }
-        return (c - a - b) * FastMath.log1p(-z) + FastMath.log(series);
+        return (c - a - b) * Math.log1p(-z) + Math.log(series);
     }
 
     /**
@@ -40,7 +38,7 @@ public final class Hypergeometric {
         if (!(z >= 0 && z < 1)) {
             throw new IllegalArgumentException("z must lie in [0, 1): " + z);
         }
-        if (c <= 0 && c == FastMath.rint(c)) {
+        if (c <= 0 && c == Math.rint(c)) {
             throw new IllegalArgumentException("c must not be a non-positive integer: " + c);
         }
         return series(a, b, c, z);
@@ -53,7 +51,7 @@ public final class Hypergeometric {
         for (int n = 0; n < MAX_TERMS; n++) {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             sum += term;
-            if (FastMath.abs(term) <= TOLERANCE * FastMath.abs(sum)) {
+            if (Math.abs(term) <= TOLERANCE * Math.abs(sum)) {
                 return sum;
             }
         }

@@ -14,7 +14,6 @@ import org.hipparchus.optim.SimpleBounds;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.hipparchus.util.FastMath;
 
 /**
  * Maximises a log-likelihood over positive parameters, searching their logarithms with Hipparchus' BOBYQA
@@ -44,7 +43,7 @@ public final class LogScaleMaximizer {
         Arrays.fill(upper, BOUND);
         double[] guess = new double[n];
         for (int i = 0; i < n; i++) {
-            guess[i] = FastMath.log(start[i]);
+            guess[i] = Math.log(start[i]);
         }
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-7);
         PointValuePair best;
@@ -62,9 +61,9 @@ public final class LogScaleMaximizer {
         }
         double[] logs = best.getPoint();
         for (int i = 0; i < n; i++) {
-            if (FastMath.abs(logs[i]) > BOUND - EDGE) {
+            if (Math.abs(logs[i]) > BOUND - EDGE) {
                 throw new ModelFitException(model + " fit ran to the edge of the parameter range (parameter " + (i + 1)
-                        + " = " + FastMath.exp(logs[i]) + "): the data do not pin the model down");
+                        + " = " + Math.exp(logs[i]) + "): the data do not pin the model down");
             }
         }
         if (best.getValue() <= -1e300) {
@@ -106,7 +105,7 @@ public final class LogScaleMaximizer {
             RealMatrix covariance = MatrixUtils.inverse(MatrixUtils.createRealMatrix(hessian));
             for (int i = 0; i < n; i++) {
                 double variance = covariance.getEntry(i, i);
-                errors.add(variance > 0 ? FastMath.sqrt(variance) : null);
+                errors.add(variance > 0 ? Math.sqrt(variance) : null);
             }
         } catch (RuntimeException singular) {
             for (int i = 0; i < n; i++) {
@@ -126,7 +125,7 @@ public final class LogScaleMaximizer {
     private static double[] exp(double[] logs) {
         double[] values = new double[logs.length];
         for (int i = 0; i < logs.length; i++) {
-            values[i] = FastMath.exp(logs[i]);
+            values[i] = Math.exp(logs[i]);
         }
         return values;
     }

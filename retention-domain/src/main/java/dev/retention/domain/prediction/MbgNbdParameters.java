@@ -1,7 +1,5 @@
 package dev.retention.domain.prediction;
 
-import org.hipparchus.util.FastMath;
-
 /**
  * The MBG/NBD model of Batislam, Denizel and Filiztekin (2007), "Empirical validation and comparison of models for
  * customer base analysis": BG/NBD in which a customer may also drop out right after its first purchase, so that a
@@ -35,19 +33,19 @@ public record MbgNbdParameters(double r, double alpha, double a, double b) imple
 
     /** The part of the log-likelihood that depends on x alone: log[Γ(r + x) α^r / Γ(r) · B(a, b + x + 1) / B(a, b)]. */
     double frequencyTerm(int x) {
-        return Gammas.logRatio(r, x) + r * FastMath.log(alpha) + Gammas.logBetaRatio(a, b, x + 1);
+        return Gammas.logRatio(r, x) + r * Math.log(alpha) + Gammas.logBetaRatio(a, b, x + 1);
     }
 
     /** The log-likelihood given the {@link #frequencyTerm} of the customer's x. */
     double logLikelihood(PurchaseSummary history, double frequencyTerm) {
-        double stillAlive = frequencyTerm - (r + history.frequency()) * FastMath.log(alpha + history.age());
+        double stillAlive = frequencyTerm - (r + history.frequency()) * Math.log(alpha + history.age());
         return stillAlive + Gammas.logAddExp(0, logOddsDroppedOut(history));
     }
 
     /** P(alive | x, t_x, T) = 1 / (1 + a / (b + x) · ((α + T) / (α + t_x))^(r + x)). */
     @Override
     public double probabilityAlive(PurchaseSummary history) {
-        return 1 / (1 + FastMath.exp(logOddsDroppedOut(history)));
+        return 1 / (1 + Math.exp(logOddsDroppedOut(history)));
     }
 
     /**
@@ -64,7 +62,7 @@ public record MbgNbdParameters(double r, double alpha, double a, double b) imple
         }
         int x = history.frequency();
         double age = history.age();
-        double tail = FastMath.exp((r + x) * FastMath.log((alpha + age) / (alpha + age + t))
+        double tail = Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t))
                 + Hypergeometric.log2F1(r + x, b + x + 1, a + b + x, t / (alpha + age + t)));
         return (a + b + x) / (a - 1) * (1 - tail) * probabilityAlive(history);
     }
@@ -72,8 +70,8 @@ public record MbgNbdParameters(double r, double alpha, double a, double b) imple
     /** log(a / (b + x)) + (r + x) log((α + T) / (α + t_x)): the log-odds of having dropped out after the last purchase. */
     private double logOddsDroppedOut(PurchaseSummary history) {
         int x = history.frequency();
-        return FastMath.log(a)
-                - FastMath.log(b + x)
-                + (r + x) * (FastMath.log(alpha + history.age()) - FastMath.log(alpha + history.recency()));
+        return Math.log(a)
+                - Math.log(b + x)
+                + (r + x) * (Math.log(alpha + history.age()) - Math.log(alpha + history.recency()));
     }
 }

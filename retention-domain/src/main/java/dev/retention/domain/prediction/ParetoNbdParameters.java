@@ -1,7 +1,5 @@
 package dev.retention.domain.prediction;
 
-import org.hipparchus.util.FastMath;
-
 /**
  * The Pareto/NBD model of Schmittlein, Morrison and Colombo (1987), "Counting Your Customers": while alive a customer
  * buys at a Poisson rate λ ~ Gamma(r, α), and its lifetime is exponential with rate μ ~ Gamma(s, β), independent of
@@ -40,17 +38,16 @@ public record ParetoNbdParameters(double r, double alpha, double s, double beta)
 
     FrequencyTerms frequencyTerms(int x) {
         return new FrequencyTerms(
-                Gammas.logRatio(r, x) + r * FastMath.log(alpha) + s * FastMath.log(beta),
-                x == 0 ? termAt(x, 0) : Double.NaN);
+                Gammas.logRatio(r, x) + r * Math.log(alpha) + s * Math.log(beta), x == 0 ? termAt(x, 0) : Double.NaN);
     }
 
     /** The log-likelihood given the {@link #frequencyTerms} of the customer's x. */
     double logLikelihood(PurchaseSummary history, FrequencyTerms terms) {
         int x = history.frequency();
         double age = history.age();
-        double aliveAtT = -(r + x) * FastMath.log(alpha + age) - s * FastMath.log(beta + age);
+        double aliveAtT = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
         double atRecency = x == 0 && history.recency() == 0 ? terms.atZeroRecency() : termAt(x, history.recency());
-        double diedBetween = FastMath.log(s) - FastMath.log(r + s + x) + logA0(history, atRecency);
+        double diedBetween = Math.log(s) - Math.log(r + s + x) + logA0(history, atRecency);
         return terms.gammas() + Gammas.logAddExp(aliveAtT, diedBetween);
     }
 
@@ -59,12 +56,12 @@ public record ParetoNbdParameters(double r, double alpha, double s, double beta)
     public double probabilityAlive(PurchaseSummary history) {
         int x = history.frequency();
         double age = history.age();
-        double logOdds = FastMath.log(s)
-                - FastMath.log(r + s + x)
-                + (r + x) * FastMath.log(alpha + age)
-                + s * FastMath.log(beta + age)
+        double logOdds = Math.log(s)
+                - Math.log(r + s + x)
+                + (r + x) * Math.log(alpha + age)
+                + s * Math.log(beta + age)
                 + logA0(history);
-        return 1 / (1 + FastMath.exp(logOdds));
+        return 1 / (1 + Math.exp(logOdds));
     }
 
     /**
@@ -82,8 +79,8 @@ public record ParetoNbdParameters(double r, double alpha, double s, double beta)
         int x = history.frequency();
         double age = history.age();
         double lifetimeShare = s == 1
-                ? FastMath.log((beta + age + t) / (beta + age))
-                : -FastMath.expm1((s - 1) * FastMath.log((beta + age) / (beta + age + t))) / (s - 1);
+                ? Math.log((beta + age + t) / (beta + age))
+                : -Math.expm1((s - 1) * Math.log((beta + age) / (beta + age + t))) / (s - 1);
         return (r + x) * (beta + age) / (alpha + age) * lifetimeShare * probabilityAlive(history);
     }
 
@@ -104,18 +101,18 @@ public record ParetoNbdParameters(double r, double alpha, double s, double beta)
         if (!(atAge < atRecency)) {
             return Double.NEGATIVE_INFINITY;
         }
-        return atRecency + FastMath.log(-FastMath.expm1(atAge - atRecency));
+        return atRecency + Math.log(-Math.expm1(atAge - atRecency));
     }
 
     /** The term of A0 at time {@code time} (t_x or T) for a customer with x repeat purchases. */
     private double termAt(int x, double time) {
-        double larger = FastMath.max(alpha, beta);
+        double larger = Math.max(alpha, beta);
         double second = alpha < beta ? r + x : s + 1;
-        return term(r + s + x, second, FastMath.abs(alpha - beta), larger + time);
+        return term(r + s + x, second, Math.abs(alpha - beta), larger + time);
     }
 
     /** log[2F1(power, second; power + 1; difference / at) / at^power]. */
     private static double term(double power, double second, double difference, double at) {
-        return Hypergeometric.log2F1(power, second, power + 1, difference / at) - power * FastMath.log(at);
+        return Hypergeometric.log2F1(power, second, power + 1, difference / at) - power * Math.log(at);
     }
 }

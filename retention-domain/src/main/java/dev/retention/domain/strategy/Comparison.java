@@ -1,7 +1,6 @@
 package dev.retention.domain.strategy;
 
 import org.hipparchus.distribution.continuous.TDistribution;
-import org.hipparchus.util.FastMath;
 
 /**
  * Treatment against holdout for one figure: the two values, the uplift (treatment - holdout) with its 95% confidence
@@ -33,9 +32,9 @@ public record Comparison(
         double p1 = (double) successes1 / n1;
         double p2 = (double) successes2 / n2;
         double uplift = p1 - p2;
-        double standardError = FastMath.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
+        double standardError = Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
         double pooled = (double) (successes1 + successes2) / (n1 + n2);
-        double pooledError = FastMath.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
+        double pooledError = Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
         Double z = pooledError == 0 ? null : uplift / pooledError;
         double lower = uplift - Z_975 * standardError;
         double upper = uplift + Z_975 * standardError;
@@ -55,7 +54,7 @@ public record Comparison(
         double v1 = variance(sample1, mean1) / sample1.length;
         double v2 = variance(sample2, mean2) / sample2.length;
         double uplift = mean1 - mean2;
-        double standardError = FastMath.sqrt(v1 + v2);
+        double standardError = Math.sqrt(v1 + v2);
         if (standardError == 0) {
             return new Comparison(
                     mean1, mean2, uplift, uplift, uplift, null, Verdict.of(uplift, uplift, higherIsBetter));
