@@ -4,6 +4,7 @@ import dev.retention.domain.prediction.ClvModel;
 import dev.retention.domain.prediction.PredictionOrder;
 import dev.retention.domain.security.Scope;
 import dev.retention.domain.strategy.Verdict;
+import dev.retention.domain.webhook.WebhookDelivery;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -31,6 +32,8 @@ public class EnumDocumentation {
     public static final String FIT_TRIGGER = COMPONENTS + "FitTrigger";
     public static final String PREDICTION_ORDER = COMPONENTS + "PredictionOrder";
     public static final String VERDICT = COMPONENTS + "Verdict";
+    public static final String WEBHOOK_KIND = COMPONENTS + "WebhookKind";
+    public static final String WEBHOOK_DELIVERY_STATUS = COMPONENTS + "WebhookDeliveryStatus";
 
     private record EnumDoc(String name, String description) {}
 
@@ -148,6 +151,14 @@ public class EnumDocumentation {
                     "What the 95% interval of an uplift says; positive means better for the "
                             + "business (for churn: lower).",
                     Arrays.stream(Verdict.values()).map(Verdict::words).toList());
+            stringEnum(
+                    components,
+                    WEBHOOK_DELIVERY_STATUS,
+                    "What became of a delivery: PENDING (not yet acknowledged; retried with backoff), DELIVERED "
+                            + "(the receiver answered 2xx) or FAILED (given up after a day of failed attempts).",
+                    Arrays.stream(WebhookDelivery.Status.values())
+                            .map(Enum::name)
+                            .toList());
             Map<String, Schema> renamed = new LinkedHashMap<>();
             Map<String, String> newNames = new LinkedHashMap<>();
             components.getSchemas().forEach((name, schema) -> {
@@ -170,7 +181,8 @@ public class EnumDocumentation {
         };
     }
 
-    private static void stringEnum(Components components, String reference, String description, List<String> values) {
+    /** Adds a component that is an enumeration of strings. */
+    public static void stringEnum(Components components, String reference, String description, List<String> values) {
         StringSchema schema = new StringSchema();
         schema.setEnum(values);
         components.addSchemas(reference.substring(COMPONENTS.length()), schema.description(description));

@@ -14,6 +14,7 @@ public enum Scope {
     LOYALTY_WRITE("loyalty:write"),
     STRATEGIES_READ("strategies:read"),
     STRATEGIES_WRITE("strategies:write"),
+    WEBHOOKS_WRITE("webhooks:write"),
     ADMIN("admin"),
     OPS("ops");
 

@@ -1,0 +1,270 @@
+package dev.retention.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.domain.webhook.DispatchWebhooks;
+import dev.retention.domain.webhook.WebhookSecret;
+import dev.retention.support.ApiTest;
+import dev.retention.support.BatchEvents;
+import dev.retention.support.Http.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks end to end, against a receiver on localhost: the signals raised with the changes that cause them, the
+ * signed messages, retries through a receiver that is down, slow or failing, and what the log shows. The scheduled
+ * dispatcher is slowed to once an hour, so that each test drives the rounds itself.
+ */
+@TestPropertySource(
+        properties = {
+            "retention.webhooks.allow-http=true",
+            "retention.webhooks.allow-loopback=true",
+            "retention.webhooks.dispatch-interval=1h",
+            "retention.webhooks.scan-interval=1h",
+            "retention.webhooks.first-retry=20ms",
+            "retention.webhooks.longest-retry=80ms",
+            "retention.webhooks.timeout=400ms"
+        })
+class WebhookDeliveryTest extends ApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    private DispatchWebhooks dispatch;
+
+    private JsonNode subscribe(String url, List<String> kinds, Map<String, Object> filters) {
+        Map<String, Object> body = new HashMap<>(Map.of("url", url, "kinds", kinds, "description", "test receiver"));
+        if (filters != null) {
+            body.put("filters", filters);
+        }
+        Response created = http.post("/api/v1/webhooks", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** Runs dispatcher rounds until nothing is pending (or ten seconds pass). */
+    private void deliverAll() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            dispatch.runOnce();
+            if (count("webhook_signal where fanned_out_at is null") == 0
+                    && count("webhook_delivery where status = 'PENDING'") == 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("deliveries still pending after 10 s");
+    }
+
+    private String churn(String externalId, String at) {
+        BatchEvents events = new BatchEvents();
+        events.add(externalId, "ACQUIRED", "2026-01-05T10:00:00Z", null);
+        events.add(externalId, "CHURNED", at, null);
+        Response stored = http.post("/api/v1/events:batch", events.body());
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        return stored.json().get("items").get(1).get("eventId").asString();
+    }
+
+    @Test
+    void aChurnIsPostedOnceSignedWithTheSubscriptionsSecret() throws Exception {
+        try (Receiver receiver = Receiver.started(call -> Receiver.Answer.status(204))) {
+            JsonNode created = subscribe(receiver.url(), List.of("customer.churned"), null);
+            String secret = created.get("secret").asString();
+            String webhook = created.get("webhook").get("id").asString();
+
+            String eventId = churn("crm-1", "2026-06-01T12:00:00Z");
+            deliverAll();
+
+            assertThat(receiver.requests()).hasSize(1);
+            Receiver.Request request = receiver.requests().get(0);
+            assertThat(request.signature())
+                    .isEqualTo(new WebhookSecret(secret)
+                            .sign(request.id(), Long.parseLong(request.timestamp()), request.body()));
+            assertThat(request.signature())
+                    .isNotEqualTo(WebhookSecret.generate()
+                            .sign(request.id(), Long.parseLong(request.timestamp()), request.body()));
+            assertThat(request.contentType()).isEqualTo("application/json");
+            JsonNode message = JSON.readTree(request.body());
+            assertThat(message.get("type").asString()).isEqualTo("customer.churned");
+            assertThat(message.get("data").get("externalId").asString()).isEqualTo("crm-1");
+            assertThat(message.get("data").get("eventId").asString()).isEqualTo(eventId);
+            assertThat(message.get("data").get("occurredAt").asString()).isEqualTo("2026-06-01T12:00:00.000000Z");
+
+            JsonNode log =
+                    http.get("/api/v1/webhooks/" + webhook + "/deliveries").json();
+            assertThat(log.get("totalItems").asLong()).isEqualTo(1);
+            JsonNode delivery = log.get("items").get(0);
+            assertThat(delivery.get("id").asString()).isEqualTo(request.id());
+            assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+            assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(204);
+            assertThat(delivery.get("message").get("data").get("eventId").asString())
+                    .isEqualTo(eventId);
+            assertThat(http.get("/api/v1/webhooks/" + webhook + "/deliveries?status=FAILED")
+                            .json()
+                            .get("totalItems")
+                            .asLong())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aReceiverThatIsDownThenFailingThenSlowGetsTheMessageInTheEndWithOneId() throws Exception {
+        // calls once it listens: 0 answers 500, 1 answers 200 after the 400 ms timeout, 2 answers 200 at once
+        try (Receiver receiver = Receiver.onFreePort(call -> switch (call) {
+            case 0 -> Receiver.Answer.status(500);
+            case 1 -> new Receiver.Answer(700, 200);
+            default -> Receiver.Answer.status(200);
+        })) {
+            String webhook = subscribe(receiver.url(), List.of("customer.churned"), null)
+                    .get("webhook")
+                    .get("id")
+                    .asString();
+            churn("crm-1", "2026-06-01T12:00:00Z");
+
+            dispatch.runOnce(); // nobody listens: connection refused
+            JsonNode afterRefusal = http.get("/api/v1/webhooks/" + webhook + "/deliveries")
+                    .json()
+                    .get("items")
+                    .get(0);
+            assertThat(afterRefusal.get("status").asString()).isEqualTo("PENDING");
+            assertThat(afterRefusal.get("lastError").asString()).startsWith("no answer");
+            assertThat(http.get("/api/v1/webhooks/" + webhook).json().has("failingSince"))
+                    .isTrue();
+
+            receiver.start();
+            deliverAll();
+            Thread.sleep(800); // the slow answer arrives late
+
+            JsonNode delivery = http.get("/api/v1/webhooks/" + webhook + "/deliveries")
+                    .json()
+                    .get("items")
+                    .get(0);
+            assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
+            assertThat(receiver.requests()).hasSize(3);
+            assertThat(receiver.requests())
+                    .extracting(Receiver.Request::id)
+                    .containsOnly(delivery.get("id").asString());
+            assertThat(http.get("/api/v1/webhooks/" + webhook).json().has("failingSince"))
+                    .as("a success ends the failing streak")
+                    .isFalse();
+
+            dispatch.runOnce();
+            assertThat(receiver.requests()).as("nothing more once acknowledged").hasSize(3);
+        }
+    }
+
+    @Test
+    void aThousandMessagesArriveNoneLostNoneAcknowledgedTwiceWhileEveryThirdCallFails() throws Exception {
+        try (Receiver receiver = Receiver.started(call -> Receiver.Answer.status(call % 3 == 2 ? 503 : 200))) {
+            subscribe(receiver.url(), List.of("customer.churned"), null);
+            BatchEvents events = new BatchEvents();
+            for (int i = 0; i < 1_000; i++) {
+                events.add("crm-" + i, "ACQUIRED", "2026-01-05T10:00:00Z", null);
+                events.add("crm-" + i, "CHURNED", "2026-06-01T12:00:00Z", null);
+            }
+            assertThat(http.post("/api/v1/events:batch", events.body()).status())
+                    .isEqualTo(200);
+
+            deliverAll();
+
+            Map<String, Long> acknowledged = receiver.requests().stream()
+                    .filter(Receiver.Request::acknowledged)
+                    .collect(Collectors.groupingBy(Receiver.Request::id, Collectors.counting()));
+            assertThat(acknowledged).hasSize(1_000);
+            assertThat(acknowledged.values()).containsOnly(1L);
+            List<String> customers = new ArrayList<>();
+            for (Receiver.Request request : receiver.requests()) {
+                if (request.acknowledged()) {
+                    customers.add(JSON.readTree(request.body())
+                            .get("data")
+                            .get("externalId")
+                            .asString());
+                }
+            }
+            assertThat(customers).doesNotHaveDuplicates().hasSize(1_000);
+            assertThat(receiver.requests().size() - 1_000)
+                    .as("failed calls, retried")
+                    .isBetween(400, 600);
+            assertThat(count("webhook_delivery where status = 'DELIVERED'")).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void aBatchRolledBackRaisesNoSignal() {
+        BatchEvents first = new BatchEvents();
+        first.add("crm-1", "PURCHASE", "2026-05-01T10:00:00Z", "10.00");
+        assertThat(http.post("/api/v1/events:batch", first.body()).status()).isEqualTo(200);
+
+        // the churn of crm-2 is written, then the reused key of crm-1 with other content undoes the batch
+        Map<String, Object> churn = Map.of(
+                "externalId", "crm-2",
+                "createCustomer", true,
+                "type", "CHURNED",
+                "occurredAt", "2026-05-02T10:00:00Z",
+                "eventKey", "c1");
+        Map<String, Object> conflicting = Map.of(
+                "externalId", "crm-1",
+                "type", "PURCHASE",
+                "occurredAt", "2026-05-01T10:00:00Z",
+                "amount", "99.00",
+                "currency", "EUR",
+                "eventKey", "e0");
+        Response rejected = http.post("/api/v1/events:batch", Map.of("events", List.of(churn, conflicting)));
+
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(422);
+        assertThat(count("customer_event where type = 'CHURNED'")).isZero();
+        assertThat(count("webhook_signal")).isZero();
+
+        assertThat(http.post("/api/v1/events:batch", Map.of("events", List.of(churn)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(count("webhook_signal where kind = 'customer.churned'")).isEqualTo(1);
+    }
+
+    @Test
+    void messagesFollowTheFiltersOfEachSubscription() throws Exception {
+        try (Receiver retail = Receiver.started(call -> Receiver.Answer.status(200));
+                Receiver everyone = Receiver.started(call -> Receiver.Answer.status(200))) {
+            subscribe(retail.url(), List.of("customer.churned"), Map.of("segment", "retail"));
+            subscribe(everyone.url(), List.of("customer.churned", "customer.reactivated"), null);
+            http.post("/api/v1/customers", Map.of("externalId", "crm-r", "segment", "retail"));
+            http.post("/api/v1/customers", Map.of("externalId", "crm-s", "segment", "sme"));
+            churn("crm-r", "2026-06-01T12:00:00Z");
+            churn("crm-s", "2026-06-01T12:00:00Z");
+            Response back = http.post(
+                    "/api/v1/events:batch",
+                    Map.of(
+                            "events",
+                            List.of(Map.of(
+                                    "externalId", "crm-r",
+                                    "type", "REACTIVATED",
+                                    "occurredAt", "2026-07-01T12:00:00Z",
+                                    "eventKey", "back"))));
+            assertThat(back.status()).as(back.toString()).isEqualTo(200);
+
+            deliverAll();
+
+            Function<Receiver, List<String>> seen = receiver -> receiver.requests().stream()
+                    .map(request -> JSON.readTree(request.body()))
+                    .map(message -> message.get("type").asString() + " "
+                            + message.get("data").get("externalId").asString())
+                    .sorted()
+                    .toList();
+            assertThat(seen.apply(retail)).containsExactly("customer.churned crm-r");
+            assertThat(seen.apply(everyone))
+                    .containsExactly("customer.churned crm-r", "customer.churned crm-s", "customer.reactivated crm-r");
+        }
+    }
+}
