@@ -21,6 +21,7 @@ public final class Keys {
             "loyalty:write",
             "strategies:read",
             "strategies:write",
+            "webhooks:write",
             "admin",
             "ops");
 

@@ -72,7 +72,15 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("moveStrategy", "strategies:write"),
             Map.entry("listStrategyAssignments", "strategies:read"),
             Map.entry("recordStrategyTouch", "strategies:write"),
-            Map.entry("getStrategyEffect", "strategies:read"));
+            Map.entry("getStrategyEffect", "strategies:read"),
+            Map.entry("createWebhook", "webhooks:write"),
+            Map.entry("listWebhooks", "webhooks:write"),
+            Map.entry("getWebhook", "webhooks:write"),
+            Map.entry("replaceWebhook", "webhooks:write"),
+            Map.entry("deleteWebhook", "webhooks:write"),
+            Map.entry("listWebhookDeliveries", "webhooks:write"),
+            Map.entry("getWebhookDelivery", "webhooks:write"),
+            Map.entry("redeliverWebhook", "webhooks:write"));
 
     private record Operation(String id, String method, String path) {}
 

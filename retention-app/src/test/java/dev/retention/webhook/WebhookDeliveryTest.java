@@ -2,69 +2,22 @@ package dev.retention.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.domain.webhook.DispatchWebhooks;
 import dev.retention.domain.webhook.WebhookSecret;
-import dev.retention.support.ApiTest;
 import dev.retention.support.BatchEvents;
 import dev.retention.support.Http.Response;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhooks end to end, against a receiver on localhost: the signals raised with the changes that cause them, the
- * signed messages, retries through a receiver that is down, slow or failing, and what the log shows. The scheduled
- * dispatcher is slowed to once an hour, so that each test drives the rounds itself.
+ * Deliveries end to end, against a receiver on localhost: the signals raised with the changes that cause them, the
+ * signed messages, retries through a receiver that is down, slow or failing.
  */
-@TestPropertySource(
-        properties = {
-            "retention.webhooks.allow-http=true",
-            "retention.webhooks.allow-loopback=true",
-            "retention.webhooks.dispatch-interval=1h",
-            "retention.webhooks.scan-interval=1h",
-            "retention.webhooks.first-retry=20ms",
-            "retention.webhooks.longest-retry=80ms",
-            "retention.webhooks.timeout=400ms"
-        })
-class WebhookDeliveryTest extends ApiTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    private DispatchWebhooks dispatch;
-
-    private JsonNode subscribe(String url, List<String> kinds, Map<String, Object> filters) {
-        Map<String, Object> body = new HashMap<>(Map.of("url", url, "kinds", kinds, "description", "test receiver"));
-        if (filters != null) {
-            body.put("filters", filters);
-        }
-        Response created = http.post("/api/v1/webhooks", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json();
-    }
-
-    /** Runs dispatcher rounds until nothing is pending (or ten seconds pass). */
-    private void deliverAll() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            dispatch.runOnce();
-            if (count("webhook_signal where fanned_out_at is null") == 0
-                    && count("webhook_delivery where status = 'PENDING'") == 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("deliveries still pending after 10 s");
-    }
+class WebhookDeliveryTest extends WebhookTest {
 
     private String churn(String externalId, String at) {
         BatchEvents events = new BatchEvents();
