@@ -2,15 +2,29 @@ package dev.retention.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retention.domain.webhook.DispatchWebhooks;
+import dev.retention.domain.webhook.RetrySchedule;
 import dev.retention.domain.webhook.WebhookSecret;
+import dev.retention.domain.webhook.WebhookStore;
+import dev.retention.domain.webhook.WebhookTargets;
 import dev.retention.support.BatchEvents;
 import dev.retention.support.Http.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  * signed messages, retries through a receiver that is down, slow or failing.
  */
 class WebhookDeliveryTest extends WebhookTest {
+
+    @Autowired
+    private WebhookStore store;
 
     private String churn(String externalId, String at) {
         BatchEvents events = new BatchEvents();
@@ -218,6 +235,136 @@ class WebhookDeliveryTest extends WebhookTest {
             assertThat(seen.apply(retail)).containsExactly("customer.churned crm-r");
             assertThat(seen.apply(everyone))
                     .containsExactly("customer.churned crm-r", "customer.churned crm-s", "customer.reactivated crm-r");
+        }
+    }
+
+    @Test
+    void aDayOfFailuresStopsTheSubscriptionUntilItIsTurnedOnAgainAndAMessageCanBeSentAgain() throws Exception {
+        try (Receiver receiver = Receiver.started(call -> Receiver.Answer.status(200))) {
+            String webhook = subscribe(receiver.url(), List.of("customer.churned"), null)
+                    .get("webhook")
+                    .get("id")
+                    .asString();
+            churn("crm-1", "2026-06-01T12:00:00Z");
+            MovableClock clock = new MovableClock(Instant.now());
+            // the receiver is up, but this dispatcher's requests all come back 503
+            DispatchWebhooks failing = new DispatchWebhooks(
+                    store,
+                    (url, headers, body) -> 503,
+                    new WebhookTargets(true, true, false, WebhookTargets.systemResolver()),
+                    RetrySchedule.DEFAULT,
+                    Runnable::run,
+                    100,
+                    clock);
+
+            failing.runOnce();
+            clock.move(Duration.ofHours(23));
+            failing.runOnce();
+            assertThat(http.get("/api/v1/webhooks/" + webhook)
+                            .json()
+                            .get("active")
+                            .asBoolean())
+                    .as("23 hours of failures")
+                    .isTrue();
+            clock.move(Duration.ofHours(1));
+            failing.runOnce();
+
+            JsonNode stopped = http.get("/api/v1/webhooks/" + webhook).json();
+            assertThat(stopped.get("active").asBoolean()).isFalse();
+            assertThat(stopped.get("disabledReason").asString())
+                    .contains("every delivery attempt since", "answered 503");
+            JsonNode delivery = http.get("/api/v1/webhooks/" + webhook + "/deliveries")
+                    .json()
+                    .get("items")
+                    .get(0);
+            assertThat(delivery.get("status").asString()).isEqualTo("FAILED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+            assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(503);
+            assertThat(delivery.has("nextAttemptAt")).isFalse();
+
+            Response resumed = http.put(
+                    "/api/v1/webhooks/" + webhook,
+                    Map.of("url", receiver.url(), "kinds", List.of("customer.churned"), "active", true));
+            assertThat(resumed.json().get("active").asBoolean()).isTrue();
+            assertThat(resumed.json().has("disabledReason")).isFalse();
+            String deliveryId = delivery.get("id").asString();
+            Response again =
+                    http.post("/api/v1/webhooks/" + webhook + "/deliveries/" + deliveryId + ":redeliver", null);
+            assertThat(again.status()).as(again.toString()).isEqualTo(202);
+            assertThat(again.json().get("status").asString()).isEqualTo("PENDING");
+            deliverAll();
+
+            assertThat(receiver.requests()).extracting(Receiver.Request::id).containsExactly(deliveryId);
+            assertThat(http.get("/api/v1/webhooks/" + webhook + "/deliveries/" + deliveryId)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("DELIVERED");
+        }
+    }
+
+    @Test
+    void dispatchersRunningAtOnceNeverSendTheSameDelivery() throws Exception {
+        try (Receiver receiver = Receiver.started(call -> Receiver.Answer.status(200))) {
+            subscribe(receiver.url(), List.of("customer.churned"), null);
+            BatchEvents events = new BatchEvents();
+            for (int i = 0; i < 300; i++) {
+                events.add("crm-" + i, "ACQUIRED", "2026-01-05T10:00:00Z", null);
+                events.add("crm-" + i, "CHURNED", "2026-06-01T12:00:00Z", null);
+            }
+            assertThat(http.post("/api/v1/events:batch", events.body()).status())
+                    .isEqualTo(200);
+            // as several instances would: each of four threads fans out, claims and sends, round after round
+            ExecutorService instances = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    running.add(instances.submit(() -> {
+                        for (int round = 0; round < 20; round++) {
+                            dispatch.runOnce();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> instance : running) {
+                    instance.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                instances.shutdownNow();
+            }
+
+            assertThat(receiver.requests()).hasSize(300);
+            assertThat(receiver.requests()).extracting(Receiver.Request::id).doesNotHaveDuplicates();
+            assertThat(count("webhook_delivery where status = 'DELIVERED'")).isEqualTo(300);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }
