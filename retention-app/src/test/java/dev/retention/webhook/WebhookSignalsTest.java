@@ -288,4 +288,80 @@ class WebhookSignalsTest extends WebhookTest {
                 values (?, ?::uuid, now() - interval '360 days', now() + ? * interval '1 day', ?, ?)
                 """, id, member, expiresInDays, points, remaining);
     }
+
+    /**
+     * 200 customers, half kept out: each treated one spends 100 to 149 in the window, each held-out one 10 to 14,
+     * so revenue per customer is significantly higher with the strategy; retention (all active) is not different.
+     */
+    @Test
+    void aStrategyWhoseEffectBecomesSignificantIsAnnouncedOnce() throws Exception {
+        try (Receiver receiver = Receiver.started(call -> Receiver.Answer.status(200))) {
+            subscribe(receiver.url(), List.of("strategy.verdict"), Map.of("segment", "retail"));
+            for (int i = 0; i < 200; i++) {
+                event("c" + i, "ACQUIRED", daysAgo(30), null);
+            }
+            send();
+            jdbc.update("update customer set segment = 'pilot'");
+            Response created = http.post(
+                    "/api/v1/strategies",
+                    Map.of(
+                            "name",
+                            "Win back",
+                            "type",
+                            "PERSONALISED_MARKETING",
+                            "action",
+                            "10% voucher",
+                            "channel",
+                            "EMAIL",
+                            "target",
+                            Map.of("customerSegment", "pilot"),
+                            "startsAt",
+                            daysAgo(10).toString(),
+                            "endsAt",
+                            NOW.plus(10, ChronoUnit.DAYS).toString(),
+                            "holdoutPercent",
+                            50));
+            String strategy = created.json().get("id").asString();
+            assertThat(http.post("/api/v1/strategies/" + strategy + "/transitions", Map.of("status", "ACTIVE"))
+                            .status())
+                    .isEqualTo(200);
+            JsonNode assigned = http.get("/api/v1/strategies/" + strategy + "/assignments?size=500")
+                    .json()
+                    .get("items");
+            int i = 0;
+            for (JsonNode assignment : assigned) {
+                boolean treated = assignment.get("group").asString().equals("TREATMENT");
+                Map<String, Object> purchase = Map.of(
+                        "customerId",
+                        assignment.get("customerId").asString(),
+                        "type",
+                        "PURCHASE",
+                        "occurredAt",
+                        daysAgo(1).toString(),
+                        "amount",
+                        treated ? String.valueOf(100 + i % 50) : String.valueOf(10 + i % 5),
+                        "currency",
+                        "EUR",
+                        "eventKey",
+                        "p");
+                events.add(purchase);
+                i++;
+            }
+            send();
+
+            assertThat(scan.run().strategyVerdicts()).isEqualTo(1);
+            assertThat(scan.run().strategyVerdicts()).isZero();
+            deliverAll();
+
+            JsonNode data = onlyMessage(receiver).get("data");
+            assertThat(data.get("strategyId").asString()).isEqualTo(strategy);
+            assertThat(data.get("window").asString()).isEqualTo("DURING");
+            assertThat(data.get("figure").asString()).isEqualTo("revenuePerCustomer");
+            assertThat(data.get("verdict").asString()).isEqualTo("SIGNIFICANT_POSITIVE");
+            assertThat(data.get("lower").asDouble()).isGreaterThan(0);
+            assertThat(data.get("treatmentCustomers").asLong()
+                            + data.get("holdoutCustomers").asLong())
+                    .isEqualTo(200);
+        }
+    }
 }
