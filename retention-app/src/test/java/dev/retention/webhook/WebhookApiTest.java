@@ -75,12 +75,37 @@ class WebhookApiTest extends WebhookTest {
             assertThat(error.get("message").asString())
                     .contains("private or link-local", "retention.webhooks.allow-private-networks");
         }
-        Response unknownHost = http.post(
-                "/api/v1/webhooks", request("https://nowhere.invalid/hooks", List.of("customer.churned"), null));
-        assertThat(unknownHost.status()).isEqualTo(422);
-        assertThat(unknownHost.json().get("errors").get(0).get("message").asString())
-                .contains("does not resolve");
         assertThat(count("webhook_subscription")).isZero();
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsSavedAndItsDeliveriesFailSayingWhy() throws Exception {
+        String webhook = subscribe("https://nowhere.invalid/hooks", List.of("customer.churned"), null)
+                .get("webhook")
+                .get("id")
+                .asString();
+        Response churned = http.post(
+                "/api/v1/events:batch",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "externalId", "crm-1",
+                                "createCustomer", true,
+                                "type", "CHURNED",
+                                "occurredAt", "2026-06-01T12:00:00Z",
+                                "eventKey", "c"))));
+        assertThat(churned.status()).isEqualTo(200);
+
+        dispatch.runOnce();
+
+        JsonNode delivery = http.get("/api/v1/webhooks/" + webhook + "/deliveries")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(delivery.get("status").asString()).isEqualTo("PENDING");
+        assertThat(delivery.get("lastError").asString())
+                .isEqualTo("not sent: the URL names a host that does not resolve: nowhere.invalid");
+        assertThat(delivery.has("lastStatusCode")).isFalse();
     }
 
     @Test

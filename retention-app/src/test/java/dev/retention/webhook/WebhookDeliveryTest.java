@@ -3,6 +3,7 @@ package dev.retention.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.domain.webhook.DispatchWebhooks;
+import dev.retention.domain.webhook.PruneWebhookLog;
 import dev.retention.domain.webhook.RetrySchedule;
 import dev.retention.domain.webhook.WebhookSecret;
 import dev.retention.domain.webhook.WebhookStore;
@@ -336,6 +337,37 @@ class WebhookDeliveryTest extends WebhookTest {
             assertThat(receiver.requests()).hasSize(300);
             assertThat(receiver.requests()).extracting(Receiver.Request::id).doesNotHaveDuplicates();
             assertThat(count("webhook_delivery where status = 'DELIVERED'")).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void finishedDeliveriesLeaveTheLogAfterTheRetentionAndPendingOnesStay() throws Exception {
+        try (Receiver receiver = Receiver.started(call -> Receiver.Answer.status(200))) {
+            subscribe(receiver.url(), List.of("customer.churned"), null);
+            String paused = subscribe(receiver.url(), List.of("customer.churned"), null)
+                    .get("webhook")
+                    .get("id")
+                    .asString();
+            churn("crm-1", "2026-06-01T12:00:00Z");
+            store.fanOut(100, Instant.now());
+            http.put(
+                    "/api/v1/webhooks/" + paused,
+                    Map.of("url", receiver.url(), "kinds", List.of("customer.churned"), "active", false));
+            deliverAll(); // the first subscription's message goes out; the paused one's waits
+
+            Clock in29Days = Clock.fixed(Instant.now().plus(Duration.ofDays(29)), ZoneOffset.UTC);
+            Clock in31Days = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
+            PruneWebhookLog.Pruned early = new PruneWebhookLog(store, Duration.ofDays(30), in29Days).run();
+            PruneWebhookLog.Pruned late = new PruneWebhookLog(store, Duration.ofDays(30), in31Days).run();
+
+            assertThat(receiver.requests()).hasSize(1);
+            assertThat(early.signals())
+                    .as("the signal became deliveries over a day before")
+                    .isEqualTo(1);
+            assertThat(early.deliveries()).isZero();
+            assertThat(late.deliveries()).isEqualTo(1);
+            assertThat(count("webhook_delivery where status = 'PENDING'")).isEqualTo(1);
+            assertThat(count("webhook_delivery")).isEqualTo(1);
         }
     }
 

@@ -103,7 +103,8 @@ class WebhookController {
             summary = "Replace a webhook subscription",
             description = "Replaces URL, description, kinds, filters and active as a whole (an omitted field is "
                     + "cleared or takes its default); the secret and the delivery log stay. Set active to false to "
-                    + "pause deliveries (they wait), to true to resume a stopped subscription.")
+                    + "pause it (nothing new is queued for it, and what was queued waits), to true to resume it, or "
+                    + "a subscription stopped after a day of failures.")
     @ApiResponse(responseCode = "200", description = "The subscription as replaced.")
     @ApiResponse(responseCode = "400", description = "A field is missing or malformed; errors names it.")
     @ApiResponse(responseCode = "404", description = "No subscription has this id.")

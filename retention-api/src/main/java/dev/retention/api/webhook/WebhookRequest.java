@@ -36,8 +36,9 @@ record WebhookRequest(
         Filters filters,
 
         @Schema(
-                description = "Whether messages are delivered; default true. Setting true again restarts a "
-                        + "subscription stopped after a day of failures.")
+                description = "Whether messages are queued and delivered; default true. While false, nothing "
+                        + "new is queued and what was queued waits. Setting true again restarts a subscription "
+                        + "stopped after a day of failures.")
         Boolean active) {
 
     @Schema(name = "WebhookFilters", description = "Filters of a subscription; each one omitted does not filter.")

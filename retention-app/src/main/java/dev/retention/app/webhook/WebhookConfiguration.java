@@ -15,6 +15,7 @@ import dev.retention.domain.webhook.DispatchWebhooks;
 import dev.retention.domain.webhook.ExpiringLots;
 import dev.retention.domain.webhook.LatestChurnRate;
 import dev.retention.domain.webhook.ManageWebhooks;
+import dev.retention.domain.webhook.PruneWebhookLog;
 import dev.retention.domain.webhook.RetrySchedule;
 import dev.retention.domain.webhook.ScanWebhookSignals;
 import dev.retention.domain.webhook.WebhookStore;
@@ -98,6 +99,11 @@ class WebhookConfiguration {
                         List.of(until)),
                 latestChurnRate(retention, defaults),
                 clock);
+    }
+
+    @Bean
+    PruneWebhookLog pruneWebhookLog(WebhookStore store, WebhookProperties properties, Clock clock) {
+        return new PruneWebhookLog(store, properties.logRetention(), clock);
     }
 
     /** The latest complete month in the reporting zone, by the reporting defaults, all segments. */

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     churn rate
  * @param atRiskLimit how many customers of the at-risk list (highest value at risk first) the scan watches
  * @param pointsExpiringNotice how long before their expiry points are announced
+ * @param logRetention how long delivered and given-up deliveries stay in the delivery log
  */
 @ConfigurationProperties("retention.webhooks")
 public record WebhookProperties(
@@ -37,4 +38,5 @@ public record WebhookProperties(
         @DefaultValue("24h") Duration giveUpAfter,
         @DefaultValue("15m") Duration scanInterval,
         @DefaultValue("500") int atRiskLimit,
-        @DefaultValue("7d") Duration pointsExpiringNotice) {}
+        @DefaultValue("7d") Duration pointsExpiringNotice,
+        @DefaultValue("30d") Duration logRetention) {}

@@ -132,7 +132,7 @@ public class ManageWebhooks {
         if (draft.kinds().contains(WebhookKind.METRIC_THRESHOLD) && filters.churnRateAbove() == null) {
             violations.add(Violation.rule("filters.churnRateAbove", "is required with the kind metric.threshold"));
         }
-        targets.refusal(draft.url()).ifPresent(refusal -> violations.add(Violation.rule("url", refusal)));
+        targets.refusalToSave(draft.url()).ifPresent(refusal -> violations.add(Violation.rule("url", refusal)));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

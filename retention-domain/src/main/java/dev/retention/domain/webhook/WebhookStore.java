@@ -76,6 +76,12 @@ public interface WebhookStore {
     /** Forgets what was announced of this kind about subjects other than {@code kept}; returns how many. */
     int forgetExcept(WebhookKind kind, Collection<String> kept);
 
+    /** Removes signals turned into deliveries before {@code before}; returns how many. */
+    int pruneSignals(Instant before);
+
+    /** Removes deliveries delivered or given up, of signals raised before {@code before}; returns how many. */
+    int pruneDeliveries(Instant before);
+
     /** A delivery taken for an attempt, with what the attempt needs of its subscription. */
     record DueDelivery(
             UUID id,

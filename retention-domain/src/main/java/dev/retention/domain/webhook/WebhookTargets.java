@@ -42,8 +42,20 @@ public final class WebhookTargets {
         return host -> List.of(InetAddress.getAllByName(host));
     }
 
-    /** Why the URL may not receive webhooks, or empty when it may. */
+    /** Why no webhook may be sent to the URL now, or empty when it may. */
     public Optional<String> refusal(String url) {
+        return refusal(url, false);
+    }
+
+    /**
+     * Why the URL may not be saved as a receiver, or empty when it may: as {@link #refusal(String)}, except that a
+     * host that does not resolve (yet) is accepted; its deliveries fail, saying so, until it does.
+     */
+    public Optional<String> refusalToSave(String url) {
+        return refusal(url, true);
+    }
+
+    private Optional<String> refusal(String url, boolean unknownHostAllowed) {
         URI uri;
         try {
             uri = new URI(url);
@@ -67,7 +79,9 @@ public final class WebhookTargets {
         try {
             addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException unknown) {
-            return Optional.of("names a host that does not resolve: " + uri.getHost());
+            return unknownHostAllowed
+                    ? Optional.empty()
+                    : Optional.of("names a host that does not resolve: " + uri.getHost());
         }
         for (InetAddress address : addresses) {
             Optional<String> refused = refusal(address);

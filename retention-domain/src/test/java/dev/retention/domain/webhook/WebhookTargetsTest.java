@@ -87,4 +87,11 @@ class WebhookTargetsTest {
                 .contains("names a host that does not resolve: nowhere.example.com");
         assertThat(strict.refusal("https://crm.example.com/a b")).contains("is not a valid URL");
     }
+
+    @Test
+    void aHostThatDoesNotResolveYetMayBeSavedButNotSentTo() {
+        assertThat(strict.refusalToSave("https://nowhere.example.com/hooks")).isEmpty();
+        assertThat(strict.refusalToSave("https://rebound.example.com/hooks")).isPresent();
+        assertThat(strict.refusalToSave("http://nowhere.example.com/hooks")).contains("must be an https URL");
+    }
 }

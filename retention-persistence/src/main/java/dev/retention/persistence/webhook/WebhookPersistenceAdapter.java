@@ -323,6 +323,19 @@ class WebhookPersistenceAdapter implements WebhookStore, ExpiringLots {
     }
 
     @Override
+    @Transactional
+    public int pruneSignals(Instant before) {
+        return jdbc.update("delete from webhook_signal where fanned_out_at < ?", utc(before));
+    }
+
+    @Override
+    @Transactional
+    public int pruneDeliveries(Instant before) {
+        return jdbc.update(
+                "delete from webhook_delivery where status in ('DELIVERED', 'FAILED') and raised_at < ?", utc(before));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<ExpiringLot> between(Instant from, Instant until, int limit) {
         return jdbc.query(
