@@ -1,5 +1,6 @@
 package dev.retention.api.feedback;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "NPS and CSAT per period and over the range.")
+@CsvExport
 record FeedbackMetricsResponse(
         @Schema(description = "The segment reported; null: all customers.") @Nullable
         String segment,

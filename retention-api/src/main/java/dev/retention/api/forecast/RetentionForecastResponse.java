@@ -1,5 +1,6 @@
 package dev.retention.api.forecast;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.forecast.FitBy;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
         name = "RetentionForecast",
         description = "Shifted-beta-geometric fits of contractual retention and their projections. Model quantities "
                 + "are fractions (0 to 1) with 6 decimals; counts of expected customers have 2.")
+@CsvExport
 record RetentionForecastResponse(
         @Schema(description = "Period length.") Granularity granularity,
         @Schema(description = "Reporting time zone.") String zone,

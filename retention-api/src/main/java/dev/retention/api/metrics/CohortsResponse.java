@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "The cohort matrix: one row per acquisition cohort, one cell per offset.")
+@CsvExport
 record CohortsResponse(
         @Schema(description = "The segment covered; absent for all customers.") @Nullable
         String segment,

@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "Retention figures per period and for the whole range, with the settings used.")
+@CsvExport
 record RetentionReportResponse(
         @Schema(description = "The segment the figures cover; absent for all customers.") @Nullable
         String segment,

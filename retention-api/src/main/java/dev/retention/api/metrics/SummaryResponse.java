@@ -1,5 +1,6 @@
 package dev.retention.api.metrics;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.metrics.ChurnModel;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.revenue.RevenuePeriodFigures;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "What a dashboard tile shows: the latest complete period and its change against the one before.")
+@CsvExport
 record SummaryResponse(
         @Schema(description = "Period length (configured default).")
         Granularity granularity,

@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.api.shared.EnumDocumentation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "Customers ranked by the current model of a segment (or of all customers).")
+@CsvExport
 record PredictionListResponse(
         @Schema(description = "The model that made the predictions.")
         UUID modelId,

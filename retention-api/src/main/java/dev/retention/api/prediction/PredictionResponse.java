@@ -1,5 +1,6 @@
 package dev.retention.api.prediction;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.prediction.ModelTimeUnit;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "What the current lifetime-value model expects of one customer, as of its calibration end.")
+@CsvExport
 record PredictionResponse(
         @Schema(description = "The customer's id.") UUID customerId,
 

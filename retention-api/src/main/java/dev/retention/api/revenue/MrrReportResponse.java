@@ -1,5 +1,6 @@
 package dev.retention.api.revenue;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.revenue.RevenueComparison;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
         name = "MrrReport",
         description = "Monthly recurring revenue and its retention per period, from SUBSCRIPTION events. Amounts in "
                 + "the reporting currency.")
+@CsvExport
 record MrrReportResponse(
         @Schema(description = "The segment the figures are for; absent: all customers.") @Nullable
         String segment,

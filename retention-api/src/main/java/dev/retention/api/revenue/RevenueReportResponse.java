@@ -1,5 +1,6 @@
 package dev.retention.api.revenue;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.revenue.RevenueComparison;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 @Schema(name = "RevenueReport", description = "Revenue retention per period. Amounts in the reporting currency.")
+@CsvExport
 record RevenueReportResponse(
         @Schema(description = "The segment the figures are for; absent: all customers.") @Nullable
         String segment,

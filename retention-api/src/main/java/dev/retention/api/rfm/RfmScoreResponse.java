@@ -1,5 +1,6 @@
 package dev.retention.api.rfm;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.rfm.RfmSegment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Schema(description = "One customer's RFM figures in the window, its scores and its segment.")
+@CsvExport
 record RfmScoreResponse(
         @Schema(description = "The customer's id.") UUID customerId,
 

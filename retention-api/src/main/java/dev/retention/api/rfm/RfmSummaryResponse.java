@@ -1,5 +1,6 @@
 package dev.retention.api.rfm;
 
+import dev.retention.api.shared.CsvExport;
 import dev.retention.domain.rfm.RfmSegment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "The customers with a purchase in the window, by RFM segment.")
+@CsvExport
 record RfmSummaryResponse(
         @Schema(description = "End of the window.") Instant asOf,
 

@@ -1,5 +1,6 @@
 package dev.retention.api.risk;
 
+import dev.retention.api.shared.CsvExport;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "An active customer who has been silent for longer than usual.")
+@CsvExport
 record AtRiskCustomerResponse(
         @Schema(description = "The customer's id.") UUID customerId,
         @Schema(description = "The CRM's id.") String externalId,

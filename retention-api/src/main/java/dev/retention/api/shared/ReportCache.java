@@ -47,16 +47,17 @@ public class ReportCache {
             T body = compute.get();
             return new Answer(body, "\"" + digest(json.writeValueAsBytes(body)) + "\"");
         });
-        if (webRequest.checkNotModified(answer.etag())) {
+        // Each representation has its own tag: a client holding the JSON's must not get 304 for the CSV.
+        String etag = CsvConfiguration.wantsCsv(webRequest)
+                ? answer.etag().substring(0, answer.etag().length() - 1) + "-csv\""
+                : answer.etag();
+        if (webRequest.checkNotModified(etag)) {
             return ResponseEntity.status(304)
-                    .eTag(answer.etag())
+                    .eTag(etag)
                     .cacheControl(cacheControl)
                     .build();
         }
-        return ResponseEntity.ok()
-                .eTag(answer.etag())
-                .cacheControl(cacheControl)
-                .body((T) answer.body());
+        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body((T) answer.body());
     }
 
     /**

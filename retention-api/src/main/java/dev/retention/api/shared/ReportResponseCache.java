@@ -49,7 +49,8 @@ final class ReportResponseCache extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = dataChanges.version() + " " + request.getRequestURI() + "?" + request.getQueryString();
+        String key = dataChanges.version() + " " + request.getRequestURI() + "?" + request.getQueryString() + " "
+                + request.getHeader(HttpHeaders.ACCEPT);
         Answer cached = answers.getIfPresent(key);
         if (cached != null) {
             replay(cached, request, response);
