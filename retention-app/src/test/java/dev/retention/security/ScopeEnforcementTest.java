@@ -73,6 +73,7 @@ class ScopeEnforcementTest extends ApiTest {
             Map.entry("listStrategyAssignments", "strategies:read"),
             Map.entry("recordStrategyTouch", "strategies:write"),
             Map.entry("getStrategyEffect", "strategies:read"),
+            Map.entry("getLoyaltySummary", "loyalty:read"),
             Map.entry("createWebhook", "webhooks:write"),
             Map.entry("listWebhooks", "webhooks:write"),
             Map.entry("getWebhook", "webhooks:write"),

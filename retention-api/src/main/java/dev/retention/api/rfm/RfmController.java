@@ -5,6 +5,7 @@ import dev.retention.api.shared.Paging;
 import dev.retention.api.shared.ReportCache;
 import dev.retention.api.shared.ResponseHeaders;
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.rfm.RfmGrid;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmSegment;
@@ -56,7 +57,8 @@ class RfmController {
     @Operation(
             operationId = "getRfmSegments",
             summary = "Customers by RFM segment",
-            description = "The size, revenue and average scores of every segment." + RULES + CACHING)
+            description = "The size, revenue and average scores of every segment, and the 5 × 5 grid of recency and "
+                    + "frequency scores with the customers and revenue of each cell." + RULES + CACHING)
     @ApiResponse(responseCode = "200", description = "The segments.")
     @ApiResponse(responseCode = "400", description = "windowDays out of range or asOf malformed.")
     @ResponseHeaders(conditionalGet = true)
@@ -66,7 +68,8 @@ class RfmController {
     }
 
     private RfmSummaryResponse summary(RfmQuery query) {
-        List<RfmSegmentSummary> summaries = rfm.summarise(query);
+        RfmGrid grid = rfm.grid(query);
+        List<RfmSegmentSummary> summaries = grid.segments();
         long total = summaries.stream().mapToLong(RfmSegmentSummary::customers).sum();
         BigDecimal revenue =
                 summaries.stream().map(RfmSegmentSummary::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -86,6 +89,16 @@ class RfmController {
                                 summary.averageRecency(),
                                 summary.averageFrequency(),
                                 summary.averageMonetary()))
+                        .toList(),
+                grid.cells().stream()
+                        .map(cell -> new RfmSummaryResponse.Cell(
+                                cell.recencyScore(),
+                                cell.frequencyScore(),
+                                cell.segment(),
+                                cell.customers(),
+                                Decimals.percent(cell.customers(), total),
+                                cell.revenue(),
+                                Decimals.percent(cell.revenue(), revenue)))
                         .toList());
     }
 

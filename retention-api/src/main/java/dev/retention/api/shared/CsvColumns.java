@@ -43,7 +43,8 @@ final class CsvColumns {
             for (RecordComponent component : components(type)) {
                 addColumns(componentType(type, component), name + "." + component.getName(), columns);
             }
-        } else if (!Map.class.isAssignableFrom(type.toClass())) {
+        } else if (!Map.class.isAssignableFrom(type.toClass())
+                && !(isCollection(type) && isRecord(type.asCollection().getGeneric(0)))) {
             columns.add(name);
         }
     }

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * each carrying its outer element's values under the list's name (such as {@code segments.segment}). Values beside
  * the list (the answer's settings, totals) are repeated on every row; nested objects become dotted columns
  * ({@code movements.expansion.amount}); a list of plain values is one cell joined by {@code |}. An answer without a
- * list of objects is one row.
+ * list of objects is one row; a second list of objects beside the first (the RFM grid's cells beside its segments)
+ * is left out.
  */
 final class CsvTable {
 
@@ -79,6 +80,9 @@ final class CsvTable {
     }
 
     private static void flatten(JsonNode value, String name, Map<String, JsonNode> row) {
+        if (value.isArray() && !value.isEmpty() && value.get(0).isObject()) {
+            return; // a second list of objects: the table has room for one
+        }
         if (value.isObject()) {
             value.properties().forEach(field -> flatten(field.getValue(), name + "." + field.getKey(), row));
         } else {

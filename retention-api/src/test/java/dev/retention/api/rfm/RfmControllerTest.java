@@ -16,10 +16,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.retention.api.shared.SliceReporting;
 import dev.retention.api.shared.WebSliceTest;
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.rfm.RfmCell;
+import dev.retention.domain.rfm.RfmGrid;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmSegment;
-import dev.retention.domain.rfm.RfmSegmentSummary;
 import dev.retention.domain.rfm.SegmentByRfm;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
@@ -48,18 +49,14 @@ class RfmControllerTest {
     @MockitoBean
     private SegmentByRfm rfm;
 
-    private static RfmSegmentSummary summary(RfmSegment segment, long customers, String revenue) {
-        return new RfmSegmentSummary(
-                segment, customers, new BigDecimal(revenue), BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE);
+    private static RfmCell cell(int r, int f, long customers, String revenue) {
+        return new RfmCell(r, f, RfmSegment.of(r, f), customers, new BigDecimal(revenue), customers * 3);
     }
 
     @Test
     void withoutParametersTheWindowIsTheYearBeforeNowAndSharesAreComputedFromTheSegments() throws Exception {
-        given(rfm.summarise(new RfmQuery(SliceReporting.NOW, 365)))
-                .willReturn(List.of(
-                        summary(RfmSegment.CHAMPIONS, 1, "300.00"),
-                        summary(RfmSegment.LOST, 2, "100.00"),
-                        summary(RfmSegment.PROMISING, 0, "0")));
+        given(rfm.grid(new RfmQuery(SliceReporting.NOW, 365)))
+                .willReturn(RfmGrid.of(List.of(cell(5, 5, 1, "300.00"), cell(1, 1, 2, "100.00"))));
 
         mvc.perform(get("/api/v1/segments/rfm"))
                 .andExpect(status().isOk())
@@ -69,16 +66,28 @@ class RfmControllerTest {
                 .andExpect(jsonPath("$.customers").value(3))
                 .andExpect(jsonPath("$.revenue").value(400.00))
                 .andExpect(jsonPath("$.segments[0].name").value("Champions"))
+                .andExpect(jsonPath("$.segments[0].averageMonetaryScore").value(3.0))
+                .andExpect(jsonPath("$.cells.length()").value(25))
+                .andExpect(jsonPath("$.cells[4].recencyScore").value(5))
+                .andExpect(jsonPath("$.cells[4].frequencyScore").value(5))
+                .andExpect(jsonPath("$.cells[4].segment").value("CHAMPIONS"))
+                .andExpect(jsonPath("$.cells[4].customerShare").value(33.3333))
+                .andExpect(jsonPath("$.cells[20].segment").value("LOST"))
+                .andExpect(jsonPath("$.cells[20].revenueShare").value(25.0))
+                .andExpect(jsonPath("$.cells[0].customers").value(0))
                 .andExpect(jsonPath("$.segments[0].customerShare").value(33.3333))
                 .andExpect(jsonPath("$.segments[0].revenueShare").value(75.0))
-                .andExpect(jsonPath("$.segments[1].customerShare").value(66.6667))
-                .andExpect(jsonPath("$.segments[1].revenueShare").value(25.0))
-                .andExpect(jsonPath("$.segments[2].customerShare").value(0.0));
+                .andExpect(jsonPath("$.segments[" + RfmSegment.LOST.ordinal() + "].customerShare")
+                        .value(66.6667))
+                .andExpect(jsonPath("$.segments[" + RfmSegment.LOST.ordinal() + "].revenueShare")
+                        .value(25.0))
+                .andExpect(jsonPath("$.segments[" + RfmSegment.PROMISING.ordinal() + "].customerShare")
+                        .value(0.0));
     }
 
     @Test
     void anAnswerForAGivenMomentCarriesAnETagAndIsServedFromTheCacheAfterwards() throws Exception {
-        given(rfm.summarise(new RfmQuery(AS_OF, 90))).willReturn(List.of(summary(RfmSegment.LOST, 1, "5")));
+        given(rfm.grid(new RfmQuery(AS_OF, 90))).willReturn(RfmGrid.of(List.of(cell(1, 1, 1, "5"))));
 
         String etag = mvc.perform(get("/api/v1/segments/rfm")
                         .param("asOf", "2026-10-01T00:00:00Z")
@@ -94,7 +103,7 @@ class RfmControllerTest {
                         .header("If-None-Match", etag))
                 .andExpect(status().isNotModified());
 
-        verify(rfm, times(1)).summarise(any());
+        verify(rfm, times(1)).grid(any());
     }
 
     @Test

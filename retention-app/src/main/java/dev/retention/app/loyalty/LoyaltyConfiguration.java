@@ -4,11 +4,13 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.loyalty.ChangeProgramme;
 import dev.retention.domain.loyalty.EarnPoints;
 import dev.retention.domain.loyalty.ExpirePoints;
+import dev.retention.domain.loyalty.LoyaltyFigures;
 import dev.retention.domain.loyalty.LoyaltyStore;
 import dev.retention.domain.loyalty.ManageAccounts;
 import dev.retention.domain.loyalty.ManageRewards;
 import dev.retention.domain.loyalty.RedeemReward;
 import dev.retention.domain.loyalty.Rewards;
+import dev.retention.domain.loyalty.SummariseLoyalty;
 import dev.retention.domain.shared.UnitOfWork;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -46,5 +48,10 @@ class LoyaltyConfiguration {
     @Bean
     ExpirePoints expirePoints(LoyaltyStore store, UnitOfWork unitOfWork, Clock clock) {
         return new ExpirePoints(store, unitOfWork, clock);
+    }
+
+    @Bean
+    SummariseLoyalty summariseLoyalty(LoyaltyStore store, LoyaltyFigures figures) {
+        return new SummariseLoyalty(store, figures);
     }
 }

@@ -15,8 +15,8 @@ import java.util.UUID;
  */
 public interface RfmScores {
 
-    /** Every segment with its customers, revenue and average scores; empty segments too. */
-    List<RfmSegmentSummary> summarise(RfmQuery query);
+    /** The customers, revenue and monetary score sum of every (R, F) cell that has customers. */
+    List<RfmCell> cells(RfmQuery query);
 
     /** The members of one segment, most recent purchase first. */
     Page<RfmScore> members(RfmQuery query, RfmSegment segment, PageRequest page);

@@ -5,7 +5,6 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
-import java.util.List;
 
 /** Scores the customers who bought in a window by recency, frequency and monetary value, and groups them. */
 public class SegmentByRfm {
@@ -18,9 +17,9 @@ public class SegmentByRfm {
         this.customers = customers;
     }
 
-    /** Every segment's size, revenue and average scores. */
-    public List<RfmSegmentSummary> summarise(RfmQuery query) {
-        return scores.summarise(query);
+    /** The grid of recency and frequency scores, with every segment's size, revenue and average scores. */
+    public RfmGrid grid(RfmQuery query) {
+        return RfmGrid.of(scores.cells(query));
     }
 
     /** The segment's customers, most recent purchase first. */

@@ -3,16 +3,14 @@ package dev.retention.persistence.rfm;
 import static dev.retention.persistence.shared.SqlTimes.utc;
 
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.rfm.RfmCell;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
-import dev.retention.domain.rfm.RfmSegmentSummary;
-import dev.retention.domain.shared.Decimals;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.SqlArrays;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,31 +70,21 @@ class RfmPersistenceAdapter implements RfmScores {
 
     @Override
     @Transactional(readOnly = true)
-    public List<RfmSegmentSummary> summarise(RfmQuery query) {
-        Map<RfmSegment, RfmSegmentSummary> summaries = new EnumMap<>(RfmSegment.class);
+    public List<RfmCell> cells(RfmQuery query) {
+        List<RfmCell> cells = new ArrayList<>();
         query(
                 query,
-                "select segment, count(*), coalesce(sum(monetary), 0), avg(r), avg(f), avg(m) "
-                        + "from segmented group by segment",
+                "select r, f, segment, count(*), coalesce(sum(monetary), 0), sum(m) from segmented "
+                        + "group by r, f, segment",
                 List.of(),
-                row -> {
-                    RfmSegment segment = RfmSegment.valueOf(row.getString(1));
-                    summaries.put(
-                            segment,
-                            new RfmSegmentSummary(
-                                    segment,
-                                    row.getLong(2),
-                                    row.getBigDecimal(3),
-                                    average(row.getBigDecimal(4)),
-                                    average(row.getBigDecimal(5)),
-                                    average(row.getBigDecimal(6))));
-                });
-        List<RfmSegmentSummary> all = new ArrayList<>();
-        for (RfmSegment segment : RfmSegment.values()) {
-            all.add(summaries.getOrDefault(
-                    segment, new RfmSegmentSummary(segment, 0, BigDecimal.ZERO, null, null, null)));
-        }
-        return all;
+                row -> cells.add(new RfmCell(
+                        row.getInt(1),
+                        row.getInt(2),
+                        RfmSegment.valueOf(row.getString(3)),
+                        row.getLong(4),
+                        row.getBigDecimal(5),
+                        row.getLong(6))));
+        return cells;
     }
 
     @Override
@@ -194,9 +180,5 @@ class RfmPersistenceAdapter implements RfmScores {
                 row.getInt("f"),
                 row.getInt("m"),
                 RfmSegment.valueOf(row.getString("segment")));
-    }
-
-    private static BigDecimal average(BigDecimal value) {
-        return Decimals.rounded(value);
     }
 }

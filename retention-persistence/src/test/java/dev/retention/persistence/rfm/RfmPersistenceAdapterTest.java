@@ -5,6 +5,8 @@ import static dev.retention.domain.event.EventType.REFUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.rfm.RfmCell;
+import dev.retention.domain.rfm.RfmGrid;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
@@ -105,8 +107,9 @@ class RfmPersistenceAdapterTest extends AdapterTest {
 
     @Test
     void theSummaryHasEverySegmentWithItsCustomersRevenueAndAverageScores() {
-        Map<RfmSegment, RfmSegmentSummary> summary = scores.summarise(JUNE).stream()
-                .collect(Collectors.toMap(RfmSegmentSummary::segment, Function.identity()));
+        RfmGrid grid = RfmGrid.of(scores.cells(JUNE));
+        Map<RfmSegment, RfmSegmentSummary> summary =
+                grid.segments().stream().collect(Collectors.toMap(RfmSegmentSummary::segment, Function.identity()));
 
         assertThat(summary).hasSize(RfmSegment.values().length);
         RfmSegmentSummary loyal = summary.get(RfmSegment.LOYAL_CUSTOMERS);
@@ -119,6 +122,11 @@ class RfmPersistenceAdapterTest extends AdapterTest {
         assertThat(summary.get(RfmSegment.POTENTIAL_LOYALISTS).customers()).isEqualTo(1);
         assertThat(summary.get(RfmSegment.CHAMPIONS).customers()).isZero();
         assertThat(summary.get(RfmSegment.CHAMPIONS).revenue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(grid.cells()).hasSize(25);
+        assertThat(grid.cells().stream().mapToLong(RfmCell::customers).sum())
+                .isEqualTo(summary.values().stream()
+                        .mapToLong(RfmSegmentSummary::customers)
+                        .sum());
     }
 
     @Test
