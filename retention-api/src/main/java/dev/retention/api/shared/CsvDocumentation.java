@@ -5,10 +5,8 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -20,7 +18,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Documents the CSV form of every answer marked {@link CsvExport}: {@code text/csv} beside {@code application/json}
- * in its 200 answer, and the {@code format} parameter.
+ * in its 200 answer, and the 406 for a format that is neither.
  */
 @Configuration(proxyBeanMethods = false)
 class CsvDocumentation {
@@ -55,7 +53,10 @@ class CsvDocumentation {
                         .schema(new StringSchema()
                                 .description("The same answer as CSV (RFC 4180, UTF-8, a header row): one row per "
                                         + "innermost list element, the values around it repeated on each row, nested "
-                                        + "objects as dotted columns; see the README.")));
+                                        + "objects as dotted columns; see the README. Asked for with Accept: "
+                                        + "text/csv, or with the query parameter format=csv (format=json for JSON), "
+                                        + "which wins over the header and is left out of the parameter lists so that "
+                                        + "generated clients keep their signatures.")));
         if (operation.getResponses().get("406") == null) {
             operation
                     .getResponses()
@@ -68,16 +69,6 @@ class CsvDocumentation {
                                                     "application/problem+json",
                                                     new MediaType()
                                                             .schema(new Schema<>().$ref(COMPONENT_REF + "Problem")))));
-        }
-        boolean listed = operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> CsvConfiguration.FORMAT.equals(p.getName()));
-        if (!listed) {
-            StringSchema formats = new StringSchema();
-            formats.setEnum(List.of("json", "csv"));
-            operation.addParametersItem(new QueryParameter()
-                    .name(CsvConfiguration.FORMAT)
-                    .description("json (the default) or csv; wins over the Accept header.")
-                    .schema(formats));
         }
     }
 

@@ -53,7 +53,8 @@ class CsvTableTest {
         assertThat(csv("{\"latest\": {\"crr\": 1.5}, \"previous\": {\"crr\": 2}}"))
                 .isEqualTo("latest.crr,previous.crr\r\n1.5,2\r\n");
         assertThat(csv("{\"zone\": \"UTC\", \"items\": []}")).isEqualTo("zone\r\n");
-        assertThat(csv("{\"segments\": [{\"s\": \"A\"}], \"cells\": [{\"r\": 1}]}")).isEqualTo("s\r\nA\r\n");
+        assertThat(csv("{\"segments\": [{\"s\": \"A\"}], \"cells\": [{\"r\": 1}]}"))
+                .isEqualTo("s\r\nA\r\n");
     }
 
     @Test
