@@ -73,6 +73,11 @@
     return date.toISOString().slice(0, 10);
   }
 
+  /** The start of the UTC day a year before today: the customer page shows the events since. */
+  function yearAgo() {
+    return isoDate(new Date(Date.now() - 365 * 86400000)) + 'T00:00:00Z';
+  }
+
   function defaultSelectors() {
     const next = firstOfMonth(new Date());
     next.setUTCMonth(next.getUTCMonth() + 1);
@@ -348,7 +353,8 @@
       grid: {left: 100, right: 20, top: 20, bottom: 70},
       xAxis: {type: 'category', data: Array.from({length: offsets}, (_, i) => '+' + i), splitArea: {show: true}},
       yAxis: {type: 'category', data: data.cohorts.map(c => c.periodStart + ' (' + c.size + ')'), inverse: true},
-      visualMap: {min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0},
+      visualMap: {min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: {color: ['#f3f6fb', '#9ec5f5', '#2f6fdb', '#173f8a']}},
       series: [{type: 'heatmap', data: cells, label: {show: offsets <= 13, formatter: p => p.value[2] === null ? ''
             : Math.round(p.value[2])}}],
     });
@@ -364,8 +370,12 @@
       view.replaceChildren(element('h2', {}, 'Revenue retention'), empty('No period in this range.'));
       return;
     }
+    // The waterfall shows the latest finished period that has a period to compare with (a running one would show
+    // most of the compared revenue as churned only because the period is not over).
+    const today = isoDate(new Date());
     const withMovements = periods.filter(p => p.movements);
-    const latest = withMovements[withMovements.length - 1];
+    const finished = withMovements.filter(p => p.endDate <= today);
+    const latest = finished.length ? finished[finished.length - 1] : withMovements[withMovements.length - 1];
     const lines = chartBox('nrr-grr', false);
     const waterfall = chartBox('revenue-waterfall', false);
     view.replaceChildren(element('h2', {}, 'Revenue retention'),
@@ -458,7 +468,8 @@
           revenueShare: cell.revenueShare,
           itemStyle: {color: SEGMENT_COLOURS[cell.segment], borderColor: '#fff', borderWidth: 2},
         })),
-        label: {show: true, color: '#fff', formatter: p => names[p.data.segment] + '\n' + counts.format(p.data.value[2])},
+        label: {show: true, color: '#fff', fontSize: 11, lineHeight: 16,
+          formatter: p => names[p.data.segment] + '\n' + counts.format(p.data.value[2])},
       }],
     }).on('click', p => showMembers(p.data.segment));
 
@@ -503,7 +514,7 @@
   async function customer(view, id) {
     const [profile, events, prediction, rfm, account] = await Promise.all([
       api('/api/v1/customers/' + id),
-      api('/api/v1/customers/' + id + '/events', {size: 200}),
+      api('/api/v1/customers/' + id + '/events', {from: yearAgo(), size: 500}),
       optional('/api/v1/customers/' + id + '/prediction'),
       optional('/api/v1/customers/' + id + '/rfm', {windowDays: 365}),
       optional('/api/v1/loyalty/accounts/' + id),
@@ -514,7 +525,7 @@
     view.replaceChildren(
         element('h2', {'data-test': 'customer-name'}, profile.name || profile.externalId),
         element('p', {class: 'muted'}, 'CRM id ', profile.externalId, profile.segment ? ', segment ' + profile.segment : ''),
-        card('Events', events.items.length ? timeline : empty('No events.')),
+        card('Events of the last 365 days', events.items.length ? timeline : empty('No events in the last year.')),
         element('div', {class: 'columns'},
             card('Prediction', prediction ? facts([
               ['P(alive)', number(prediction.probabilityAlive, 'probability', 'pAlive')],
@@ -560,7 +571,7 @@
 
   function upliftChart(box, effect) {
     const windows = [['During', effect.during], ['After', effect.after]].filter(([, w]) => w);
-    const grids = FIGURES.map((_, i) => ({left: (4 + i * 33) + '%', width: '25%', top: 40, bottom: 40}));
+    const grids = FIGURES.map((_, i) => ({left: (4 + i * 33) + '%', width: '25%', top: 50, bottom: 40}));
     const series = [];
     FIGURES.forEach((figure, i) => {
       const points = windows.map(([name, w]) => {
@@ -646,7 +657,7 @@
     const tiers = chartBox('tiers', false);
     const points = chartBox('points', false);
     view.replaceChildren(element('h2', {}, 'Loyalty programme'),
-        element('p', {'data-test': 'members'}, number(summary.members, 'count', 'members'), ' members.'),
+        element('p', {}, number(summary.members, 'count', 'members'), ' members.'),
         card('Retention of members and of everyone else', compare),
         element('div', {class: 'columns'},
             card('Members by tier', summary.tiers.length ? tiers : empty('No programme yet.')),
@@ -719,6 +730,7 @@
         main.replaceChildren(target);
         charts.forEach(instance => instance.resize());
         main.setAttribute('data-ready', name);
+        main.setAttribute('data-ready-ms', String(Math.round(performance.now())));
       }
     } catch (problem) {
       if (current !== renderCount) {

@@ -62,6 +62,12 @@ class HeaderDocumentation {
                         "The version of the figures, the same on every instance for the " + "same data and request.",
                         null));
         response.addHeaderObject("Cache-Control", header("private, max-age as configured (default 30 s).", null));
+        response.addHeaderObject(
+                "Vary",
+                header(
+                        "Authorization, X-API-Key, Accept: a cache keeps one answer per credential and per form "
+                                + "(JSON or CSV).",
+                        null));
     }
 
     private static Header header(String description, String format) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * ETag, and a client may revalidate against any of them.
  */
 public class ReportCache {
+
+    /**
+     * The request headers an answer depends on beyond its URL: the credential (a browser must not hand the answer it
+     * got with one key to a request with another) and the form asked for.
+     */
+    public static final String[] VARY = {HttpHeaders.AUTHORIZATION, "X-API-Key", HttpHeaders.ACCEPT};
 
     private record Answer(Object body, String etag) {}
 
@@ -55,9 +62,14 @@ public class ReportCache {
             return ResponseEntity.status(304)
                     .eTag(etag)
                     .cacheControl(cacheControl)
+                    .varyBy(VARY)
                     .build();
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body((T) answer.body());
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(cacheControl)
+                .varyBy(VARY)
+                .body((T) answer.body());
     }
 
     /**

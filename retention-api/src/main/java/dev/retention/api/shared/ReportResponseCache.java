@@ -76,6 +76,7 @@ final class ReportResponseCache extends OncePerRequestFilter {
         if (answer.cacheControl() != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl());
         }
+        response.setHeader(HttpHeaders.VARY, String.join(", ", ReportCache.VARY));
         if (new ServletWebRequest(request, response).checkNotModified(answer.etag())) {
             return;
         }

@@ -8,6 +8,8 @@ public final class Hypergeometric {
 
     private static final int MAX_TERMS = 1_000_000;
     private static final double TOLERANCE = 1e-15;
+    private static final double RESCALE_ABOVE = 1e200;
+    private static final double LOG_RESCALE = Math.log(RESCALE_ABOVE);
 
     private Hypergeometric() {}
 
@@ -23,11 +25,7 @@ public final class Hypergeometric {
         if (c <= 0) {
             throw new IllegalArgumentException("c must be positive: " + c);
         }
-        double series = series(c - a, c - b, c, z);
-        if (!(series > 0)) {
-            throw new ArithmeticException("2F1 series lost its precision: " + series);
-        }
-        return (c - a - b) * Math.log1p(-z) + Math.log(series);
+        return (c - a - b) * Math.log1p(-z) + logSeries(c - a, c - b, c, z);
     }
 
     /**
@@ -42,6 +40,32 @@ public final class Hypergeometric {
             throw new IllegalArgumentException("c must not be a non-positive integer: " + c);
         }
         return series(a, b, c, z);
+    }
+
+    /**
+     * log of the power series, rescaled as it grows: with large parameters (a fit whose a and b run into the
+     * thousands) the terms climb far beyond the largest double before they fall, though the logarithm is moderate.
+     */
+    private static double logSeries(double a, double b, double c, double z) {
+        double term = 1;
+        double sum = 1;
+        double logScale = 0;
+        for (int n = 0; n < MAX_TERMS; n++) {
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+            sum += term;
+            if (Math.abs(sum) > RESCALE_ABOVE) {
+                sum /= RESCALE_ABOVE;
+                term /= RESCALE_ABOVE;
+                logScale += LOG_RESCALE;
+            }
+            if (Math.abs(term) <= TOLERANCE * Math.abs(sum)) {
+                if (!(sum > 0)) {
+                    throw new ArithmeticException("2F1 series lost its precision: " + sum);
+                }
+                return logScale + Math.log(sum);
+            }
+        }
+        throw new ArithmeticException("2F1 series did not converge for z = " + z);
     }
 
     /** The plain power series sum_n (a)_n (b)_n / ((c)_n n!) z^n. */
