@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,15 +20,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** The uploads of CSV imports, which are streamed to disk and may be far larger than any other body. */
+    private static final Pattern IMPORT_FILE = Pattern.compile("/api/v1/imports/[^/]+/file");
 
-    BodySizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+    private final long maxBodyBytes;
+    private final long maxImportBytes;
+
+    BodySizeLimitFilter(long maxBodyBytes, long maxImportBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxImportBytes = maxImportBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long maxBytes = IMPORT_FILE.matcher(path).matches() ? maxImportBytes : maxBodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ProblemResponses.write(
                     request,

@@ -51,6 +51,8 @@ final class ScopeRules {
             rule(null, "/api/v1/loyalty/**", Access.scope(Scope.LOYALTY_WRITE)),
             rule(HttpMethod.GET, "/api/v1/strategies/**", Access.scope(Scope.STRATEGIES_READ)),
             rule(null, "/api/v1/strategies/**", Access.scope(Scope.STRATEGIES_WRITE)),
+            rule(null, "/api/v1/imports", Access.scope(Scope.EVENTS_WRITE)),
+            rule(null, "/api/v1/imports/**", Access.scope(Scope.EVENTS_WRITE)),
             rule(null, "/api/v1/webhooks", Access.scope(Scope.WEBHOOKS_WRITE)),
             rule(null, "/api/v1/webhooks/**", Access.scope(Scope.WEBHOOKS_WRITE)),
             rule(null, "/api/**", Access.AUTHENTICATED));

@@ -49,7 +49,8 @@ class SecurityConfiguration {
                 .cors(cors -> cors.configurationSource(corsSource(settings.cors())))
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(new BodySizeLimitFilter(settings.maxBodyBytes()), LogoutFilter.class)
+                .addFilterBefore(
+                        new BodySizeLimitFilter(settings.maxBodyBytes(), settings.maxImportBytes()), LogoutFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(
                         new RateLimitFilter(settings.rateLimit(), limitRequests, meters), AuthorizationFilter.class)

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsAllowedOrigins origins a browser may call from ({@code retention.cors.allowed-origins}); none by default
  * @param rateLimit requests per credential
  * @param maxBodyBytes the largest request body accepted
+ * @param maxImportBytes the largest CSV file an import accepts ({@code retention.max-import-bytes})
  */
 @ConfigurationProperties("retention")
 public record SecuritySettings(
         @DefaultValue Cors cors,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue("8388608") long maxBodyBytes) {
+        @DefaultValue("8388608") long maxBodyBytes,
+        @DefaultValue("2147483648") long maxImportBytes) {
 
     /** @param allowedOrigins such as {@code https://crm.example.com} */
     public record Cors(@DefaultValue List<String> allowedOrigins) {}

@@ -73,6 +73,13 @@ public class EnumDocumentation {
                             "What happened between a strategy and a treatment "
                                     + "customer: SENT, OPENED or REDEEMED.")),
             Map.entry(
+                    "ImportStatus",
+                    new EnumDoc(
+                            "ImportStatus",
+                            "Where an import stands: AWAITING_FILE (created, send its file), QUEUED, RUNNING, "
+                                    + "SUCCEEDED (every row read: stored, duplicate or refused) or FAILED (stopped; "
+                                    + "see error).")),
+            Map.entry(
                     "LedgerEntryType",
                     new EnumDoc(
                             "LedgerEntryType",

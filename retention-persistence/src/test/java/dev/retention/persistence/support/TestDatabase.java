@@ -27,7 +27,7 @@ public final class TestDatabase {
             + "customer_feedback, loyalty_transaction, loyalty_redemption, loyalty_reward, loyalty_lot, "
             + "loyalty_account, loyalty_programme_version, customer_prediction, clv_model, revenue_by_quarter_hour, "
             + "customer_activity, customer_purchase_rhythm, customer_event, customer, shedlock, rate_limit_bucket, "
-            + "exchange_rate, webhook_delivery, webhook_signal, webhook_announcement, webhook_subscription";
+            + "exchange_rate, webhook_delivery, webhook_signal, webhook_announcement, webhook_subscription, import_refusal, import_job";
 
     private static TestDatabase instance;
 

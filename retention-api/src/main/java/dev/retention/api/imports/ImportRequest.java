@@ -1,0 +1,78 @@
+package dev.retention.api.imports;
+
+import dev.retention.domain.event.EventType;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+@Schema(description = "A CSV import of events: how the file's columns (named by its header row) become events.")
+record ImportRequest(
+        @Schema(
+                description = "Which column fills which field; externalId (or customerId) and occurredAt are required, "
+                        + "type unless given below.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        Columns columns,
+
+        @Schema(description = "The type of every row when no column gives it.") @Nullable
+        EventType type,
+
+        @Schema(description = "The currency of amounts when no column gives it (ISO 4217).", example = "EUR") @Nullable
+        String currency,
+
+        @Schema(
+                description = "The zone of times without an offset; default UTC.",
+                example = "Europe/London",
+                maxLength = 64)
+        @Nullable
+        String zone,
+
+        @Schema(
+                description = "A java.time pattern for the times, such as yyyy-MM-dd HH:mm or dd/MM/yyyy; default "
+                        + "ISO 8601 (2026-01-31T10:15:00Z, 2026-01-31T10:15:00 in the zone, or 2026-01-31).",
+                example = "yyyy-MM-dd HH:mm",
+                maxLength = 100)
+        @Nullable
+        String timestampPattern,
+
+        @Schema(description = "Create customers named by an unknown externalId; default true.") @Nullable
+        Boolean createCustomers,
+
+        @Schema(
+                description = "The field delimiter, one character; default a comma.",
+                example = ";",
+                minLength = 1,
+                maxLength = 1)
+        @Nullable
+        String delimiter) {
+
+    @Schema(
+            name = "ImportColumns",
+            description = "Column names of the header row, by field; unmapped fields stay empty.")
+    record Columns(
+            @Schema(description = "The customer's id in this service.", example = "customer_uuid") @Nullable
+            String customerId,
+
+            @Schema(description = "The customer's id in the CRM.", example = "Customer ID") @Nullable
+            String externalId,
+
+            @Schema(description = "The event type (PURCHASE, REFUND, ...).", example = "Event") @Nullable
+            String type,
+
+            @Schema(description = "When it happened.", example = "Date") @Nullable
+            String occurredAt,
+
+            @Schema(description = "The amount (a decimal with a dot).", example = "Amount") @Nullable
+            String amount,
+
+            @Schema(description = "The currency of the amount.", example = "Currency") @Nullable
+            String currency,
+
+            @Schema(description = "The product.", example = "StockCode") @Nullable
+            String productId,
+
+            @Schema(
+                    description = "A key unique per customer that makes a second import of the row a duplicate; "
+                            + "without it the key is derived from the row's mapped values.",
+                    example = "Invoice")
+            @Nullable
+            String eventKey) {}
+}
