@@ -28,9 +28,19 @@ class ImportConfiguration {
         });
     }
 
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService importStorers(ImportProperties properties) {
+        return Executors.newFixedThreadPool(2 * properties.workers(), task -> {
+            Thread thread = new Thread(task, "csv-import-store");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
-    RunImport runImport(ImportJobs jobs, ImportFiles files, RecordEvents recordEvents, Clock clock) {
-        return new RunImport(jobs, files, recordEvents, clock);
+    RunImport runImport(
+            ImportJobs jobs, ImportFiles files, RecordEvents recordEvents, ExecutorService importStorers, Clock clock) {
+        return new RunImport(jobs, files, recordEvents, importStorers, clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.retention.domain.event.EventOutcome;
 import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.shared.Concurrently;
 import dev.retention.domain.shared.Instants;
 import dev.retention.domain.shared.Violation;
 import java.io.BufferedReader;
@@ -13,9 +14,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -26,17 +31,25 @@ import java.util.stream.Collectors;
  */
 public class RunImport {
 
+    /** Batches stored at once while the next one is read, so that the database works while the file is parsed. */
+    static final int BATCHES_IN_FLIGHT = 2;
+
     private final ImportJobs jobs;
     private final ImportFiles files;
     private final RecordEvents recordEvents;
+    private final Executor storers;
     private final Clock clock;
 
-    public RunImport(ImportJobs jobs, ImportFiles files, RecordEvents recordEvents, Clock clock) {
+    public RunImport(ImportJobs jobs, ImportFiles files, RecordEvents recordEvents, Executor storers, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.recordEvents = recordEvents;
+        this.storers = storers;
         this.clock = clock;
     }
+
+    /** What storing one batch did: its counts, and the rows the service refused. */
+    private record Stored(long stored, long duplicates, List<RefusedRow> refused) {}
 
     /** A row read and parsed, or set aside. */
     private record Row(long line, String text, EventSubmission event) {}
@@ -64,6 +77,7 @@ public class RunImport {
             long refusedCount = 0;
             List<Row> batch = new ArrayList<>(RecordEvents.MAX_BATCH_SIZE);
             List<RefusedRow> refused = new ArrayList<>();
+            Deque<CompletableFuture<Stored>> inFlight = new ArrayDeque<>();
             CsvRecords.Record record;
             do {
                 record = records.next();
@@ -86,10 +100,16 @@ public class RunImport {
                     }
                 }
                 if (batch.size() == RecordEvents.MAX_BATCH_SIZE || (record == null && !batch.isEmpty())) {
-                    long[] counts = store(batch, refused);
-                    stored += counts[0];
-                    duplicates += counts[1];
+                    List<Row> full = List.copyOf(batch);
+                    inFlight.add(CompletableFuture.supplyAsync(() -> store(full), storers));
                     batch.clear();
+                }
+                while (inFlight.size() > (record == null ? 0 : BATCHES_IN_FLIGHT)
+                        || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                    Stored done = Concurrently.await(inFlight.poll());
+                    stored += done.stored();
+                    duplicates += done.duplicates();
+                    refused.addAll(done.refused());
                 }
                 if (refused.size() >= RecordEvents.MAX_BATCH_SIZE
                         || read % RecordEvents.MAX_BATCH_SIZE == 0
@@ -121,17 +141,19 @@ public class RunImport {
 
     /**
      * Stores a batch; when the service refuses some of its events (a rule broken, a key taken by other content),
-     * those are set aside and the rest is stored. Returns {stored, duplicates}.
+     * those are set aside and the rest is stored.
      */
-    private long[] store(List<Row> batch, List<RefusedRow> refused) {
-        List<Row> pending = new ArrayList<>(batch);
+    private Stored store(List<Row> batch) {
+        List<RefusedRow> refused = new ArrayList<>();
+        List<Row> pending = batch;
         while (!pending.isEmpty()) {
             IngestionResult result =
                     recordEvents.record(pending.stream().map(Row::event).toList());
             if (result.accepted()) {
-                return new long[] {
-                    result.count(EventOutcome.Status.CREATED), result.count(EventOutcome.Status.DUPLICATE)
-                };
+                return new Stored(
+                        result.count(EventOutcome.Status.CREATED),
+                        result.count(EventOutcome.Status.DUPLICATE),
+                        refused);
             }
             List<Row> again = new ArrayList<>();
             for (EventOutcome outcome : result.outcomes()) {
@@ -144,7 +166,7 @@ public class RunImport {
             }
             pending = again;
         }
-        return new long[] {0, 0};
+        return new Stored(0, 0, refused);
     }
 
     private static String reason(EventOutcome outcome) {

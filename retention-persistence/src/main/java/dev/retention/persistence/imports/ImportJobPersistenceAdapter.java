@@ -13,6 +13,7 @@ import dev.retention.domain.imports.RefusedRow;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.persistence.shared.JsonColumns;
+import dev.retention.persistence.shared.SqlPages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,16 +65,7 @@ class ImportJobPersistenceAdapter implements ImportJobs {
     @Override
     @Transactional(readOnly = true)
     public Page<ImportJob> list(PageRequest page) {
-        Long total = jdbc.queryForObject("select count(*) from import_job", Long.class);
-        return new Page<>(
-                jdbc.query(
-                        "select * from import_job order by created_at desc, id limit ? offset ?",
-                        JOB,
-                        page.size(),
-                        page.offset()),
-                page.page(),
-                page.size(),
-                total == null ? 0 : total);
+        return SqlPages.of(jdbc, "import_job", "created_at desc, id", JOB, page);
     }
 
     @Override

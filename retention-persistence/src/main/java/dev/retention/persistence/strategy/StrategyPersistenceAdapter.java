@@ -20,6 +20,7 @@ import dev.retention.domain.strategy.StrategyStatus;
 import dev.retention.domain.strategy.StrategyTarget;
 import dev.retention.domain.strategy.StrategyType;
 import dev.retention.domain.strategy.Touch;
+import dev.retention.persistence.shared.SqlPages;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,16 +106,7 @@ class StrategyPersistenceAdapter implements Strategies {
     @Override
     @Transactional(readOnly = true)
     public Page<Strategy> list(PageRequest page) {
-        Long total = jdbc.queryForObject("select count(*) from strategy", Long.class);
-        return new Page<>(
-                jdbc.query(
-                        "select * from strategy order by created_at desc, id limit ? offset ?",
-                        STRATEGY,
-                        page.size(),
-                        page.offset()),
-                page.page(),
-                page.size(),
-                total == null ? 0 : total);
+        return SqlPages.of(jdbc, "strategy", "created_at desc, id", STRATEGY, page);
     }
 
     @Override

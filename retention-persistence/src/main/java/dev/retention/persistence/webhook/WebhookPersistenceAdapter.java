@@ -12,6 +12,7 @@ import dev.retention.domain.webhook.WebhookSecret;
 import dev.retention.domain.webhook.WebhookStore;
 import dev.retention.domain.webhook.WebhookSubscription;
 import dev.retention.persistence.shared.JsonColumns;
+import dev.retention.persistence.shared.SqlPages;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -86,16 +87,7 @@ class WebhookPersistenceAdapter implements WebhookStore, ExpiringLots {
     @Override
     @Transactional(readOnly = true)
     public Page<WebhookSubscription> list(PageRequest page) {
-        Long total = jdbc.queryForObject("select count(*) from webhook_subscription", Long.class);
-        return new Page<>(
-                jdbc.query(
-                        "select * from webhook_subscription order by created_at desc, id limit ? offset ?",
-                        SUBSCRIPTION,
-                        page.size(),
-                        page.offset()),
-                page.page(),
-                page.size(),
-                total == null ? 0 : total);
+        return SqlPages.of(jdbc, "webhook_subscription", "created_at desc, id", SUBSCRIPTION, page);
     }
 
     @Override
