@@ -142,7 +142,7 @@ class ImportApiTest extends ApiTest {
         Response badZone = http.post(
                 "/api/v1/imports",
                 Map.of("columns", Map.of("externalId", "a", "occurredAt", "b"), "type", "LOGIN", "zone", "Mars/Base"));
-        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.status()).isEqualTo(422);
         assertThat(count("import_job")).isZero();
 
         String id = create(mapping()).get("id").asString();

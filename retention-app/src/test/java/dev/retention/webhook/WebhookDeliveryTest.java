@@ -91,10 +91,10 @@ class WebhookDeliveryTest extends WebhookTest {
 
     @Test
     void aReceiverThatIsDownThenFailingThenSlowGetsTheMessageInTheEndWithOneId() throws Exception {
-        // calls once it listens: 0 answers 500, 1 answers 200 after the 400 ms timeout, 2 answers 200 at once
+        // calls once it listens: 0 answers 500, 1 answers 200 after the 2 s timeout, 2 answers 200 at once
         try (Receiver receiver = Receiver.onFreePort(call -> switch (call) {
             case 0 -> Receiver.Answer.status(500);
-            case 1 -> new Receiver.Answer(700, 200);
+            case 1 -> new Receiver.Answer(3_000, 200);
             default -> Receiver.Answer.status(200);
         })) {
             String webhook = subscribe(receiver.url(), List.of("customer.churned"), null)
@@ -115,7 +115,7 @@ class WebhookDeliveryTest extends WebhookTest {
 
             receiver.start();
             deliverAll();
-            Thread.sleep(800); // the slow answer arrives late
+            Thread.sleep(3_200); // the slow answer arrives late
 
             JsonNode delivery = http.get("/api/v1/webhooks/" + webhook + "/deliveries")
                     .json()

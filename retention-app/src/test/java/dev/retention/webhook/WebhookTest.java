@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
             "retention.webhooks.scan-interval=1h",
             "retention.webhooks.first-retry=20ms",
             "retention.webhooks.longest-retry=80ms",
-            "retention.webhooks.timeout=400ms"
+            "retention.webhooks.timeout=2s"
         })
 abstract class WebhookTest extends ApiTest {
 

@@ -191,7 +191,7 @@ class ImportController {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException unknown) {
-            throw new InvalidInputException(List.of(new Violation("zone", "is not a time zone: " + zone)));
+            throw new InvalidInputException(List.of(Violation.rule("zone", "is not a time zone: " + zone)));
         }
     }
 

@@ -15,7 +15,11 @@ record ImportRequest(
         @Schema(description = "The type of every row when no column gives it.") @Nullable
         EventType type,
 
-        @Schema(description = "The currency of amounts when no column gives it (ISO 4217).", example = "EUR") @Nullable
+        @Schema(
+                description = "The currency of amounts when no column gives it (ISO 4217).",
+                example = "EUR",
+                pattern = "^[A-Z]{3}$")
+        @Nullable
         String currency,
 
         @Schema(

@@ -61,11 +61,14 @@ public record ImportMapping(
                 DateTimeFormatter.ofPattern(timestampPattern);
             } catch (IllegalArgumentException malformed) {
                 violations.add(
-                        new Violation("timestampPattern", "is not a date-time pattern: " + malformed.getMessage()));
+                        Violation.rule("timestampPattern", "is not a date-time pattern: " + malformed.getMessage()));
+            } catch (ClassCastException padded) {
+                // what the JDK throws for some padded patterns, such as pdH
+                violations.add(Violation.rule("timestampPattern", "is not a date-time pattern: bad padding (p)"));
             }
         }
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-            violations.add(new Violation("delimiter", "must not be a quote or a line break"));
+            violations.add(Violation.rule("delimiter", "must not be a quote or a line break"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

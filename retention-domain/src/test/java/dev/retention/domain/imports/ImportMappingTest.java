@@ -1,0 +1,49 @@
+package dev.retention.domain.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retention.domain.event.EventType;
+import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.Violation;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ImportMappingTest {
+
+    private static ImportMapping withPattern(String pattern) {
+        return new ImportMapping(
+                Map.of(ImportField.EXTERNAL_ID, "customer", ImportField.OCCURRED_AT, "at"),
+                EventType.LOGIN,
+                null,
+                null,
+                pattern,
+                true,
+                ',');
+    }
+
+    @Test
+    void aPatternThatJavaTimeCannotReadIsRefusedAsSuch() {
+        for (String pattern : new String[] {"p'x'", "pdH"}) {
+            assertThatThrownBy(() -> withPattern(pattern).check())
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            refused -> assertThat(refused.violations())
+                                    .extracting(Violation::field)
+                                    .containsExactly("timestampPattern"));
+        }
+        withPattern("dd/MM/yyyy HH:mm").check();
+    }
+
+    @Test
+    void aMappingNeedsACustomerATimeAndAType() {
+        ImportMapping nothing = new ImportMapping(Map.of(), null, null, null, null, true, ',');
+
+        assertThatThrownBy(nothing::check).isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+            assertThat(refused.onlyRulesBroken()).isTrue();
+            assertThat(refused.violations())
+                    .extracting(Violation::message)
+                    .contains("must map customerId or externalId", "must map occurredAt");
+        });
+    }
+}
