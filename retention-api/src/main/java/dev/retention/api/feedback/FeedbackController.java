@@ -11,8 +11,6 @@ import dev.retention.domain.feedback.ReportFeedback;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriod;
 import dev.retention.domain.metrics.ReportingPeriods;
-import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -108,7 +106,8 @@ class FeedbackController {
                     String zone,
             @Parameter(description = "Only customers of this segment.") @RequestParam(required = false)
                     String segment) {
-        ReportingPeriods periods = periods(from, to, granularity == null ? Granularity.MONTH : granularity, zone);
+        ReportingPeriods periods = ReportingRange.periods(
+                from, to, granularity == null ? Granularity.MONTH : granularity, zone, defaults.zone());
         String onlySegment = segment == null || segment.isBlank() ? null : segment;
         List<FeedbackCounts> counts = reportFeedback.perPeriod(periods, onlySegment);
         List<FeedbackMetricsResponse.Row> rows = new ArrayList<>();
@@ -124,15 +123,6 @@ class FeedbackController {
                 periods.zone().getId(),
                 rows,
                 row(periods.get(0).startDate(), periods.get(periods.size() - 1).endDate(), total));
-    }
-
-    private ReportingPeriods periods(LocalDate from, LocalDate to, Granularity granularity, String zone) {
-        List<Violation> violations = new ArrayList<>();
-        ReportingPeriods periods = ReportingRange.periods(from, to, granularity, zone, defaults.zone(), violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return periods;
     }
 
     private static FeedbackMetricsResponse.Row row(LocalDate start, LocalDate end, FeedbackCounts counts) {

@@ -8,8 +8,6 @@ import dev.retention.domain.loyalty.SummariseLoyalty;
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriod;
 import dev.retention.domain.metrics.ReportingPeriods;
-import dev.retention.domain.shared.InvalidInputException;
-import dev.retention.domain.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,12 +56,8 @@ class LoyaltySummaryController {
                     Granularity granularity,
             @Parameter(description = "Reporting time zone; default from configuration.") @RequestParam(required = false)
                     String zone) {
-        List<Violation> violations = new ArrayList<>();
         ReportingPeriods periods = ReportingRange.periods(
-                from, to, granularity == null ? Granularity.MONTH : granularity, zone, defaults.zone(), violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
+                from, to, granularity == null ? Granularity.MONTH : granularity, zone, defaults.zone());
         LoyaltySummary summary = loyalty.summarise(periods);
         List<LoyaltySummaryResponse.Points> rows = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {

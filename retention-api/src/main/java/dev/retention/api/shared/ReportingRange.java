@@ -2,16 +2,29 @@ package dev.retention.api.shared;
 
 import dev.retention.domain.metrics.Granularity;
 import dev.retention.domain.metrics.ReportingPeriods;
+import dev.retention.domain.shared.InvalidInputException;
 import dev.retention.domain.shared.Violation;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The range query parameters every per-period endpoint shares: from, to and zone, each failure naming its field. */
 public final class ReportingRange {
 
     private ReportingRange() {}
+
+    /** The periods of [from, to) in the zone (default: {@code defaultZone}); refused naming each bad parameter. */
+    public static ReportingPeriods periods(
+            LocalDate from, LocalDate to, Granularity granularity, String zone, ZoneId defaultZone) {
+        List<Violation> violations = new ArrayList<>();
+        ReportingPeriods periods = periods(from, to, granularity, zone, defaultZone, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return periods;
+    }
 
     /**
      * The periods of [from, to) in the zone (default: {@code defaultZone}); null, with a violation added for each

@@ -21,8 +21,11 @@ public record ImportJob(
         if (status == ImportStatus.AWAITING_FILE) {
             return null;
         }
-        if (status == ImportStatus.SUCCEEDED || fileBytes == 0) {
-            return status == ImportStatus.SUCCEEDED ? 100.0 : 0.0;
+        if (status == ImportStatus.SUCCEEDED) {
+            return 100.0;
+        }
+        if (fileBytes == 0) {
+            return 0.0;
         }
         return Math.min(100.0, Math.round(1000.0 * progress.bytesRead() / fileBytes) / 10.0);
     }
