@@ -160,4 +160,54 @@ class BatchApiTest extends ApiTest {
         assertThat(count("customer")).isEqualTo(1);
         assertThat(count("customer_event")).isEqualTo(parallel);
     }
+
+    @Test
+    void concurrentBatchesNamingTheSameCustomersInOppositeOrdersAreAllStored() throws Exception {
+        int customers = 400;
+        int rounds = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<Map<String, Object>> ascending = new ArrayList<>();
+                List<Map<String, Object>> descending = new ArrayList<>();
+                for (int i = 0; i < customers; i++) {
+                    int j = customers - 1 - i;
+                    // Each batch buys for one half and churns the other, so that the two lock the same customers
+                    // for different reasons, in different orders.
+                    ascending.add(purchase("crm-" + round + "-" + i, "up-" + i, 5));
+                    ascending.add(
+                            i < customers / 2
+                                    ? purchase("crm-" + round + "-" + i, "more-" + i, 6)
+                                    : churn("crm-" + round + "-" + i, "gone-" + i));
+                    descending.add(
+                            j < customers / 2
+                                    ? churn("crm-" + round + "-" + j, "lost-" + j)
+                                    : purchase("crm-" + round + "-" + j, "again-" + j, 8));
+                    descending.add(purchase("crm-" + round + "-" + j, "down-" + j, 7));
+                }
+                List<Callable<Response>> posts = List.of(
+                        () -> http.post("/api/v1/events:batch", batch(ascending)),
+                        () -> http.post("/api/v1/events:batch", batch(descending)));
+                for (Future<Response> future : pool.invokeAll(posts)) {
+                    assertThat(future.get().status())
+                            .as(future.get().toString())
+                            .isEqualTo(200);
+                    assertThat(future.get().json().get("created").asLong()).isEqualTo(2L * customers);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("customer")).isEqualTo((long) customers * rounds);
+        assertThat(count("customer_event")).isEqualTo(4L * customers * rounds);
+    }
+
+    private static Map<String, Object> churn(String externalId, String key) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("externalId", externalId);
+        event.put("type", "CHURNED");
+        event.put("occurredAt", "2026-02-02T10:00:00Z");
+        event.put("eventKey", key);
+        return event;
+    }
 }

@@ -94,7 +94,8 @@ public class RecordEvents {
             return result(outcomes);
         }
         try {
-            return unitOfWork.inTransaction(() -> store(submissions, conversions, outcomes, now));
+            // A fresh copy per attempt: the unit of work may run the work again after a deadlock.
+            return unitOfWork.inTransaction(() -> store(submissions, conversions, outcomes.clone(), now));
         } catch (BatchRejected rejected) {
             return rejected.result;
         }

@@ -59,40 +59,33 @@ public class RunImport {
             return;
         }
         ImportJob job = jobs.find(id).orElseThrow();
-        Counted counted = null;
-        long line = 0;
+        Tally tally = new Tally(id);
         try (InputStream file = files.open(id)) {
-            counted = new Counted(file);
+            tally.counted = new Counted(file);
             CsvRecords records = new CsvRecords(
-                    new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16),
+                    new BufferedReader(new InputStreamReader(tally.counted, StandardCharsets.UTF_8), 1 << 16),
                     job.mapping().delimiter());
             CsvRecords.Record header = records.next();
             if (header == null) {
                 throw new ImportException("The file is empty: it needs a header row naming its columns.");
             }
             EventRows rows = EventRows.of(header.fields(), job.mapping());
-            long read = 0;
-            long stored = 0;
-            long duplicates = 0;
-            long refusedCount = 0;
             List<Row> batch = new ArrayList<>(RecordEvents.MAX_BATCH_SIZE);
-            List<RefusedRow> refused = new ArrayList<>();
-            Deque<CompletableFuture<Stored>> inFlight = new ArrayDeque<>();
             CsvRecords.Record record;
             do {
                 record = records.next();
                 if (record != null) {
-                    read++;
-                    line = record.line();
+                    tally.read++;
+                    tally.line = record.line();
                     if (record.tooLong()) {
-                        refused.add(new RefusedRow(
+                        tally.refused.add(new RefusedRow(
                                 record.line(),
                                 record.text(),
                                 "longer than " + CsvRecords.MAX_RECORD_LENGTH + " characters"));
                     } else {
                         EventRows.Parsed parsed = rows.parse(record.fields());
                         if (parsed.event() == null) {
-                            refused.add(
+                            tally.refused.add(
                                     new RefusedRow(record.line(), record.text(), String.join("; ", parsed.reasons())));
                         } else {
                             batch.add(new Row(record.line(), record.text(), parsed.event()));
@@ -101,41 +94,91 @@ public class RunImport {
                 }
                 if (batch.size() == RecordEvents.MAX_BATCH_SIZE || (record == null && !batch.isEmpty())) {
                     List<Row> full = List.copyOf(batch);
-                    inFlight.add(CompletableFuture.supplyAsync(() -> store(full), storers));
+                    tally.inFlight.add(CompletableFuture.supplyAsync(() -> store(full), storers));
                     batch.clear();
                 }
-                while (inFlight.size() > (record == null ? 0 : BATCHES_IN_FLIGHT)
-                        || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-                    Stored done = Concurrently.await(inFlight.poll());
-                    stored += done.stored();
-                    duplicates += done.duplicates();
-                    refused.addAll(done.refused());
-                }
-                if (refused.size() >= RecordEvents.MAX_BATCH_SIZE
-                        || read % RecordEvents.MAX_BATCH_SIZE == 0
+                tally.collect(record == null ? 0 : BATCHES_IN_FLIGHT);
+                if (tally.refused.size() >= RecordEvents.MAX_BATCH_SIZE
+                        || tally.read % RecordEvents.MAX_BATCH_SIZE == 0
                         || record == null) {
-                    refusedCount += refused.size();
-                    jobs.progress(
-                            id,
-                            new ImportProgress(read, stored, duplicates, refusedCount, counted.count),
-                            refused,
-                            Instants.now(clock));
-                    refused = new ArrayList<>();
+                    tally.report();
                 }
             } while (record != null);
             jobs.finish(id, ImportStatus.SUCCEEDED, null, Instants.now(clock));
         } catch (ImportException unusable) {
             jobs.finish(id, ImportStatus.FAILED, unusable.getMessage(), Instants.now(clock));
         } catch (IOException | RuntimeException failed) {
+            tally.settle();
             jobs.finish(
                     id,
                     ImportStatus.FAILED,
-                    "Stopped after line " + line + ": " + failed.getMessage()
+                    "Stopped after line " + tally.line + ": " + failed.getMessage()
                             + ". The rows counted as stored stay stored; import the file again to go on (they count"
                             + " as duplicates then).",
                     Instants.now(clock));
         } finally {
             files.delete(id);
+        }
+    }
+
+    /** What a run has read and stored so far, and the batches still being stored. */
+    private final class Tally {
+
+        private final UUID id;
+        private final Deque<CompletableFuture<Stored>> inFlight = new ArrayDeque<>();
+        private Counted counted;
+        private long line;
+        private long read;
+        private long stored;
+        private long duplicates;
+        private long refusedCount;
+        private List<RefusedRow> refused = new ArrayList<>();
+
+        Tally(UUID id) {
+            this.id = id;
+        }
+
+        /** Takes in the batches that are done, waiting until no more than {@code mayStayInFlight} remain. */
+        void collect(int mayStayInFlight) {
+            while (inFlight.size() > mayStayInFlight
+                    || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                add(Concurrently.await(inFlight.poll()));
+            }
+        }
+
+        private void add(Stored done) {
+            stored += done.stored();
+            duplicates += done.duplicates();
+            refused.addAll(done.refused());
+        }
+
+        void report() {
+            refusedCount += refused.size();
+            jobs.progress(
+                    id,
+                    new ImportProgress(read, stored, duplicates, refusedCount, counted == null ? 0 : counted.count),
+                    refused,
+                    Instants.now(clock));
+            refused = new ArrayList<>();
+        }
+
+        /**
+         * After a failure, waits for the batches still being stored, so that nothing of the import runs on once
+         * it says it stopped, and counts what they stored.
+         */
+        void settle() {
+            while (!inFlight.isEmpty()) {
+                try {
+                    add(Concurrently.await(inFlight.poll()));
+                } catch (RuntimeException alsoFailed) {
+                    // The first failure is the one reported; this batch stored nothing.
+                }
+            }
+            try {
+                report();
+            } catch (RuntimeException reportFailed) {
+                // The job is marked failed next; the counts of the last batches are what is lost.
+            }
         }
     }
 

@@ -145,6 +145,8 @@ class CustomerPersistenceAdapter implements Customers {
         if (customers.isEmpty()) {
             return;
         }
+        // Inserted in external id order, so that two batches creating the same customers wait for each other
+        // instead of each holding one that the other needs.
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("""
                     insert into customer (id, external_id, name, email, segment, acquired_at, acquired_at_explicit,
@@ -155,6 +157,7 @@ class CustomerPersistenceAdapter implements Customers {
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                 ?::text[])
                          as c(id, external_id, name, email, segment, acquired_at, attributes, created_at)
+                    order by external_id
                     on conflict (external_id) do nothing
                     """)) {
                 statement.setArray(1, SqlArrays.textArray(connection, customers, c -> c.id().value()));
