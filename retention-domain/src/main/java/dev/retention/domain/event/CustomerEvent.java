@@ -3,6 +3,7 @@ package dev.retention.domain.event;
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.shared.Money;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,7 +22,8 @@ public record CustomerEvent(
         String productId,
         Map<String, Object> properties,
         String eventKey,
-        Instant recordedAt) {
+        Instant recordedAt,
+        List<OrderLine> lines) {
 
     public CustomerEvent {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,40 @@ public record CustomerEvent(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(eventKey, "eventKey");
         properties = properties == null ? Map.of() : properties;
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    public CustomerEvent(
+            UUID id,
+            CustomerId customerId,
+            EventType type,
+            Instant occurredAt,
+            Money amount,
+            Conversion conversion,
+            String productId,
+            Map<String, Object> properties,
+            String eventKey,
+            Instant recordedAt) {
+        this(
+                id,
+                customerId,
+                type,
+                occurredAt,
+                amount,
+                conversion,
+                productId,
+                properties,
+                eventKey,
+                recordedAt,
+                List.of());
+    }
+
+    /** The products of the event: its lines' products, or its one product; empty when it names none. */
+    public List<String> products() {
+        if (!lines.isEmpty()) {
+            return lines.stream().map(OrderLine::productId).distinct().toList();
+        }
+        return productId == null ? List.of() : List.of(productId);
     }
 
     /** The amount in the reporting currency, the one every figure adds up; null for events without an amount. */
@@ -43,6 +79,19 @@ public record CustomerEvent(
                 && occurredAt.equals(other.occurredAt)
                 && (amount == null ? other.amount == null : amount.sameValueAs(other.amount))
                 && Objects.equals(productId, other.productId)
-                && JsonValues.sameJson(properties, other.properties);
+                && JsonValues.sameJson(properties, other.properties)
+                && sameLines(other.lines);
+    }
+
+    private boolean sameLines(List<OrderLine> others) {
+        if (lines.size() != others.size()) {
+            return false;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).sameAs(others.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

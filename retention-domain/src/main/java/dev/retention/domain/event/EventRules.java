@@ -24,6 +24,9 @@ public final class EventRules {
     public static final int MAX_KEY_LENGTH = 128;
     public static final int MAX_PRODUCT_ID_LENGTH = 128;
     public static final int MAX_PROPERTIES = 32;
+    public static final int MAX_LINES = 1_000;
+    /** A line's quantity: positive, and small enough that quantity times price stays a valid amount. */
+    public static final long MAX_QUANTITY = 1_000_000_000L;
     /** How far in the future an event may lie, to absorb clock skew between systems. */
     public static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
 
@@ -57,6 +60,7 @@ public final class EventRules {
         }
         if (event.type() != null) {
             checkAmount(event, violations);
+            checkLines(event, violations);
         }
         return violations;
     }
@@ -90,6 +94,66 @@ public final class EventRules {
         }
     }
 
+    private static void checkLines(EventSubmission event, List<Violation> violations) {
+        List<OrderLine> lines = event.lines();
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (event.type() != EventType.PURCHASE && event.type() != EventType.REFUND) {
+            violations.add(Violation.rule("lines", "are only allowed for PURCHASE and REFUND events"));
+            return;
+        }
+        if (lines.size() > MAX_LINES) {
+            violations.add(new Violation("lines", "must have at most " + MAX_LINES + " entries"));
+            return;
+        }
+        boolean complete = true;
+        for (int i = 0; i < lines.size(); i++) {
+            complete &= checkLine("lines[" + i + "]", lines.get(i), violations);
+        }
+        BigDecimal sum = OrderLine.sum(lines);
+        if (complete && sum != null && event.amount() != null && event.amount().compareTo(sum) != 0) {
+            violations.add(Violation.rule(
+                    "amount",
+                    "must equal the sum of the lines' quantity times unitPrice (" + sum.toPlainString()
+                            + "), or be left out"));
+        }
+    }
+
+    /** Checks one line; false when it is incomplete or malformed. */
+    private static boolean checkLine(String field, OrderLine line, List<Violation> violations) {
+        int before = violations.size();
+        if (line == null) {
+            violations.add(new Violation(field, "must be a line, not null"));
+            return false;
+        }
+        if (line.productId() == null
+                || line.productId().isBlank()
+                || line.productId().length() > MAX_PRODUCT_ID_LENGTH) {
+            violations.add(
+                    new Violation(field + ".productId", "must be 1 to " + MAX_PRODUCT_ID_LENGTH + " characters"));
+        }
+        if (line.quantity() == null) {
+            violations.add(new Violation(field + ".quantity", "is required"));
+        } else if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+            violations.add(Violation.rule(
+                    field + ".quantity",
+                    "must be 1 to " + MAX_QUANTITY + " (a returned line is a line of a REFUND event)"));
+        }
+        if (line.unitPrice() == null) {
+            violations.add(new Violation(field + ".unitPrice", "is required"));
+        } else if (line.unitPrice().signum() < 0) {
+            violations.add(Violation.rule(field + ".unitPrice", "must not be negative"));
+        } else {
+            Violation digits = DecimalDigits.violation(
+                    field + ".unitPrice", line.unitPrice(), MAX_AMOUNT_INTEGER_DIGITS, MAX_AMOUNT_SCALE);
+            if (digits != null) {
+                violations.add(digits);
+            }
+        }
+        return violations.size() == before;
+    }
+
     private static void checkAmount(EventSubmission event, List<Violation> violations) {
         BigDecimal amount = event.amount();
         if (!event.type().carriesAmount()) {
@@ -104,7 +168,10 @@ public final class EventRules {
             return;
         }
         if (amount == null) {
-            violations.add(Violation.rule("amount", "is required for " + event.type() + " events"));
+            if (event.lines().isEmpty()) {
+                violations.add(Violation.rule("amount", "is required for " + event.type() + " events"));
+            }
+            // else the lines say what keeps them from adding up to an amount
         } else if (amount.signum() < 0) {
             violations.add(new Violation(
                     "amount", "must not be negative (a refund is a REFUND event with a positive amount)"));

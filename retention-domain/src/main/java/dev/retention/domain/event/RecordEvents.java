@@ -270,7 +270,8 @@ public class RecordEvents {
                 submission.productId(),
                 submission.properties(),
                 submission.eventKey(),
-                now);
+                now,
+                submission.lines());
     }
 
     private static boolean anyRejected(EventOutcome[] outcomes) {

@@ -129,4 +129,81 @@ class EventRulesTest {
 
         assertThat(fields(rules.checkShape(empty))).containsExactlyInAnyOrder("type", "occurredAt", "eventKey");
     }
+
+    private static EventSubmission order(EventType type, String amount, OrderLine... lines) {
+        return new EventSubmission(
+                CustomerReference.byId(CustomerId.random()),
+                type,
+                Instant.parse("2026-05-01T00:00:00Z"),
+                amount == null ? null : new BigDecimal(amount),
+                "EUR",
+                null,
+                Map.of(),
+                "order-1",
+                List.of(lines));
+    }
+
+    private static OrderLine line(String product, long quantity, String unitPrice) {
+        return new OrderLine(product, quantity, new BigDecimal(unitPrice));
+    }
+
+    @Test
+    void anOrderWithoutAmountIsWorthTheSumOfItsLines() {
+        EventSubmission order = order(EventType.PURCHASE, null, line("mug", 2, "4.50"), line("tea", 3, "1.25"));
+
+        // 2 x 4.50 + 3 x 1.25 = 9.00 + 3.75 = 12.75
+        assertThat(order.amount()).isEqualByComparingTo("12.75");
+        assertThat(rules.checkShape(order)).isEmpty();
+        assertThat(rules.checkShape(
+                        order(EventType.PURCHASE, "12.750", line("mug", 2, "4.50"), line("tea", 3, "1.25"))))
+                .as("the same amount, stated")
+                .isEmpty();
+        assertThat(rules.checkShape(order(EventType.REFUND, null, line("mug", 1, "4.50"))))
+                .isEmpty();
+    }
+
+    @Test
+    void anAmountOtherThanTheSumOfTheLinesIsRefused() {
+        List<Violation> violations =
+                rules.checkShape(order(EventType.PURCHASE, "13.00", line("mug", 2, "4.50"), line("tea", 3, "1.25")));
+
+        assertThat(fields(violations)).containsExactly("amount");
+        assertThat(violations.get(0).message()).contains("12.75");
+    }
+
+    @Test
+    void eachLineNeedsAProductAPositiveQuantityAndAPriceOfZeroOrMore() {
+        assertThat(fields(rules.checkShape(order(
+                        EventType.PURCHASE,
+                        null,
+                        line("mug", 1, "4.50"),
+                        line(" ", 1, "1"),
+                        line("tea", 0, "1"),
+                        line("pot", 1, "-1"),
+                        line("cup", 1, "0.12345"),
+                        new OrderLine("sample", 1L, null),
+                        line("gift", 1, "0")))))
+                .containsExactly(
+                        "lines[1].productId",
+                        "lines[2].quantity",
+                        "lines[3].unitPrice",
+                        "lines[4].unitPrice",
+                        "lines[5].unitPrice");
+    }
+
+    @Test
+    void onlyPurchasesAndRefundsHaveLines() {
+        EventSubmission login = new EventSubmission(
+                CustomerReference.byId(CustomerId.random()),
+                EventType.LOGIN,
+                Instant.parse("2026-05-01T00:00:00Z"),
+                null,
+                null,
+                null,
+                Map.of(),
+                "login-1",
+                List.of(line("mug", 1, "1")));
+
+        assertThat(fields(rules.checkShape(login))).contains("lines");
+    }
 }
