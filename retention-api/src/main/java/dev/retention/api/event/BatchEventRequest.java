@@ -1,9 +1,11 @@
 package dev.retention.api.event;
 
 import dev.retention.domain.event.EventType;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,7 +30,8 @@ record BatchEventRequest(
         Instant occurredAt,
 
         @Schema(
-                description = "Amount for PURCHASE (0 or more: a free order is activity without revenue), "
+                description = "Amount for PURCHASE (0 or more: a free order is activity without revenue; may be "
+                        + "left out when lines are given), "
                         + "REFUND (positive) and SUBSCRIPTION (the monthly recurring amount from occurredAt on, 0 "
                         + "when cancelled).",
                 example = "49.90",
@@ -48,4 +51,13 @@ record BatchEventRequest(
                 description = "Idempotency key, unique per customer.",
                 requiredMode = Schema.RequiredMode.REQUIRED,
                 example = "order-2026-0001")
-        String eventKey) {}
+        String eventKey,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Order lines of a PURCHASE or REFUND of several products; the amount "
+                                        + "may then be left out: it is the sum of quantity times unitPrice, and "
+                                        + "must equal it when given."),
+                maxItems = 1000)
+        List<OrderLineDto> lines) {}

@@ -1,9 +1,11 @@
 package dev.retention.api.event;
 
 import dev.retention.domain.event.EventType;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 @Schema(description = "An event of one customer.")
@@ -19,9 +21,10 @@ record EventRequest(
         Instant occurredAt,
 
         @Schema(
-                description = "Amount with at most 4 decimals; required for PURCHASE (0 or more: a free order is "
-                        + "activity without revenue), REFUND (positive) and SUBSCRIPTION (the monthly recurring "
-                        + "amount from occurredAt on, 0 when cancelled), forbidden otherwise.",
+                description =
+                        "Amount with at most 4 decimals; required (unless lines are given) for PURCHASE (0 or more: a free order is "
+                                + "activity without revenue), REFUND (positive) and SUBSCRIPTION (the monthly recurring "
+                                + "amount from occurredAt on, 0 when cancelled), forbidden otherwise.",
                 example = "49.90",
                 minimum = "0")
         BigDecimal amount,
@@ -45,4 +48,13 @@ record EventRequest(
                         + "it is refused.",
                 requiredMode = Schema.RequiredMode.REQUIRED,
                 example = "order-2026-0001")
-        String eventKey) {}
+        String eventKey,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Order lines of a PURCHASE or REFUND of several products; the amount "
+                                        + "may then be left out: it is the sum of quantity times unitPrice, and "
+                                        + "must equal it when given."),
+                maxItems = 1000)
+        List<OrderLineDto> lines) {}

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,10 @@ record EventResponse(
         @Schema(description = "The client's idempotency key.")
         String eventKey,
 
-        @Schema(description = "When the service stored it.") Instant recordedAt) {
+        @Schema(description = "When the service stored it.") Instant recordedAt,
+
+        @Schema(description = "The order lines; empty for an event without lines.")
+        List<OrderLineDto> lines) {
 
     @Schema(name = "EventConversion", description = "An amount converted into the reporting currency.")
     record ConversionResponse(

@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -164,6 +165,10 @@ class ImportController {
         put(columns, ImportField.CURRENCY, given.currency());
         put(columns, ImportField.PRODUCT_ID, given.productId());
         put(columns, ImportField.EVENT_KEY, given.eventKey());
+        put(columns, ImportField.ORDER_ID, given.orderId());
+        put(columns, ImportField.QUANTITY, given.quantity());
+        put(columns, ImportField.UNIT_PRICE, given.unitPrice());
+        put(columns, ImportField.PRODUCT_NAME, given.productName());
         String delimiter = request.delimiter() == null ? "," : request.delimiter();
         if (delimiter.length() != 1) {
             throw InvalidInputException.of("delimiter", "must be one character");
@@ -175,7 +180,20 @@ class ImportController {
                 zone(request.zone()),
                 request.timestampPattern(),
                 request.createCustomers() == null || request.createCustomers(),
-                delimiter.charAt(0));
+                delimiter.charAt(0),
+                excludedProducts(request.excludedProducts()));
+    }
+
+    private static Set<String> excludedProducts(List<String> given) {
+        if (given == null) {
+            return Set.of();
+        }
+        for (int i = 0; i < given.size(); i++) {
+            if (given.get(i) == null || given.get(i).isBlank()) {
+                throw InvalidInputException.of("excludedProducts[" + i + "]", "must be a product id, not empty");
+            }
+        }
+        return Set.copyOf(given);
     }
 
     private static void put(Map<ImportField, String> columns, ImportField field, String column) {
@@ -211,13 +229,18 @@ class ImportController {
                                 columns.get(ImportField.AMOUNT),
                                 columns.get(ImportField.CURRENCY),
                                 columns.get(ImportField.PRODUCT_ID),
-                                columns.get(ImportField.EVENT_KEY)),
+                                columns.get(ImportField.EVENT_KEY),
+                                columns.get(ImportField.ORDER_ID),
+                                columns.get(ImportField.QUANTITY),
+                                columns.get(ImportField.UNIT_PRICE),
+                                columns.get(ImportField.PRODUCT_NAME)),
                         mapping.type(),
                         mapping.currency(),
                         mapping.zone().getId(),
                         mapping.timestampPattern(),
                         mapping.createCustomers(),
-                        String.valueOf(mapping.delimiter())),
+                        String.valueOf(mapping.delimiter()),
+                        mapping.excludedProducts().stream().sorted().toList()),
                 job.fileBytes(),
                 job.progress().rowsRead(),
                 job.progress().stored(),

@@ -1,14 +1,22 @@
 package dev.retention.api.imports;
 
 import dev.retention.domain.event.EventType;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-@Schema(description = "A CSV import of events: how the file's columns (named by its header row) become events.")
+@Schema(
+        description = "A CSV import of events: how the file's columns (named by its header row) become events. With "
+                + "an orderId column the rows are order lines: consecutive rows of one order and customer become one "
+                + "PURCHASE (or, when all its quantities are negative, one REFUND) whose lines are the rows' "
+                + "productId, quantity and unitPrice, whose amount is their sum and whose key is the order id; one "
+                + "line that cannot be read refuses its whole order.")
 record ImportRequest(
         @Schema(
                 description = "Which column fills which field; externalId (or customerId) and occurredAt are required, "
-                        + "type unless given below.",
+                        + "type unless given below (order lines default to PURCHASE); with orderId, also productId, "
+                        + "quantity and unitPrice, and no amount.",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         Columns columns,
 
@@ -46,7 +54,19 @@ record ImportRequest(
                 minLength = 1,
                 maxLength = 1)
         @Nullable
-        String delimiter) {
+        String delimiter,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Product ids that are no products (postage, fees, discounts): their "
+                                        + "order lines are set aside with that reason, and their orders stored "
+                                        + "without them. At most 1000.",
+                                example = "[\"POST\", \"M\", \"D\", \"BANK CHARGES\"]"),
+                maxItems = 1000,
+                schema = @Schema(minLength = 1, maxLength = 128))
+        @Nullable
+        List<String> excludedProducts) {
 
     @Schema(
             name = "ImportColumns",
@@ -78,5 +98,26 @@ record ImportRequest(
                             + "without it the key is derived from the row's mapped values.",
                     example = "Invoice")
             @Nullable
-            String eventKey) {}
+            String eventKey,
+
+            @Schema(
+                    description = "The order (invoice) number; makes the rows order lines, grouped by it.",
+                    example = "InvoiceNo")
+            @Nullable
+            String orderId,
+
+            @Schema(
+                    description = "An order line's quantity, a whole number; negative for a returned line.",
+                    example = "Quantity")
+            @Nullable
+            String quantity,
+
+            @Schema(description = "An order line's unit price (a decimal with a dot).", example = "UnitPrice") @Nullable
+            String unitPrice,
+
+            @Schema(
+                    description = "The product's name, given to the catalogue for products without one.",
+                    example = "Description")
+            @Nullable
+            String productName) {}
 }

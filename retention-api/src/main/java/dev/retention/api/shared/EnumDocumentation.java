@@ -49,7 +49,19 @@ public class EnumDocumentation {
                     "ClvModelStatus",
                     new EnumDoc(
                             "ClvModelStatus", "The state of a model fit: QUEUED, RUNNING, " + "SUCCEEDED or FAILED.")),
+            Map.entry(
+                    "BuildStatus",
+                    new EnumDoc(
+                            "RecommendationModelStatus",
+                            "The state of a recommendation model build: QUEUED, RUNNING, SUCCEEDED or FAILED.")),
             Map.entry("EventType", new EnumDoc("EventType", "What a customer did or what happened to it.")),
+            Map.entry(
+                    "Source",
+                    new EnumDoc(
+                            "RecommendationSource",
+                            "Where a recommendation comes from: SIMILAR (bought by the buyers of what the customer "
+                                    + "bought) or POPULAR (among the most bought products of the customer's "
+                                    + "segment).")),
             Map.entry("FeedbackChannel", new EnumDoc("FeedbackChannel", "Where a feedback answer was given.")),
             Map.entry(
                     "FitBy",

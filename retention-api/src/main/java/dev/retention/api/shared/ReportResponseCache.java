@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves a repeated report request (metrics, at-risk list, RFM segments) from the bytes of its earlier answer,
+ * Serves a repeated report request (metrics, at-risk list, RFM segments, recommendations) from the bytes of its earlier answer,
  * before argument binding, the controller and JSON writing, which cost most of a cached request. It runs after
  * authentication and authorization. Entries are keyed by the {@link DataChanges} version and the exact path and
  * query, so any committed change to report data invalidates them; they also expire after the report cache's time to
@@ -24,7 +24,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 final class ReportResponseCache extends OncePerRequestFilter {
 
-    static final List<String> PATHS = List.of("/api/v1/metrics/", "/api/v1/customers/at-risk", "/api/v1/segments/rfm");
+    static final List<String> PATHS =
+            List.of("/api/v1/metrics/", "/api/v1/customers/at-risk", "/api/v1/segments/rfm", "/api/v1/products/");
+    /** A customer's recommendations: /api/v1/customers/{id}/recommendations. */
+    private static final String RECOMMENDATIONS = "/recommendations";
+
     private static final String SUMMARY = "/api/v1/metrics/summary";
 
     private record Answer(byte[] body, String contentType, String etag, String cacheControl) {}
@@ -43,7 +47,9 @@ final class ReportResponseCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"GET".equals(request.getMethod()) || PATHS.stream().noneMatch(path::startsWith) || path.equals(SUMMARY);
+        boolean report = PATHS.stream().anyMatch(path::startsWith)
+                || (path.startsWith("/api/v1/customers/") && path.endsWith(RECOMMENDATIONS));
+        return !"GET".equals(request.getMethod()) || !report || path.equals(SUMMARY);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.retention.domain.imports.ImportFiles;
 import dev.retention.domain.imports.ImportJobs;
 import dev.retention.domain.imports.ManageImports;
 import dev.retention.domain.imports.RunImport;
+import dev.retention.domain.product.Products;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +40,13 @@ class ImportConfiguration {
 
     @Bean
     RunImport runImport(
-            ImportJobs jobs, ImportFiles files, RecordEvents recordEvents, ExecutorService importStorers, Clock clock) {
-        return new RunImport(jobs, files, recordEvents, importStorers, clock);
+            ImportJobs jobs,
+            ImportFiles files,
+            RecordEvents recordEvents,
+            Products products,
+            ExecutorService importStorers,
+            Clock clock) {
+        return new RunImport(jobs, files, recordEvents, products, importStorers, clock);
     }
 
     @Bean

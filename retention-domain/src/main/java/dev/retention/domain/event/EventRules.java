@@ -136,14 +136,14 @@ public final class EventRules {
         if (line.quantity() == null) {
             violations.add(new Violation(field + ".quantity", "is required"));
         } else if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-            violations.add(Violation.rule(
+            violations.add(new Violation(
                     field + ".quantity",
                     "must be 1 to " + MAX_QUANTITY + " (a returned line is a line of a REFUND event)"));
         }
         if (line.unitPrice() == null) {
             violations.add(new Violation(field + ".unitPrice", "is required"));
         } else if (line.unitPrice().signum() < 0) {
-            violations.add(Violation.rule(field + ".unitPrice", "must not be negative"));
+            violations.add(new Violation(field + ".unitPrice", "must not be negative"));
         } else {
             Violation digits = DecimalDigits.violation(
                     field + ".unitPrice", line.unitPrice(), MAX_AMOUNT_INTEGER_DIGITS, MAX_AMOUNT_SCALE);

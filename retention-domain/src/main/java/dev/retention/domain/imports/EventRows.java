@@ -4,6 +4,7 @@ import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.event.CustomerReference;
 import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.EventType;
+import dev.retention.domain.event.OrderLine;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,8 +26,26 @@ import java.util.UUID;
 /** Turns the rows of a file into events by a mapping, or says why a row cannot be one. */
 final class EventRows {
 
-    /** A row as an event, or the reasons it is not one. */
-    record Parsed(EventSubmission event, List<String> reasons) {}
+    /**
+     * A row as an event, or the reasons it is not one. For order lines, also its order, whether it is a returned
+     * line, whether it names an excluded product (which leaves its order whole), and the product's name.
+     */
+    record Parsed(
+            EventSubmission event,
+            List<String> reasons,
+            String orderId,
+            boolean returned,
+            boolean excluded,
+            String productName) {
+
+        static Parsed refused(List<String> reasons) {
+            return new Parsed(null, reasons, null, false, false, null);
+        }
+
+        static Parsed event(EventSubmission event) {
+            return new Parsed(event, List.of(), null, false, false, null);
+        }
+    }
 
     private final ImportMapping mapping;
     private final Map<ImportField, Integer> index;
@@ -60,6 +79,76 @@ final class EventRows {
     }
 
     Parsed parse(List<String> fields) {
+        return mapping.ordersOfLines() ? parseLine(fields) : parseEvent(fields);
+    }
+
+    private Parsed parseLine(List<String> fields) {
+        List<String> reasons = new ArrayList<>();
+        String orderId = value(fields, ImportField.ORDER_ID);
+        if (orderId == null) {
+            reasons.add("orderId is empty");
+        }
+        String productId = value(fields, ImportField.PRODUCT_ID);
+        String productName = value(fields, ImportField.PRODUCT_NAME);
+        if (productId == null) {
+            reasons.add("productId is empty");
+        } else if (mapping.excludedProducts().contains(productId)) {
+            return new Parsed(
+                    null,
+                    List.of("productId '" + productId + "' is excluded (excludedProducts): not a product"),
+                    orderId,
+                    false,
+                    true,
+                    null);
+        }
+        CustomerReference customer = customer(fields, reasons);
+        EventType type = value(fields, ImportField.TYPE) == null && mapping.type() == null
+                ? EventType.PURCHASE
+                : type(fields, reasons);
+        Instant occurredAt = occurredAt(fields, reasons);
+        String currency = currency(fields, reasons);
+        Long quantity = quantity(fields, reasons);
+        BigDecimal unitPrice = number(fields, ImportField.UNIT_PRICE, reasons);
+        if (unitPrice == null && !reasons.stream().anyMatch(reason -> reason.startsWith("unitPrice"))) {
+            reasons.add("unitPrice is empty");
+        }
+        if (!reasons.isEmpty()) {
+            return new Parsed(null, reasons, orderId, false, false, productName);
+        }
+        String key = value(fields, ImportField.EVENT_KEY);
+        EventSubmission line = new EventSubmission(
+                customer,
+                type,
+                occurredAt,
+                null,
+                currency,
+                null,
+                Map.of(),
+                key == null ? orderId : key,
+                List.of(new OrderLine(productId, Math.abs(quantity), unitPrice)));
+        return new Parsed(line, List.of(), orderId, quantity < 0, false, productName);
+    }
+
+    private Long quantity(List<String> fields, List<String> reasons) {
+        String value = value(fields, ImportField.QUANTITY);
+        if (value == null) {
+            reasons.add("quantity is empty");
+            return null;
+        }
+        try {
+            long quantity = new BigDecimal(value).longValueExact();
+            if (quantity == 0) {
+                reasons.add("quantity is 0");
+                return null;
+            }
+            return quantity;
+        } catch (NumberFormatException | ArithmeticException malformed) {
+            reasons.add("quantity '" + value + "' is not a whole number");
+            return null;
+        }
+    }
+
+    private Parsed parseEvent(List<String> fields) {
         List<String> reasons = new ArrayList<>();
         CustomerReference customer = customer(fields, reasons);
         EventType type = type(fields, reasons);
@@ -68,14 +157,14 @@ final class EventRows {
         String currency = amount == null ? null : currency(fields, reasons);
         String productId = value(fields, ImportField.PRODUCT_ID);
         if (!reasons.isEmpty()) {
-            return new Parsed(null, reasons);
+            return Parsed.refused(reasons);
         }
         String key = value(fields, ImportField.EVENT_KEY);
         if (key == null) {
             key = derivedKey(customer, type, occurredAt, amount, currency, productId);
         }
-        return new Parsed(
-                new EventSubmission(customer, type, occurredAt, amount, currency, productId, Map.of(), key), List.of());
+        return Parsed.event(
+                new EventSubmission(customer, type, occurredAt, amount, currency, productId, Map.of(), key));
     }
 
     private CustomerReference customer(List<String> fields, List<String> reasons) {
@@ -147,14 +236,18 @@ final class EventRows {
     }
 
     private BigDecimal amount(List<String> fields, List<String> reasons) {
-        String value = value(fields, ImportField.AMOUNT);
+        return number(fields, ImportField.AMOUNT, reasons);
+    }
+
+    private BigDecimal number(List<String> fields, ImportField field, List<String> reasons) {
+        String value = value(fields, field);
         if (value == null) {
             return null;
         }
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException malformed) {
-            reasons.add("amount '" + value + "' is not a number");
+            reasons.add(field.value() + " '" + value + "' is not a number");
             return null;
         }
     }

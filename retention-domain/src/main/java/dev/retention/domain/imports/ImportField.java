@@ -12,7 +12,13 @@ public enum ImportField {
     AMOUNT("amount"),
     CURRENCY("currency"),
     PRODUCT_ID("productId"),
-    EVENT_KEY("eventKey");
+    EVENT_KEY("eventKey"),
+    /** Makes the file one of order lines: consecutive rows with the same order id are one event. */
+    ORDER_ID("orderId"),
+    QUANTITY("quantity"),
+    UNIT_PRICE("unitPrice"),
+    /** Names the product in the catalogue, unless it is named already. */
+    PRODUCT_NAME("productName");
 
     private final String value;
 

@@ -9,12 +9,18 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How the columns of a CSV file (named by its header row) become events: which column fills which field, and the
  * values for fields no column fills. {@code timestampPattern} (a java.time pattern such as {@code yyyy-MM-dd HH:mm})
  * reads times without an offset in {@code zone}; without it, times are ISO 8601, with an offset or Z, or without
  * one (then in {@code zone}).
+ *
+ * <p>With an {@code orderId} column the file holds order lines: consecutive rows of the same order and customer are
+ * one event whose lines are the rows' product, quantity and unit price, whose amount is their sum and whose key is
+ * the order id. An order whose quantities are all negative is a return: a REFUND of those lines. Rows naming one of
+ * {@code excludedProducts} (postage, fees, discounts: codes that are no products) are set aside with that reason.
  */
 public record ImportMapping(
         Map<ImportField, String> columns,
@@ -23,13 +29,32 @@ public record ImportMapping(
         ZoneId zone,
         String timestampPattern,
         boolean createCustomers,
-        char delimiter) {
+        char delimiter,
+        Set<String> excludedProducts) {
 
     public static final int MAX_COLUMN_NAME_LENGTH = 200;
+    public static final int MAX_EXCLUDED_PRODUCTS = 1_000;
 
     public ImportMapping {
         columns = columns == null ? Map.of() : Map.copyOf(columns);
         zone = zone == null ? ZoneId.of("UTC") : zone;
+        excludedProducts = excludedProducts == null ? Set.of() : Set.copyOf(excludedProducts);
+    }
+
+    public ImportMapping(
+            Map<ImportField, String> columns,
+            EventType type,
+            String currency,
+            ZoneId zone,
+            String timestampPattern,
+            boolean createCustomers,
+            char delimiter) {
+        this(columns, type, currency, zone, timestampPattern, createCustomers, delimiter, Set.of());
+    }
+
+    /** True when rows are order lines, grouped into orders by the order id column. */
+    public boolean ordersOfLines() {
+        return columns.containsKey(ImportField.ORDER_ID);
     }
 
     /** Refuses a mapping that cannot give every row a customer, a type and a time. */
@@ -50,8 +75,32 @@ public record ImportMapping(
         if (!mapped.containsKey(ImportField.OCCURRED_AT)) {
             violations.add(Violation.rule("columns", "must map occurredAt"));
         }
-        if (!mapped.containsKey(ImportField.TYPE) && type == null) {
+        if (!mapped.containsKey(ImportField.TYPE) && type == null && !ordersOfLines()) {
             violations.add(Violation.rule("type", "is required when no column gives the type"));
+        }
+        if (ordersOfLines()) {
+            for (ImportField needed : List.of(ImportField.PRODUCT_ID, ImportField.QUANTITY, ImportField.UNIT_PRICE)) {
+                if (!mapped.containsKey(needed)) {
+                    violations.add(Violation.rule("columns", "must map " + needed.value() + " when orderId is mapped"));
+                }
+            }
+            if (mapped.containsKey(ImportField.AMOUNT)) {
+                violations.add(Violation.rule(
+                        "columns.amount",
+                        "must not be mapped with orderId: an order's amount is the sum of its lines"));
+            }
+        } else {
+            for (ImportField lineField : List.of(ImportField.QUANTITY, ImportField.UNIT_PRICE)) {
+                if (mapped.containsKey(lineField)) {
+                    violations.add(Violation.rule(
+                            "columns." + lineField.value(),
+                            "needs orderId: only order lines have quantities and unit prices"));
+                }
+            }
+        }
+        if (excludedProducts.size() > MAX_EXCLUDED_PRODUCTS) {
+            violations.add(
+                    new Violation("excludedProducts", "must have at most " + MAX_EXCLUDED_PRODUCTS + " entries"));
         }
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             violations.add(new Violation("currency", "must be an ISO 4217 code such as EUR"));

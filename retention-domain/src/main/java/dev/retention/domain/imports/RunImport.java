@@ -4,6 +4,7 @@ import dev.retention.domain.event.EventOutcome;
 import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.product.Products;
 import dev.retention.domain.shared.Concurrently;
 import dev.retention.domain.shared.Instants;
 import dev.retention.domain.shared.Violation;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -37,13 +40,21 @@ public class RunImport {
     private final ImportJobs jobs;
     private final ImportFiles files;
     private final RecordEvents recordEvents;
+    private final Products products;
     private final Executor storers;
     private final Clock clock;
 
-    public RunImport(ImportJobs jobs, ImportFiles files, RecordEvents recordEvents, Executor storers, Clock clock) {
+    public RunImport(
+            ImportJobs jobs,
+            ImportFiles files,
+            RecordEvents recordEvents,
+            Products products,
+            Executor storers,
+            Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.recordEvents = recordEvents;
+        this.products = products;
         this.storers = storers;
         this.clock = clock;
     }
@@ -51,8 +62,8 @@ public class RunImport {
     /** What storing one batch did: its counts, and the rows the service refused. */
     private record Stored(long stored, long duplicates, List<RefusedRow> refused) {}
 
-    /** A row read and parsed, or set aside. */
-    private record Row(long line, String text, EventSubmission event) {}
+    /** An event read from the file, with the row or rows (an order's lines) it was read from. */
+    private record Row(List<OrderAssembly.Source> sources, EventSubmission event, Map<String, String> productNames) {}
 
     public void run(UUID id) {
         if (!jobs.start(id, Instants.now(clock))) {
@@ -71,6 +82,8 @@ public class RunImport {
             }
             EventRows rows = EventRows.of(header.fields(), job.mapping());
             List<Row> batch = new ArrayList<>(RecordEvents.MAX_BATCH_SIZE);
+            OrderAssembly orders = job.mapping().ordersOfLines() ? new OrderAssembly() : null;
+            Map<String, String> names = new HashMap<>();
             CsvRecords.Record record;
             do {
                 record = records.next();
@@ -84,16 +97,25 @@ public class RunImport {
                                 "longer than " + CsvRecords.MAX_RECORD_LENGTH + " characters"));
                     } else {
                         EventRows.Parsed parsed = rows.parse(record.fields());
-                        if (parsed.event() == null) {
+                        OrderAssembly.Source source = new OrderAssembly.Source(record.line(), record.text());
+                        if (orders != null) {
+                            take(orders.add(parsed, source), names, batch, tally);
+                            if (parsed.productName() != null && parsed.event() != null) {
+                                names.putIfAbsent(parsed.event().lines().get(0).productId(), parsed.productName());
+                            }
+                        } else if (parsed.event() == null) {
                             tally.refused.add(
                                     new RefusedRow(record.line(), record.text(), String.join("; ", parsed.reasons())));
                         } else {
-                            batch.add(new Row(record.line(), record.text(), parsed.event()));
+                            batch.add(new Row(List.of(source), parsed.event(), Map.of()));
                         }
                     }
+                } else if (orders != null) {
+                    take(orders.finish(), names, batch, tally);
                 }
                 if (batch.size() == RecordEvents.MAX_BATCH_SIZE || (record == null && !batch.isEmpty())) {
                     List<Row> full = List.copyOf(batch);
+                    names.clear();
                     tally.inFlight.add(CompletableFuture.supplyAsync(() -> store(full), storers));
                     batch.clear();
                 }
@@ -182,6 +204,24 @@ public class RunImport {
         }
     }
 
+    /** Puts a finished order into the batch, or its rows among the refused ones. */
+    private static void take(OrderAssembly.Order order, Map<String, String> names, List<Row> batch, Tally tally) {
+        if (order == null) {
+            return;
+        }
+        tally.refused.addAll(order.refused());
+        if (order.event() != null) {
+            Map<String, String> named = new HashMap<>();
+            order.event().lines().forEach(line -> {
+                String name = names.get(line.productId());
+                if (name != null) {
+                    named.put(line.productId(), name);
+                }
+            });
+            batch.add(new Row(order.sources(), order.event(), named));
+        }
+    }
+
     /**
      * Stores a batch; when the service refuses some of its events (a rule broken, a key taken by other content),
      * those are set aside and the rest is stored.
@@ -193,6 +233,9 @@ public class RunImport {
             IngestionResult result =
                     recordEvents.record(pending.stream().map(Row::event).toList());
             if (result.accepted()) {
+                Map<String, String> names = new HashMap<>();
+                pending.forEach(row -> row.productNames().forEach(names::putIfAbsent));
+                products.nameUnnamed(names);
                 return new Stored(
                         result.count(EventOutcome.Status.CREATED),
                         result.count(EventOutcome.Status.DUPLICATE),
@@ -204,7 +247,9 @@ public class RunImport {
                 if (outcome.status() == EventOutcome.Status.NOT_STORED) {
                     again.add(row);
                 } else {
-                    refused.add(new RefusedRow(row.line(), row.text(), reason(outcome)));
+                    row.sources()
+                            .forEach(source ->
+                                    refused.add(new RefusedRow(source.line(), source.text(), reason(outcome))));
                 }
             }
             pending = again;

@@ -17,6 +17,9 @@ import java.util.function.Predicate;
  */
 public final class OfflineEvaluation {
 
+    /** The length of the lists evaluated: the top ten. */
+    public static final int K = 10;
+
     private OfflineEvaluation() {}
 
     public record Result(int k, int customersEvaluated, RankingQuality itemToItem, RankingQuality popularity) {

@@ -46,4 +46,50 @@ class ImportMappingTest {
                     .contains("must map customerId or externalId", "must map occurredAt");
         });
     }
+
+    @Test
+    void anOrderLinesFileNeedsProductQuantityAndPriceAndNoAmount() {
+        ImportMapping partial = new ImportMapping(
+                Map.of(
+                        ImportField.EXTERNAL_ID, "customer",
+                        ImportField.OCCURRED_AT, "at",
+                        ImportField.ORDER_ID, "invoice",
+                        ImportField.AMOUNT, "total"),
+                null,
+                "GBP",
+                null,
+                null,
+                true,
+                ',');
+
+        assertThatThrownBy(partial::check)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        refused -> assertThat(refused.violations())
+                                .extracting(Violation::message)
+                                .containsExactlyInAnyOrder(
+                                        "must map productId when orderId is mapped",
+                                        "must map quantity when orderId is mapped",
+                                        "must map unitPrice when orderId is mapped",
+                                        "must not be mapped with orderId: an order's amount is the sum of its lines"));
+    }
+
+    @Test
+    void quantitiesWithoutOrdersAreRefused() {
+        ImportMapping quantities = new ImportMapping(
+                Map.of(ImportField.EXTERNAL_ID, "customer", ImportField.OCCURRED_AT, "at", ImportField.QUANTITY, "qty"),
+                EventType.PURCHASE,
+                "GBP",
+                null,
+                null,
+                true,
+                ',');
+
+        assertThatThrownBy(quantities::check)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        refused -> assertThat(refused.violations())
+                                .extracting(Violation::field)
+                                .containsExactly("columns.quantity"));
+    }
 }

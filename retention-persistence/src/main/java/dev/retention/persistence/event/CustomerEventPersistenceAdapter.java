@@ -8,6 +8,7 @@ import dev.retention.domain.event.CustomerEvent;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventKeyRef;
 import dev.retention.domain.event.EventType;
+import dev.retention.domain.event.OrderLine;
 import dev.retention.domain.shared.Money;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
@@ -46,7 +48,9 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
 
     private static final String COLUMNS = "e.id, e.customer_id, e.type, e.occurred_at, e.amount, e.currency, "
             + "e.original_amount, e.original_currency, e.fx_rate, e.fx_rate_date, "
-            + "e.product_id, e.properties::text as properties, e.event_key, e.recorded_at";
+            + "e.product_id, e.properties::text as properties, e.event_key, e.recorded_at, "
+            + "(select jsonb_agg(jsonb_build_object('p', l.product_id, 'q', l.quantity, 'u', l.unit_price::text) "
+            + "order by l.line_no)::text from customer_event_line l where l.event_id = e.id) as lines";
 
     private static final RowMapper<CustomerEvent> ROW = CustomerEventPersistenceAdapter::toEvent;
 
@@ -127,9 +131,47 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
                         inserted.add(new EventKeyRef(CustomerId.of(rows.getObject(1, UUID.class)), rows.getString(2)));
                     }
                 }
+                insertLines(
+                        connection,
+                        events.stream()
+                                .filter(event -> !event.lines().isEmpty() && inserted.contains(EventKeyRef.of(event)))
+                                .toList());
                 return inserted;
             }
         });
+    }
+
+    private static void insertLines(Connection connection, List<CustomerEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        record Line(UUID event, int number, OrderLine line) {}
+        List<Line> lines = new ArrayList<>();
+        for (CustomerEvent event : events) {
+            for (int i = 0; i < event.lines().size(); i++) {
+                lines.add(new Line(event.id(), i + 1, event.lines().get(i)));
+            }
+        }
+        try (var statement = connection.prepareStatement("""
+                insert into customer_event_line (event_id, line_no, product_id, quantity, unit_price)
+                select event_id::uuid, line_no::integer, product_id, quantity::bigint, unit_price::numeric
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     as l(event_id, line_no, product_id, quantity, unit_price)
+                """)) {
+            statement.setArray(1, SqlArrays.textArray(connection, lines, Line::event));
+            statement.setArray(2, SqlArrays.textArray(connection, lines, Line::number));
+            statement.setArray(
+                    3,
+                    SqlArrays.textArray(connection, lines, line -> line.line().productId()));
+            statement.setArray(
+                    4,
+                    SqlArrays.textArray(connection, lines, line -> line.line().quantity()));
+            statement.setArray(
+                    5,
+                    SqlArrays.textArray(
+                            connection, lines, line -> line.line().unitPrice().toPlainString()));
+            statement.executeUpdate();
+        }
     }
 
     @Override
@@ -201,7 +243,20 @@ class CustomerEventPersistenceAdapter implements CustomerEvents {
                 row.getString("product_id"),
                 JsonColumns.readObject(row.getString("properties")),
                 row.getString("event_key"),
-                row.getObject("recorded_at", OffsetDateTime.class).toInstant());
+                row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                lines(row.getString("lines")));
+    }
+
+    private static List<OrderLine> lines(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        return JsonColumns.readObjects(json).stream()
+                .map(line -> new OrderLine(
+                        (String) line.get("p"),
+                        ((Number) line.get("q")).longValue(),
+                        SqlNumbers.plain(new BigDecimal((String) line.get("u")))))
+                .toList();
     }
 
     private static Money money(BigDecimal amount, String currency) {

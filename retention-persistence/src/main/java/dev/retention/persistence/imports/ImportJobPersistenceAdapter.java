@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -157,6 +158,8 @@ class ImportJobPersistenceAdapter implements ImportJobs {
         json.put("timestampPattern", mapping.timestampPattern());
         json.put("createCustomers", mapping.createCustomers());
         json.put("delimiter", String.valueOf(mapping.delimiter()));
+        json.put(
+                "excludedProducts", mapping.excludedProducts().stream().sorted().toList());
         return json;
     }
 
@@ -174,7 +177,10 @@ class ImportJobPersistenceAdapter implements ImportJobs {
                 ZoneId.of((String) json.get("zone")),
                 (String) json.get("timestampPattern"),
                 Boolean.TRUE.equals(json.get("createCustomers")),
-                ((String) json.get("delimiter")).charAt(0));
+                ((String) json.get("delimiter")).charAt(0),
+                json.get("excludedProducts") == null
+                        ? Set.of()
+                        : Set.copyOf((List<String>) json.get("excludedProducts")));
     }
 
     private static ImportJob job(ResultSet row, int index) throws SQLException {

@@ -8,6 +8,7 @@ import dev.retention.domain.event.CustomerEvent;
 import dev.retention.domain.event.CustomerEvents;
 import dev.retention.domain.event.EventKeyRef;
 import dev.retention.domain.event.EventType;
+import dev.retention.domain.event.OrderLine;
 import dev.retention.domain.shared.Money;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
@@ -126,5 +127,43 @@ class CustomerEventPersistenceAdapterTest extends AdapterTest {
         assertThat(read.conversion().rate()).isEqualTo(new BigDecimal("0.92"));
         assertThat(read.conversion().rateDate()).isEqualTo(LocalDate.parse("2026-02-27"));
         assertThat(read.sameContentAs(inDollars)).isTrue();
+    }
+
+    @Test
+    void anOrdersLinesAreStoredWithItInTheirOrderAndTheirProductsJoinTheCatalogue() {
+        CustomerId ada = CustomerId.of(customer("crm-1", null));
+        CustomerEvent order = new CustomerEvent(
+                UUID.randomUUID(),
+                ada,
+                EventType.PURCHASE,
+                Instant.parse("2026-03-01T10:00:00Z"),
+                Money.of("12.75", "EUR"),
+                null,
+                null,
+                Map.of(),
+                "order-1",
+                Instant.parse("2026-06-01T00:00:00Z"),
+                List.of(
+                        new OrderLine("mug", 2L, new BigDecimal("4.50")),
+                        new OrderLine("tea", 3L, new BigDecimal("1.2500"))));
+
+        events.insertNew(List.of(order));
+        events.insertNew(List.of(order));
+        CustomerEvent stored =
+                events.findByKeys(List.of(new EventKeyRef(ada, "order-1"))).get(new EventKeyRef(ada, "order-1"));
+
+        assertThat(stored.lines()).extracting(OrderLine::productId).containsExactly("mug", "tea");
+        assertThat(stored.lines().get(1).unitPrice()).isEqualByComparingTo("1.25");
+        assertThat(stored.sameContentAs(order)).isTrue();
+        assertThat(events.history(ada, null, null, new PageRequest(0, 5))
+                        .items()
+                        .get(0)
+                        .lines())
+                .hasSize(2);
+        assertThat(jdbc.queryForObject("select count(*) from customer_event_line", Long.class))
+                .as("stored once")
+                .isEqualTo(2);
+        assertThat(jdbc.queryForList("select id from product order by id", String.class))
+                .containsExactly("mug", "tea");
     }
 }
