@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "retention.rate-limit.enabled=false")
+        properties = {"retention.rate-limit.enabled=false", "retention.recommendations.rebuild-cron=-"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 

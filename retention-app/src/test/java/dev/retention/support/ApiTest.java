@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "retention.rate-limit.enabled=false")
+        properties = {"retention.rate-limit.enabled=false", "retention.recommendations.rebuild-cron=-"})
 public abstract class ApiTest {
 
     @LocalServerPort

@@ -19,7 +19,7 @@ class ScheduledRecommendationBuild {
         this.builds = builds;
     }
 
-    @Scheduled(cron = "${retention.recommendations.rebuild-cron:0 30 3 * * *}", zone = "UTC")
+    @Scheduled(cron = "${retention.recommendations.rebuild-cron}", zone = "UTC")
     @SchedulerLock(name = "recommendation-build", lockAtLeastFor = "PT1M", lockAtMostFor = "PT1H")
     void rebuild() {
         builds.request(RecommendationSettings.DEFAULTS, false);
