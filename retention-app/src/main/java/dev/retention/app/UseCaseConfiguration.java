@@ -21,6 +21,7 @@ import dev.retention.domain.metrics.ComputeCohorts;
 import dev.retention.domain.metrics.ComputeRetention;
 import dev.retention.domain.metrics.CustomerLifecycles;
 import dev.retention.domain.metrics.Revenues;
+import dev.retention.domain.recommendation.RecommendForCustomers;
 import dev.retention.domain.revenue.ComputeMrrRetention;
 import dev.retention.domain.revenue.ComputeRevenueRetention;
 import dev.retention.domain.revenue.RevenueHistories;
@@ -189,8 +190,13 @@ class UseCaseConfiguration {
 
     @Bean
     ManageStrategies manageStrategies(
-            Strategies strategies, RfmScores rfm, AtRiskCustomers atRisk, UnitOfWork unitOfWork, Clock clock) {
-        return new ManageStrategies(strategies, rfm, atRisk, unitOfWork, clock);
+            Strategies strategies,
+            RfmScores rfm,
+            AtRiskCustomers atRisk,
+            RecommendForCustomers recommendForCustomers,
+            UnitOfWork unitOfWork,
+            Clock clock) {
+        return new ManageStrategies(strategies, rfm, atRisk, recommendForCustomers, unitOfWork, clock);
     }
 
     @Bean

@@ -211,4 +211,63 @@ class RecommendationApiTest extends ApiTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aPersonalisedStrategyAttachesRecommendationsAndCountsWhoBoughtOne() throws Exception {
+        fourCustomers();
+        build(Map.of("minimumCoBuyers", 2, "shrinkage", 1.0, "repeatShare", 0.5, "repeatMinimumBuyers", 2));
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> strategy = new HashMap<>(Map.of(
+                "name",
+                "Cross-sell",
+                "type",
+                "PERSONALISED_MARKETING",
+                "action",
+                "Email with the recommended products",
+                "channel",
+                "EMAIL",
+                "target",
+                Map.of("customerSegment", "UK"),
+                "startsAt",
+                now.minusSeconds(86_400).toString(),
+                "endsAt",
+                now.plusSeconds(30 * 86_400).toString(),
+                "holdoutPercent",
+                1,
+                "recommendations",
+                2));
+        Response created = http.post("/api/v1/strategies", strategy);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.json().get("recommendations").asInt()).isEqualTo(2);
+
+        Response activated = http.post("/api/v1/strategies/" + id + "/transitions", Map.of("status", "ACTIVE"));
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        JsonNode assignments = http.get("/api/v1/strategies/" + id + "/assignments?group=TREATMENT")
+                .json();
+
+        // A bought x and y: z (x's neighbour) is the one product left; B bought all three: nothing left
+        Map<String, List<String>> recommended = new HashMap<>();
+        assignments
+                .get("items")
+                .forEach(item -> recommended.put(
+                        item.get("customerId").asString(),
+                        item.get("recommendedProducts")
+                                .valueStream()
+                                .map(JsonNode::asString)
+                                .toList()));
+        assertThat(recommended).containsEntry(customerId("A"), List.of("z")).containsEntry(customerId("B"), List.of());
+        Map<String, Object> purchase = order("A", "UK", "a-after", java.time.Instant.now().toString(), "z");
+        http.post("/api/v1/events:batch", Map.of("events", List.of(purchase)));
+        JsonNode uptake =
+                http.get("/api/v1/strategies/" + id + "/effect").json().get("recommendationUptake");
+        assertThat(uptake.get("customersWithRecommendations").asLong()).isEqualTo(1);
+        assertThat(uptake.get("boughtARecommendedProduct").asLong()).isEqualTo(1);
+        assertThat(uptake.get("share").asDouble()).isEqualTo(1.0);
+
+        strategy.put("type", "LOYALTY_REWARDS");
+        Response otherType = http.post("/api/v1/strategies", strategy);
+        assertThat(otherType.status()).isEqualTo(422);
+        assertThat(otherType.body()).contains("recommendations");
+    }
 }

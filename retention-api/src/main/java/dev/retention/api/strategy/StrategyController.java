@@ -81,7 +81,8 @@ class StrategyController {
                                 Boolean.TRUE.equals(target.atRisk())),
                 request.startsAt(),
                 request.endsAt(),
-                request.holdoutPercent());
+                request.holdoutPercent(),
+                request.recommendations());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(strategy.id())
@@ -151,7 +152,12 @@ class StrategyController {
     record AssignmentResponse(
             @Schema(description = "The customer.") UUID customerId,
             @Schema(description = "TREATMENT or HOLDOUT.") Group group,
-            @Schema(description = "When it was assigned.") Instant assignedAt) {}
+            @Schema(description = "When it was assigned.") Instant assignedAt,
+
+            @Schema(
+                    description = "For a treated customer of a strategy with recommendations: the products "
+                            + "recommended at activation, best first; else empty.")
+            List<String> recommendedProducts) {}
 
     @GetMapping("/{id}/assignments")
     @Operation(
@@ -168,7 +174,7 @@ class StrategyController {
                     int size) {
         return PageResponse.of(
                 manage.assignments(id, group, Paging.of(page, size)),
-                (Assignment a) -> new AssignmentResponse(a.customerId(), a.group(), a.assignedAt()));
+                (Assignment a) -> new AssignmentResponse(a.customerId(), a.group(), a.assignedAt(), a.recommended()));
     }
 
     @Schema(name = "StrategyTouch", description = "The action reached a customer.")
@@ -236,7 +242,18 @@ class StrategyController {
                         Duration.ofDays(defaults.inactivityDays()),
                         CustomerFilter.ALL,
                         List.of(until)));
-        return new StrategyEffectResponse(id, effect.state(), window(effect.during()), window(effect.after()));
+        StrategyEffect.RecommendationUptake uptake = effect.recommendationUptake();
+        return new StrategyEffectResponse(
+                id,
+                effect.state(),
+                window(effect.during()),
+                window(effect.after()),
+                uptake == null
+                        ? null
+                        : new StrategyEffectResponse.Uptake(
+                                uptake.customersWithRecommendations(),
+                                uptake.boughtARecommendedProduct(),
+                                uptake.share()));
     }
 
     private static StrategyEffectResponse.Window window(WindowEffect effect) {
@@ -279,6 +296,7 @@ class StrategyController {
                 s.status(),
                 s.createdAt(),
                 s.activatedAt(),
-                s.updatedAt());
+                s.updatedAt(),
+                s.recommendations());
     }
 }

@@ -24,7 +24,25 @@ record StrategyEffectResponse(
         Window during,
 
         @Schema(description = "From the end of the window to now; absent until it has ended.") @Nullable
-        Window after) {
+        Window after,
+
+        @Schema(
+                description = "For a strategy that attached recommendations: how many treated customers bought one "
+                        + "of their recommended products from activation until now; absent otherwise.")
+        @Nullable
+        Uptake recommendationUptake) {
+
+    @Schema(name = "StrategyRecommendationUptake", description = "Treated customers who bought what was recommended.")
+    record Uptake(
+            @Schema(description = "Treated customers with at least one recommended product.")
+            long customersWithRecommendations,
+
+            @Schema(description = "Those of them who bought at least one of their recommended products.")
+            long boughtARecommendedProduct,
+
+            @Schema(description = "boughtARecommendedProduct / customersWithRecommendations; absent when 0 / 0.")
+            @Nullable
+            Double share) {}
 
     @Schema(name = "StrategyEffectWindow", description = "One stretch of time.")
     record Window(

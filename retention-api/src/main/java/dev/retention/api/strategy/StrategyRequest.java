@@ -7,6 +7,7 @@ import dev.retention.domain.strategy.StrategyType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A new retention strategy; it starts as DRAFT.")
 record StrategyRequest(
@@ -42,7 +43,17 @@ record StrategyRequest(
                 example = "10",
                 minimum = "" + Strategy.MIN_HOLDOUT_PERCENT,
                 maximum = "" + Strategy.MAX_HOLDOUT_PERCENT)
-        Integer holdoutPercent) {
+        Integer holdoutPercent,
+
+        @Schema(
+                description = "PERSONALISED_MARKETING only: at activation, attach each treated customer's top N "
+                        + "recommended products (from the latest recommendation model) to its assignment, and report "
+                        + "in the effect how many bought one; 0 to 20, default 0 (none).",
+                example = "5",
+                minimum = "0",
+                maximum = "" + Strategy.MAX_RECOMMENDATIONS)
+        @Nullable
+        Integer recommendations) {
 
     @Schema(name = "StrategyTarget", description = "Customers matching every criterion given.")
     record Target(

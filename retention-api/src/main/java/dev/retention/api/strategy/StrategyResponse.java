@@ -42,4 +42,7 @@ record StrategyResponse(
         @Schema(description = "When it was activated and the customers assigned.") @Nullable
         Instant activatedAt,
 
-        @Schema(description = "When it last changed.") Instant updatedAt) {}
+        @Schema(description = "When it last changed.") Instant updatedAt,
+
+        @Schema(description = "Recommended products attached to each treated customer's assignment; 0: none.")
+        int recommendations) {}

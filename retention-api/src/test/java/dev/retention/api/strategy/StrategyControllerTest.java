@@ -65,13 +65,14 @@ class StrategyControllerTest {
                 StrategyStatus.DRAFT,
                 Instant.parse("2026-11-30T09:00:00Z"),
                 null,
-                Instant.parse("2026-11-30T09:00:00Z"));
+                Instant.parse("2026-11-30T09:00:00Z"),
+                0);
     }
 
     @Test
     void aBlankCustomerSegmentAndAnAbsentAtRiskFlagMeanNoSuchTarget() throws Exception {
         StrategyTarget target = new StrategyTarget(Set.of(RfmSegment.AT_RISK), null, false);
-        given(manage.create(anyString(), any(), anyString(), any(), any(), any(), any(), any()))
+        given(manage.create(anyString(), any(), anyString(), any(), any(), any(), any(), any(), any()))
                 .willReturn(draft(target));
 
         mvc.perform(post("/api/v1/strategies")
@@ -98,6 +99,7 @@ class StrategyControllerTest {
                         passed.capture(),
                         eq(STARTS),
                         eq(ENDS),
+                        eq(null),
                         eq(null));
         assertThat(passed.getValue()).isEqualTo(target);
     }

@@ -3,6 +3,7 @@ package dev.retention.app.recommendation;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.product.ManageProducts;
 import dev.retention.domain.product.Products;
+import dev.retention.domain.recommendation.RecommendForCustomers;
 import dev.retention.domain.recommendation.RecommendProducts;
 import dev.retention.domain.recommendation.RecommendationStore;
 import dev.retention.domain.recommendation.RequestRecommendationBuild;
@@ -40,6 +41,11 @@ class RecommendationConfiguration {
     RequestRecommendationBuild requestRecommendationBuild(
             RecommendationStore store, RunRecommendationBuild run, ExecutorService recommendationBuilder, Clock clock) {
         return new RequestRecommendationBuild(store, run, recommendationBuilder, clock);
+    }
+
+    @Bean
+    RecommendForCustomers recommendForCustomers(RecommendationStore store, Products products) {
+        return new RecommendForCustomers(store, products);
     }
 
     @Bean

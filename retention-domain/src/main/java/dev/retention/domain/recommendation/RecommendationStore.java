@@ -37,6 +37,15 @@ public interface RecommendationStore {
     /** Every customer's purchases with products, order by order; erased customers left out. */
     List<PurchaseHistory> purchaseHistories();
 
+    /**
+     * The purchases of the given customers, one history each with its segment (empty for customers without
+     * purchases).
+     */
+    List<PurchaseHistory> purchaseHistoriesOf(Collection<UUID> customers);
+
+    /** The whole model of a build. */
+    CoPurchaseModel model(UUID build);
+
     /** One customer's purchases with products, order by order. */
     PurchaseHistory purchaseHistory(CustomerId customer, String segment);
 

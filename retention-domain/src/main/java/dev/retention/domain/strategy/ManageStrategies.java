@@ -2,6 +2,7 @@ package dev.retention.domain.strategy;
 
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.metrics.LifecycleQuery;
+import dev.retention.domain.recommendation.RecommendForCustomers;
 import dev.retention.domain.rfm.RfmQuery;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.risk.AtRiskCustomer;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,14 +40,21 @@ public class ManageStrategies {
     private final Strategies strategies;
     private final RfmScores rfm;
     private final AtRiskCustomers atRisk;
+    private final RecommendForCustomers recommend;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public ManageStrategies(
-            Strategies strategies, RfmScores rfm, AtRiskCustomers atRisk, UnitOfWork unitOfWork, Clock clock) {
+            Strategies strategies,
+            RfmScores rfm,
+            AtRiskCustomers atRisk,
+            RecommendForCustomers recommend,
+            UnitOfWork unitOfWork,
+            Clock clock) {
         this.strategies = strategies;
         this.rfm = rfm;
         this.atRisk = atRisk;
+        this.recommend = recommend;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -58,7 +67,8 @@ public class ManageStrategies {
             StrategyTarget target,
             Instant startsAt,
             Instant endsAt,
-            Integer holdoutPercent) {
+            Integer holdoutPercent,
+            Integer recommendations) {
         Instant now = Instants.now(clock);
         Strategy strategy = new Strategy(
                 UUID.randomUUID(),
@@ -73,7 +83,8 @@ public class ManageStrategies {
                 StrategyStatus.DRAFT,
                 now,
                 null,
-                now);
+                now,
+                recommendations == null ? 0 : recommendations);
         strategies.add(strategy);
         return strategy;
     }
@@ -110,10 +121,21 @@ public class ManageStrategies {
                             "strategy-window-over",
                             "The strategy's window ended at " + strategy.endsAt() + "; it can no longer be activated.");
                 }
+                Set<UUID> targeted = targets(strategy.target(), now);
+                List<UUID> treated = targeted.stream()
+                        .filter(customer -> Group.of(id, customer, strategy.holdoutPercent()) == Group.TREATMENT)
+                        .toList();
+                Map<UUID, List<String>> recommended = strategy.recommendations() == 0
+                        ? Map.of()
+                        : recommend.topProducts(treated, strategy.recommendations());
                 List<Assignment> assignments = new ArrayList<>();
-                for (UUID customer : targets(strategy.target(), now)) {
-                    assignments.add(
-                            new Assignment(id, customer, Group.of(id, customer, strategy.holdoutPercent()), now));
+                for (UUID customer : targeted) {
+                    assignments.add(new Assignment(
+                            id,
+                            customer,
+                            Group.of(id, customer, strategy.holdoutPercent()),
+                            now,
+                            recommended.getOrDefault(customer, List.of())));
                 }
                 strategies.assign(assignments);
             }
@@ -197,7 +219,7 @@ public class ManageStrategies {
         }
         Instant now = Instants.now(clock);
         if (now.isBefore(strategy.startsAt())) {
-            return new StrategyEffect(strategy, StrategyEffect.WindowState.NOT_STARTED, null, null);
+            return new StrategyEffect(strategy, StrategyEffect.WindowState.NOT_STARTED, null, null, null);
         }
         boolean ended = !now.isBefore(strategy.endsAt());
         Instant duringEnd = ended ? strategy.endsAt() : now;
@@ -207,7 +229,14 @@ public class ManageStrategies {
         WindowEffect after = now.isAfter(strategy.endsAt())
                 ? WindowEffect.of(outcomes, strategy.endsAt(), now, CustomerOutcome::revenueAfter)
                 : null;
+        StrategyEffect.RecommendationUptake uptake = strategy.recommendations() == 0
+                ? null
+                : strategies.recommendationUptake(id, strategy.activatedAt(), now);
         return new StrategyEffect(
-                strategy, ended ? StrategyEffect.WindowState.ENDED : StrategyEffect.WindowState.RUNNING, during, after);
+                strategy,
+                ended ? StrategyEffect.WindowState.ENDED : StrategyEffect.WindowState.RUNNING,
+                during,
+                after,
+                uptake);
     }
 }

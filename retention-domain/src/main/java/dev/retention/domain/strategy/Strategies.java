@@ -35,6 +35,9 @@ public interface Strategies {
 
     void addTouch(Touch touch);
 
+    /** Treated customers with recommended products, and those who bought one of theirs in [from, to). */
+    StrategyEffect.RecommendationUptake recommendationUptake(UUID strategyId, Instant from, Instant to);
+
     /**
      * Every assigned customer with its lifecycle built by {@code lifecycles} from events before {@code until}, and
      * its purchases less refunds in [windowStart, windowEnd) and in [windowEnd, until). While the window is open,

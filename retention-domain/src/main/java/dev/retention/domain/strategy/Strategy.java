@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * A retention strategy: an action of a type through a channel, aimed at a target from {@code startsAt} until
- * {@code endsAt}, with {@code holdoutPercent} of the targeted customers kept out as a control group.
+ * {@code endsAt}, with {@code holdoutPercent} of the targeted customers kept out as a control group. A
+ * PERSONALISED_MARKETING strategy may attach each treated customer's top {@code recommendations} products to its
+ * assignment at activation (0: none).
  */
 public record Strategy(
         UUID id,
@@ -24,9 +26,11 @@ public record Strategy(
         StrategyStatus status,
         Instant createdAt,
         Instant activatedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int recommendations) {
 
     public static final int DEFAULT_HOLDOUT_PERCENT = 10;
+    public static final int MAX_RECOMMENDATIONS = 20;
     public static final int MIN_HOLDOUT_PERCENT = 1;
     public static final int MAX_HOLDOUT_PERCENT = 50;
 
@@ -59,6 +63,11 @@ public record Strategy(
             violations.add(new Violation(
                     "holdoutPercent", "must be between " + MIN_HOLDOUT_PERCENT + " and " + MAX_HOLDOUT_PERCENT));
         }
+        if (recommendations < 0 || recommendations > MAX_RECOMMENDATIONS) {
+            violations.add(new Violation("recommendations", "must be between 0 and " + MAX_RECOMMENDATIONS));
+        } else if (recommendations > 0 && type != null && type != StrategyType.PERSONALISED_MARKETING) {
+            violations.add(Violation.rule("recommendations", "are only attached by PERSONALISED_MARKETING strategies"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -78,6 +87,7 @@ public record Strategy(
                 next,
                 createdAt,
                 next == StrategyStatus.ACTIVE ? at : activatedAt,
-                at);
+                at,
+                recommendations);
     }
 }

@@ -177,6 +177,63 @@ class RecommendationPersistenceAdapter implements RecommendationStore {
 
     @Override
     @Transactional(readOnly = true)
+    public List<PurchaseHistory> purchaseHistoriesOf(Collection<UUID> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = List.copyOf(customers);
+        Histories histories = new Histories();
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "select c.id as customer_id, c.segment, p.event_id, p.occurred_at, p.product_id "
+                                    + "from customer c left join (" + PURCHASED_PRODUCTS
+                                    + ") p on p.customer_id = c.id "
+                                    + "where c.id = any (?::uuid[]) order by c.id, p.occurred_at, p.event_id");
+                    statement.setArray(1, SqlArrays.textArray(connection, ids, id -> id));
+                    statement.setFetchSize(ROWS_PER_INSERT);
+                    return statement;
+                },
+                histories::add);
+        return histories.finish();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CoPurchaseModel model(UUID build) {
+        Map<String, List<SimilarProduct>> similar = new HashMap<>();
+        jdbc.query(
+                "select product_id, similar_id, score, co_buyers from product_similarity where build_id = ? "
+                        + "order by product_id, rank",
+                row -> {
+                    similar.computeIfAbsent(row.getString(1), product -> new ArrayList<>())
+                            .add(new SimilarProduct(row.getString(2), row.getDouble(3), row.getInt(4)));
+                },
+                build);
+        Map<String, ProductStats> stats = new HashMap<>();
+        jdbc.query(
+                "select product_id, buyers, repeat_buyers, repeat_item from product_purchase_stats where build_id = ?",
+                row -> {
+                    stats.put(
+                            row.getString(1),
+                            new ProductStats(row.getString(1), row.getInt(2), row.getInt(3), row.getBoolean(4)));
+                },
+                build);
+        Map<String, List<String>> popular = new HashMap<>();
+        jdbc.query(
+                "select segment, product_id from product_popularity where build_id = ? order by segment, rank",
+                row -> {
+                    popular.computeIfAbsent(row.getString(1), key -> new ArrayList<>())
+                            .add(row.getString(2));
+                },
+                build);
+        List<String> overall = popular.getOrDefault(ALL_SEGMENTS, List.of());
+        popular.remove(ALL_SEGMENTS);
+        return new CoPurchaseModel(similar, stats, overall, popular);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public PurchaseHistory purchaseHistory(CustomerId customer, String segment) {
         Histories histories = new Histories();
         jdbc.query(
@@ -342,6 +399,14 @@ class RecommendationPersistenceAdapter implements RecommendationStore {
         void add(ResultSet row) throws SQLException {
             UUID rowCustomer = row.getObject("customer_id", UUID.class);
             UUID rowEvent = row.getObject("event_id", UUID.class);
+            if (rowEvent == null) {
+                // a customer without purchases
+                closeBasket();
+                closeHistory();
+                customer = rowCustomer;
+                segment = row.getString("segment");
+                return;
+            }
             if (!rowEvent.equals(event)) {
                 closeBasket();
                 if (!rowCustomer.equals(customer)) {

@@ -16,12 +16,14 @@ import dev.retention.domain.strategy.Group;
 import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.strategy.Strategy;
 import dev.retention.domain.strategy.StrategyChannel;
+import dev.retention.domain.strategy.StrategyEffect;
 import dev.retention.domain.strategy.StrategyStatus;
 import dev.retention.domain.strategy.StrategyTarget;
 import dev.retention.domain.strategy.StrategyType;
 import dev.retention.domain.strategy.Touch;
 import dev.retention.persistence.shared.SqlPages;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -45,8 +48,11 @@ class StrategyPersistenceAdapter implements Strategies {
 
     private static final RowMapper<Strategy> STRATEGY = StrategyPersistenceAdapter::toStrategy;
     private static final RowMapper<Assignment> ASSIGNMENT = (row, n) -> new Assignment(
-            row.getObject("strategy_id", UUID.class), row.getObject("customer_id", UUID.class),
-            Group.valueOf(row.getString("assigned_to")), instant(row, "assigned_at"));
+            row.getObject("strategy_id", UUID.class),
+            row.getObject("customer_id", UUID.class),
+            Group.valueOf(row.getString("assigned_to")),
+            instant(row, "assigned_at"),
+            List.of((String[]) row.getArray("recommended").getArray()));
 
     private final JdbcTemplate jdbc;
 
@@ -59,8 +65,8 @@ class StrategyPersistenceAdapter implements Strategies {
     public void add(Strategy strategy) {
         jdbc.update(
                 "insert into strategy (id, name, type, action, channel, target_rfm, target_segment, "
-                        + "target_at_risk, starts_at, ends_at, holdout_percent, status, created_at, activated_at, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "target_at_risk, starts_at, ends_at, holdout_percent, status, created_at, activated_at, updated_at, "
+                        + "recommendations) values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 strategy.id(),
                 strategy.name(),
                 strategy.type().name(),
@@ -75,7 +81,8 @@ class StrategyPersistenceAdapter implements Strategies {
                 strategy.status().name(),
                 utc(strategy.createdAt()),
                 utc(strategy.activatedAt()),
-                utc(strategy.updatedAt()));
+                utc(strategy.updatedAt()),
+                strategy.recommendations());
     }
 
     @Override
@@ -119,14 +126,30 @@ class StrategyPersistenceAdapter implements Strategies {
     @Override
     @Transactional
     public void assign(Collection<Assignment> assignments) {
+        List<Assignment> rows = List.copyOf(assignments);
         jdbc.batchUpdate(
-                "insert into strategy_assignment (strategy_id, customer_id, assigned_to, assigned_at) "
-                        + "values (?, ?, ?, ?)",
-                assignments.stream()
-                        .map(a -> new Object[] {
-                            a.strategyId(), a.customerId(), a.group().name(), utc(a.assignedAt())
-                        })
-                        .toList());
+                "insert into strategy_assignment (strategy_id, customer_id, assigned_to, assigned_at, recommended) "
+                        + "values (?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Assignment a = rows.get(i);
+                        statement.setObject(1, a.strategyId());
+                        statement.setObject(2, a.customerId());
+                        statement.setString(3, a.group().name());
+                        statement.setObject(4, utc(a.assignedAt()));
+                        statement.setArray(
+                                5,
+                                statement
+                                        .getConnection()
+                                        .createArrayOf("text", a.recommended().toArray()));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
     }
 
     @Override
@@ -242,6 +265,27 @@ class StrategyPersistenceAdapter implements Strategies {
         return outcomes;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public StrategyEffect.RecommendationUptake recommendationUptake(UUID strategyId, Instant from, Instant to) {
+        return jdbc.queryForObject(
+                """
+                select count(*) as recommended,
+                       count(*) filter (where exists (
+                           select 1 from customer_event e
+                           left join customer_event_line l on l.event_id = e.id
+                           where e.customer_id = a.customer_id and e.type = 'PURCHASE'
+                             and e.occurred_at >= ? and e.occurred_at < ?
+                             and coalesce(l.product_id, e.product_id) = any (a.recommended))) as bought
+                from strategy_assignment a
+                where a.strategy_id = ? and a.assigned_to = 'TREATMENT' and cardinality(a.recommended) > 0
+                """,
+                (row, n) -> new StrategyEffect.RecommendationUptake(row.getLong("recommended"), row.getLong("bought")),
+                utc(from),
+                utc(to),
+                strategyId);
+    }
+
     private static String rfm(StrategyTarget target) {
         return "{" + target.rfmSegments().stream().map(Enum::name).sorted().collect(Collectors.joining(",")) + "}";
     }
@@ -265,6 +309,7 @@ class StrategyPersistenceAdapter implements Strategies {
                 StrategyStatus.valueOf(row.getString("status")),
                 instant(row, "created_at"),
                 instant(row, "activated_at"),
-                instant(row, "updated_at"));
+                instant(row, "updated_at"),
+                row.getInt("recommendations"));
     }
 }

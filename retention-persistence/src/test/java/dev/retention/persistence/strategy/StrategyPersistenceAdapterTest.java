@@ -18,6 +18,7 @@ import dev.retention.domain.strategy.Group;
 import dev.retention.domain.strategy.Strategies;
 import dev.retention.domain.strategy.Strategy;
 import dev.retention.domain.strategy.StrategyChannel;
+import dev.retention.domain.strategy.StrategyEffect;
 import dev.retention.domain.strategy.StrategyStatus;
 import dev.retention.domain.strategy.StrategyTarget;
 import dev.retention.domain.strategy.StrategyType;
@@ -63,7 +64,8 @@ class StrategyPersistenceAdapterTest extends AdapterTest {
                 StrategyStatus.ACTIVE,
                 Instant.parse("2026-02-20T00:00:00Z"),
                 Instant.parse("2026-02-21T00:00:00Z"),
-                Instant.parse("2026-02-21T00:00:00Z"));
+                Instant.parse("2026-02-21T00:00:00Z"),
+                3);
     }
 
     private void churn(UUID customer, String at) {
@@ -159,5 +161,53 @@ class StrategyPersistenceAdapterTest extends AdapterTest {
         assertThat(outcomes.get(ada).lifecycle().activeAt(UNTIL)).isTrue();
         assertThat(outcomes.get(bob).revenueDuring()).isEqualByComparingTo("0");
         assertThat(outcomes.get(bob).lifecycle().activeAt(ENDS)).isFalse();
+    }
+
+    private void bought(UUID customer, String key, String at, String product) {
+        UUID event = UUID.randomUUID();
+        jdbc.update(
+                "insert into customer_event (id, customer_id, type, occurred_at, amount, currency, event_key, recorded_at) "
+                        + "values (?, ?, 'PURCHASE', ?, 5, 'EUR', ?, now())",
+                event,
+                customer,
+                Timestamp.from(Instant.parse(at)),
+                key);
+        jdbc.update(
+                "insert into customer_event_line (event_id, line_no, product_id, quantity, unit_price) "
+                        + "values (?, 1, ?, 1, 5)",
+                event,
+                product);
+    }
+
+    /*
+     * Ada and Cy (treatment) were recommended mug and tea, Bob (holdout) mug. From 1 March: Ada buys tea on 10 March
+     * (counts), Cy buys a pot (not recommended), Bob buys a mug (holdout: not counted); Ada's mug of 20 February lies
+     * before. 2 treated customers with recommendations, 1 bought one.
+     */
+    @Test
+    void recommendedProductsAreKeptWithTheAssignmentAndTheirUptakeCounted() {
+        Strategy stored = strategy();
+        strategies.add(stored);
+        UUID ada = customer("crm-ada", "retail");
+        UUID bob = customer("crm-bob", "retail");
+        UUID cy = customer("crm-cy", "retail");
+        strategies.assign(List.of(
+                new Assignment(stored.id(), ada, Group.TREATMENT, STARTS, List.of("mug", "tea")),
+                new Assignment(stored.id(), bob, Group.HOLDOUT, STARTS, List.of("mug")),
+                new Assignment(stored.id(), cy, Group.TREATMENT, STARTS, List.of("mug", "tea"))));
+        bought(ada, "a1", "2026-02-20T00:00:00Z", "mug");
+        bought(ada, "a2", "2026-03-10T00:00:00Z", "tea");
+        bought(cy, "c1", "2026-03-10T00:00:00Z", "pot");
+        bought(bob, "b1", "2026-03-10T00:00:00Z", "mug");
+
+        StrategyEffect.RecommendationUptake uptake =
+                strategies.recommendationUptake(stored.id(), STARTS, Instant.parse("2026-05-01T00:00:00Z"));
+
+        assertThat(strategies.assignment(stored.id(), CustomerId.of(ada)))
+                .map(Assignment::recommended)
+                .contains(List.of("mug", "tea"));
+        assertThat(uptake.customersWithRecommendations()).isEqualTo(2);
+        assertThat(uptake.boughtARecommendedProduct()).isEqualTo(1);
+        assertThat(uptake.share()).isEqualTo(0.5);
     }
 }
