@@ -257,7 +257,8 @@ class RecommendationApiTest extends ApiTest {
                                 .map(JsonNode::asString)
                                 .toList()));
         assertThat(recommended).containsEntry(customerId("A"), List.of("z")).containsEntry(customerId("B"), List.of());
-        Map<String, Object> purchase = order("A", "UK", "a-after", java.time.Instant.now().toString(), "z");
+        Map<String, Object> purchase =
+                order("A", "UK", "a-after", java.time.Instant.now().toString(), "z");
         http.post("/api/v1/events:batch", Map.of("events", List.of(purchase)));
         JsonNode uptake =
                 http.get("/api/v1/strategies/" + id + "/effect").json().get("recommendationUptake");

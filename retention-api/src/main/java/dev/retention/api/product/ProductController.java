@@ -102,7 +102,7 @@ class ProductController {
     @ResponseHeaders(conditionalGet = true)
     ResponseEntity<SimilarProductsResponse> similar(
             @Parameter(description = "The product's id (URL-encoded).") @PathVariable String id,
-            @Parameter(description = "How many, 1 to 100; default 10.") @RequestParam(defaultValue = "10") int limit,
+            @Parameter(description = "How many, 1 to 500; default 10.") @RequestParam(defaultValue = "10") int limit,
             WebRequest request) {
         return cache.answer(
                 "similar|" + id + "|" + limit, request, () -> response(recommendations.similarTo(id, limit)));

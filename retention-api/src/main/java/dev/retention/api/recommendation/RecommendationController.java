@@ -61,7 +61,7 @@ class RecommendationController {
     @ResponseHeaders(conditionalGet = true)
     ResponseEntity<CustomerRecommendationsResponse> forCustomer(
             @Parameter(description = "The customer's id.") @PathVariable UUID id,
-            @Parameter(description = "How many, 1 to 100; default 10.") @RequestParam(defaultValue = "10") int limit,
+            @Parameter(description = "How many, 1 to 500; default 10.") @RequestParam(defaultValue = "10") int limit,
             WebRequest request) {
         return cache.answer(
                 "recommendations|" + id + "|" + limit,

@@ -6,6 +6,7 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.product.Product;
 import dev.retention.domain.product.Products;
 import dev.retention.domain.shared.InvalidInputException;
+import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** Serves the latest successful build of the item-to-item model: a customer's recommendations, a product's peers. */
 public class RecommendProducts {
 
-    public static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = PageRequest.MAX_SIZE;
 
     private final RecommendationStore store;
     private final Customers customers;
