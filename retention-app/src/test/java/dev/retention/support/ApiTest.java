@@ -45,10 +45,29 @@ public abstract class ApiTest {
     }
 
     @BeforeEach
-    void emptyTablesAndConnect() {
+    void emptyTablesAndConnect() throws InterruptedException {
+        awaitBackgroundWork();
         jdbc.execute(TestDatabase.EMPTY_TABLES);
         dataChanges.changed();
         http = new Http("http://localhost:" + port, ADMIN_KEY);
+    }
+
+    /**
+     * Waits until no import or recommendation build an earlier test started is still running, so that emptying the
+     * tables does not meet it halfway.
+     */
+    private void awaitBackgroundWork() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long running = jdbc.queryForObject(
+                    "select (select count(*) from import_job where status in ('QUEUED', 'RUNNING'))"
+                            + " + (select count(*) from recommendation_build where status in ('QUEUED', 'RUNNING'))",
+                    Long.class);
+            if (running == null || running == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Acquires a customer through the batch endpoint (created with its first event), at the given instant. */

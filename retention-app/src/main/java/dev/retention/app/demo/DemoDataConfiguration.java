@@ -3,6 +3,8 @@ package dev.retention.app.demo;
 import dev.retention.app.RetentionProperties;
 import dev.retention.domain.customer.Customers;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.product.ManageProducts;
+import dev.retention.domain.recommendation.RequestRecommendationBuild;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +14,18 @@ import org.springframework.context.annotation.Configuration;
 class DemoDataConfiguration {
 
     @Bean
-    DemoDataLoader demoDataLoader(Customers customers, RecordEvents recordEvents, RetentionProperties properties) {
-        return new DemoDataLoader(customers, recordEvents, properties.currency().getCurrencyCode());
+    DemoDataLoader demoDataLoader(
+            Customers customers,
+            RecordEvents recordEvents,
+            ManageProducts products,
+            RequestRecommendationBuild recommendations,
+            RetentionProperties properties) {
+        return new DemoDataLoader(
+                customers,
+                recordEvents,
+                products,
+                recommendations,
+                properties.currency().getCurrencyCode());
     }
 
     @Bean

@@ -35,12 +35,15 @@ public final class DemoDataGenerator {
     private final SplittableRandom random;
     /** Subscriptions draw from their own stream, so that every other event stays what it was without them. */
     private final SplittableRandom plans;
+    /** So do the products of purchases. */
+    private final SplittableRandom shelf;
 
     private final String currency;
 
     public DemoDataGenerator(long seed, String currency) {
         this.random = new SplittableRandom(seed);
         this.plans = new SplittableRandom(~seed);
+        this.shelf = new SplittableRandom(seed * 31 + 17);
         this.currency = currency;
     }
 
@@ -83,13 +86,14 @@ public final class DemoDataGenerator {
         int sequence = 0;
         events.add(event(externalId, ++sequence, EventType.ACQUIRED, acquired, null));
         Subscription subscription = new Subscription(externalId, segment, events);
+        int taste = DemoCatalogue.taste(shelf);
         subscription.change(acquired, segment.monthlyPlan);
         Instant now = acquired;
         boolean active = true;
         while (now.isBefore(END)) {
             Instant next = now.plus(MONTH);
             if (active) {
-                sequence = activeMonth(externalId, segment, now, sequence, events);
+                sequence = activeMonth(externalId, segment, taste, now, sequence, events);
                 subscription.maybeUpgrade(now.plus(Duration.ofDays(15)));
                 if (random.nextDouble() < segment.monthlyChurn) {
                     Instant churnedAt = within(now, next);
@@ -150,7 +154,12 @@ public final class DemoDataGenerator {
     }
 
     private int activeMonth(
-            String externalId, Segment segment, Instant monthStart, int sequence, List<EventSubmission> events) {
+            String externalId,
+            Segment segment,
+            int taste,
+            Instant monthStart,
+            int sequence,
+            List<EventSubmission> events) {
         Instant monthEnd = monthStart.plus(MONTH);
         int purchases = poisson(segment.purchasesPerMonth);
         for (int i = 0; i < purchases; i++) {
@@ -159,14 +168,15 @@ public final class DemoDataGenerator {
                 continue;
             }
             BigDecimal amount = amount(segment.meanBasket);
-            events.add(event(externalId, ++sequence, EventType.PURCHASE, at, amount));
+            String product = DemoCatalogue.pick(shelf, taste);
+            events.add(event(externalId, ++sequence, EventType.PURCHASE, at, amount, product));
             if (random.nextDouble() < 0.03) {
                 Instant refundAt = at.plus(Duration.ofDays(1 + random.nextInt(14)));
                 if (refundAt.isBefore(END)) {
                     BigDecimal refunded = amount.multiply(BigDecimal.valueOf(0.2 + 0.8 * random.nextDouble()))
                             .setScale(2, RoundingMode.HALF_EVEN)
                             .max(new BigDecimal("0.01"));
-                    events.add(event(externalId, ++sequence, EventType.REFUND, refundAt, refunded));
+                    events.add(event(externalId, ++sequence, EventType.REFUND, refundAt, refunded, product));
                 }
             }
         }
@@ -186,13 +196,18 @@ public final class DemoDataGenerator {
     }
 
     private EventSubmission event(String externalId, int sequence, EventType type, Instant at, BigDecimal amount) {
+        return event(externalId, sequence, type, at, amount, null);
+    }
+
+    private EventSubmission event(
+            String externalId, int sequence, EventType type, Instant at, BigDecimal amount, String product) {
         return new EventSubmission(
                 CustomerReference.byExternalId(externalId, false),
                 type,
                 at,
                 amount,
                 amount == null ? null : currency,
-                null,
+                product,
                 Map.of(),
                 externalId + "-" + sequence);
     }

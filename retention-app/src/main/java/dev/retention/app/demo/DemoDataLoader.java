@@ -5,12 +5,19 @@ import dev.retention.domain.customer.Customers;
 import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.IngestionResult;
 import dev.retention.domain.event.RecordEvents;
+import dev.retention.domain.product.ManageProducts;
+import dev.retention.domain.product.ProductDraft;
+import dev.retention.domain.recommendation.RecommendationSettings;
+import dev.retention.domain.recommendation.RequestRecommendationBuild;
 import dev.retention.domain.shared.PageRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the demo data set into an empty database, through the same ingestion path as the API. */
+/**
+ * Loads the demo data set into an empty database, through the same ingestion path as the API, names its products
+ * and builds the recommendation model in the background.
+ */
 public class DemoDataLoader {
 
     public static final int DEMO_CUSTOMERS = 3_000;
@@ -19,11 +26,20 @@ public class DemoDataLoader {
 
     private final Customers customers;
     private final RecordEvents recordEvents;
+    private final ManageProducts products;
+    private final RequestRecommendationBuild recommendations;
     private final String currency;
 
-    public DemoDataLoader(Customers customers, RecordEvents recordEvents, String currency) {
+    public DemoDataLoader(
+            Customers customers,
+            RecordEvents recordEvents,
+            ManageProducts products,
+            RequestRecommendationBuild recommendations,
+            String currency) {
         this.customers = customers;
         this.recordEvents = recordEvents;
+        this.products = products;
+        this.recommendations = recommendations;
         this.currency = currency;
     }
 
@@ -49,6 +65,9 @@ public class DemoDataLoader {
                                 .orElseThrow());
             }
         }
+        DemoCatalogue.PRODUCTS.forEach(
+                product -> products.put(product.id(), new ProductDraft(product.name(), product.category(), true)));
+        recommendations.request(RecommendationSettings.DEFAULTS, false);
         log.info("Loaded demo data: {} customers, {} events", data.customers().size(), events.size());
         return true;
     }
