@@ -48,6 +48,20 @@ class WebhookSignalsTest extends WebhookTest {
         events.add(event);
     }
 
+    private void buildRecommendations() throws InterruptedException {
+        Response accepted = http.post("/api/v1/recommendation-models", Map.of("minimumCoBuyers", 1, "shrinkage", 0));
+        for (int attempt = 0; attempt < 600; attempt++) {
+            String status =
+                    http.get(accepted.header("Location")).json().get("status").asString();
+            if (status.equals("SUCCEEDED")) {
+                return;
+            }
+            assertThat(status).isNotEqualTo("FAILED");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the recommendation model was not built within 30 s");
+    }
+
     private void send() {
         Response stored = http.post("/api/v1/events:batch", Map.of("events", events));
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
@@ -193,7 +207,11 @@ class WebhookSignalsTest extends WebhookTest {
             event("B", "PURCHASE", daysAgo(12), "50.00");
             event("B", "PURCHASE", daysAgo(6), "50.00");
             event("B", "PURCHASE", daysAgo(1), "50.00"); // every 5 or 6 days, silent 1: fine
+            // Everyone bought tea; B also a pot, so the pot is what the buyers of tea also bought.
+            events.forEach(event -> event.put("productId", "tea"));
+            events.get(events.size() - 1).put("productId", "pot");
             send();
+            buildRecommendations();
 
             assertThat(scan.run().atRisk()).isEqualTo(2);
             assertThat(scan.run().atRisk()).as("announced already").isZero();
@@ -205,6 +223,9 @@ class WebhookSignalsTest extends WebhookTest {
             assertThat(message.get("data").get("valueAtRisk").decimalValue()).isEqualByComparingTo("200");
             assertThat(message.get("data").get("thresholdDays").asDouble()).isEqualTo(20.0);
             assertThat(message.get("data").get("reason").asString()).contains("every 10 days");
+            assertThat(message.get("data").get("recommendedProducts"))
+                    .extracting(JsonNode::asString)
+                    .containsExactly("pot");
 
             event("A", "PURCHASE", daysAgo(0), "50.00");
             events.set(0, new java.util.HashMap<>(events.get(0)));

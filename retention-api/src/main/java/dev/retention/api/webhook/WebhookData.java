@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** The data of each kind of webhook message, for the OpenAPI document (receivers generate their models from it). */
@@ -59,7 +60,13 @@ final class WebhookData {
             BigDecimal valueAtRisk,
 
             @Schema(description = "From the current lifetime-value model, when one scored the customer.")
-            Double probabilityAlive) {}
+            Double probabilityAlive,
+
+            @Schema(
+                    description = "The customer's top 3 recommended products from the latest recommendation model, "
+                            + "for a personal offer; empty without a model.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> recommendedProducts) {}
 
     @Schema(name = "ProbabilityAliveWebhookData", description = "The data of customer.p_alive_below.")
     record ProbabilityAlive(

@@ -9,6 +9,7 @@ import dev.retention.domain.metrics.ReportingPeriods;
 import dev.retention.domain.metrics.RetentionFigures;
 import dev.retention.domain.metrics.RetentionQuery;
 import dev.retention.domain.metrics.Valuation;
+import dev.retention.domain.recommendation.RecommendForCustomers;
 import dev.retention.domain.risk.ListAtRiskCustomers;
 import dev.retention.domain.strategy.ManageStrategies;
 import dev.retention.domain.webhook.DispatchWebhooks;
@@ -83,6 +84,7 @@ class WebhookConfiguration {
             ComputeRetention retention,
             ReportingSettings defaults,
             WebhookProperties properties,
+            RecommendForCustomers recommendForCustomers,
             Clock clock) {
         return new ScanWebhookSignals(
                 store,
@@ -98,6 +100,7 @@ class WebhookConfiguration {
                         CustomerFilter.ALL,
                         List.of(until)),
                 latestChurnRate(retention, defaults),
+                recommendForCustomers,
                 clock);
     }
 

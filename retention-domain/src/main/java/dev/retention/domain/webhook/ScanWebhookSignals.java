@@ -1,6 +1,7 @@
 package dev.retention.domain.webhook;
 
 import dev.retention.domain.metrics.LifecycleQuery;
+import dev.retention.domain.recommendation.RecommendForCustomers;
 import dev.retention.domain.risk.AtRiskCustomer;
 import dev.retention.domain.risk.AtRiskQuery;
 import dev.retention.domain.risk.ListAtRiskCustomers;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,7 @@ public class ScanWebhookSignals {
     private final ManageStrategies strategies;
     private final Function<Instant, LifecycleQuery> lifecycles;
     private final LatestChurnRate churnRate;
+    private final RecommendForCustomers recommend;
     private final Clock clock;
 
     public ScanWebhookSignals(
@@ -51,7 +54,9 @@ public class ScanWebhookSignals {
             ManageStrategies strategies,
             Function<Instant, LifecycleQuery> lifecycles,
             LatestChurnRate churnRate,
+            RecommendForCustomers recommend,
             Clock clock) {
+        this.recommend = recommend;
         this.store = store;
         this.atRisk = atRisk;
         this.atRiskLimit = atRiskLimit;
@@ -75,15 +80,21 @@ public class ScanWebhookSignals {
                 store.anyoneWants(WebhookKind.METRIC_THRESHOLD) ? scanChurnRate(now) : 0);
     }
 
+    /** Recommended products in a customer.at_risk message, for a personal offer. */
+    public static final int RECOMMENDED_PRODUCTS = 3;
+
     /** A customer who leaves the list is forgotten, so that coming back onto it is announced again. */
     private int scanAtRisk(Instant now) {
         List<AtRiskCustomer> customers = atRisk.find(new AtRiskQuery(now, atRiskLimit));
         store.forgetExcept(
                 WebhookKind.CUSTOMER_AT_RISK,
                 customers.stream().map(c -> c.customerId().toString()).toList());
+        Map<UUID, List<String>> recommended = recommend.topProducts(
+                customers.stream().map(AtRiskCustomer::customerId).toList(), RECOMMENDED_PRODUCTS);
         int raised = 0;
         for (AtRiskCustomer customer : customers) {
             Map<String, Object> data = customerData(customer.customerId(), customer.externalId(), customer.segment());
+            data.put("recommendedProducts", recommended.getOrDefault(customer.customerId(), List.of()));
             data.put("lastPurchaseAt", customer.lastPurchaseAt().toString());
             data.put("daysSinceLastPurchase", customer.daysSinceLastPurchase());
             data.put("thresholdDays", customer.thresholdDays());

@@ -25,7 +25,8 @@ public final class EmbeddedPostgresLauncher {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(temporary)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
+                // A temporary database serves test suites, whose many application contexts each keep a pool open.
+                .setServerConfig("max_connections", temporary ? "400" : "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("work_mem", "32MB")
                 .setServerConfig("fsync", temporary ? "off" : "on")

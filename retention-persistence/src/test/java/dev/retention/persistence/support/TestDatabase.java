@@ -62,7 +62,8 @@ public final class TestDatabase {
                     "RETENTION_TEST_JDBC_URL");
         }
         if (dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
+                    .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=400");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
             return new TestDatabase(
