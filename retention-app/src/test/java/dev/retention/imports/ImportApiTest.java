@@ -193,4 +193,145 @@ class ImportApiTest extends ApiTest {
         assertThat(http.get("/api/v1/imports").json().get("totalItems").asLong())
                 .isEqualTo(1);
     }
+
+    private static final String CUSTOMERS = """
+            Id,Name,Email,Segment,Signed up
+            crm-1,Ada Lovelace,ada@example.com,retail,2025-06-01
+            crm-2,Bob,not-an-email,retail,
+            crm-3,Cy,cy@example.com,,2025-07-15 09:30
+            crm-1,Ada again,ada@example.com,retail,2025-06-01
+            crm-4,Dee,,sme,last spring
+            ,Nobody,,,
+            """;
+
+    @Test
+    void aCustomerFileRegistersItsCustomersOnceAndSetsAsideTheBadRows() throws Exception {
+        http.post("/api/v1/customers", Map.of("externalId", "crm-3", "name", "Cy from the API"));
+        Map<String, Object> mapping = Map.of(
+                "kind",
+                "CUSTOMERS",
+                "columns",
+                Map.of(
+                        "externalId",
+                        "Id",
+                        "name",
+                        "Name",
+                        "email",
+                        "Email",
+                        "segment",
+                        "Segment",
+                        "acquiredAt",
+                        "Signed up"),
+                "timestampPattern",
+                "yyyy-MM-dd[ HH:mm]",
+                "zone",
+                "Europe/London");
+        String id = create(mapping).get("id").asString();
+
+        upload(id, CUSTOMERS);
+        JsonNode job = awaitFinished(id);
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("mapping").get("kind").asString()).isEqualTo("CUSTOMERS");
+        assertThat(job.get("rowsRead").asLong()).isEqualTo(6);
+        // crm-1 registered; crm-3 known already and crm-1 repeated: duplicates; crm-2, crm-4 and the empty id refused
+        assertThat(job.get("stored").asLong()).isEqualTo(1);
+        assertThat(job.get("duplicates").asLong()).isEqualTo(2);
+        assertThat(job.get("refused").asLong()).isEqualTo(3);
+        JsonNode ada = http.get("/api/v1/customers?externalId=crm-1")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(ada.get("name").asString()).isEqualTo("Ada Lovelace");
+        // midnight of 1 June in London is 23:00 UTC the day before (summer time)
+        assertThat(ada.get("acquiredAt").asString()).isEqualTo("2025-05-31T23:00:00Z");
+        assertThat(http.get("/api/v1/customers?externalId=crm-3")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("name")
+                        .asString())
+                .as("left as it was")
+                .isEqualTo("Cy from the API");
+        List<String> refused = http.send("GET", "/api/v1/imports/" + id + "/refused", null, null, Map.of())
+                .body()
+                .lines()
+                .toList();
+        assertThat(refused.get(1)).startsWith("3,").contains("email");
+        assertThat(refused.get(2)).startsWith("6,").contains("acquiredAt 'last spring' is not a time");
+        assertThat(refused.get(3)).startsWith("7,").contains("externalId is required");
+
+        String again = create(mapping).get("id").asString();
+        upload(again, CUSTOMERS);
+        JsonNode second = awaitFinished(again);
+        assertThat(second.get("stored").asLong()).isZero();
+        assertThat(second.get("duplicates").asLong()).isEqualTo(3);
+        assertThat(count("customer")).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomerImportWithAnEventsColumnIsRefused() {
+        Response refused = http.post(
+                "/api/v1/imports",
+                Map.of("kind", "CUSTOMERS", "columns", Map.of("externalId", "Id", "occurredAt", "At")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("columns.occurredAt");
+    }
+
+    @Test
+    void orderLinesBecomeOnePurchaseOrRefundPerOrder() throws Exception {
+        String id = create(Map.of(
+                        "columns",
+                        Map.of(
+                                "orderId",
+                                "Order",
+                                "externalId",
+                                "Customer",
+                                "productId",
+                                "Sku",
+                                "quantity",
+                                "Qty",
+                                "unitPrice",
+                                "Price",
+                                "occurredAt",
+                                "At",
+                                "productName",
+                                "Title"),
+                        "currency",
+                        "EUR",
+                        "excludedProducts",
+                        List.of("SHIPPING")))
+                .get("id")
+                .asString();
+
+        upload(id, """
+                Order,Customer,Sku,Title,Qty,Price,At
+                o-1,crm-1,mug,Blue mug,2,4.50,2026-03-01T10:00:00Z
+                o-1,crm-1,tea,Green tea,3,1.25,2026-03-01T10:00:00Z
+                o-1,crm-1,SHIPPING,Shipping,1,4.95,2026-03-01T10:00:00Z
+                r-1,crm-1,mug,Blue mug,-1,4.50,2026-03-05T10:00:00Z
+                """);
+        JsonNode job = awaitFinished(id);
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("stored").asLong()).isEqualTo(2);
+        assertThat(job.get("refused").asLong()).isEqualTo(1);
+        String customer = http.get("/api/v1/customers?externalId=crm-1")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        JsonNode events =
+                http.get("/api/v1/customers/" + customer + "/events").json().get("items");
+        // 2 x 4.50 + 3 x 1.25; the return of one mug is a refund of 4.50
+        assertThat(events.get(0).get("type").asString()).isEqualTo("PURCHASE");
+        assertThat(events.get(0).get("amount").decimalValue()).isEqualByComparingTo("12.75");
+        assertThat(events.get(0).get("eventKey").asString()).isEqualTo("o-1");
+        assertThat(events.get(1).get("type").asString()).isEqualTo("REFUND");
+        assertThat(events.get(1).get("amount").decimalValue()).isEqualByComparingTo("4.50");
+        assertThat(http.get("/api/v1/products/tea").json().get("name").asString())
+                .isEqualTo("Green tea");
+    }
 }

@@ -47,8 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/imports")
 @Tag(
         name = "Imports",
-        description = "Events from CSV files, as background jobs: create an import with its column mapping, PUT the "
-                + "file, follow its progress, download the refused rows. Needs events:write.")
+        description = "Events (or customers) from CSV files, as background jobs: create an import with its column "
+                + "mapping, PUT the file, follow its progress, download the refused rows. Needs events:write.")
 class ImportController {
 
     private static final String CSV = "text/csv";
@@ -64,7 +64,7 @@ class ImportController {
     @PostMapping
     @Operation(
             operationId = "createImport",
-            summary = "Create a CSV import of events",
+            summary = "Create a CSV import of events or customers",
             description = "Checks the mapping and creates the import; PUT the file to /imports/{id}/file next.")
     @ApiResponse(responseCode = "201", description = "Created, awaiting its file.")
     @ApiResponse(responseCode = "400", description = "A field of the mapping is malformed; errors names it.")
@@ -169,6 +169,10 @@ class ImportController {
         put(columns, ImportField.QUANTITY, given.quantity());
         put(columns, ImportField.UNIT_PRICE, given.unitPrice());
         put(columns, ImportField.PRODUCT_NAME, given.productName());
+        put(columns, ImportField.NAME, given.name());
+        put(columns, ImportField.EMAIL, given.email());
+        put(columns, ImportField.SEGMENT, given.segment());
+        put(columns, ImportField.ACQUIRED_AT, given.acquiredAt());
         String delimiter = request.delimiter() == null ? "," : request.delimiter();
         if (delimiter.length() != 1) {
             throw InvalidInputException.of("delimiter", "must be one character");
@@ -181,7 +185,8 @@ class ImportController {
                 request.timestampPattern(),
                 request.createCustomers() == null || request.createCustomers(),
                 delimiter.charAt(0),
-                excludedProducts(request.excludedProducts()));
+                excludedProducts(request.excludedProducts()),
+                request.kind());
     }
 
     private static Set<String> excludedProducts(List<String> given) {
@@ -233,14 +238,19 @@ class ImportController {
                                 columns.get(ImportField.ORDER_ID),
                                 columns.get(ImportField.QUANTITY),
                                 columns.get(ImportField.UNIT_PRICE),
-                                columns.get(ImportField.PRODUCT_NAME)),
+                                columns.get(ImportField.PRODUCT_NAME),
+                                columns.get(ImportField.NAME),
+                                columns.get(ImportField.EMAIL),
+                                columns.get(ImportField.SEGMENT),
+                                columns.get(ImportField.ACQUIRED_AT)),
                         mapping.type(),
                         mapping.currency(),
                         mapping.zone().getId(),
                         mapping.timestampPattern(),
                         mapping.createCustomers(),
                         String.valueOf(mapping.delimiter()),
-                        mapping.excludedProducts().stream().sorted().toList()),
+                        mapping.excludedProducts().stream().sorted().toList(),
+                        mapping.kind()),
                 job.fileBytes(),
                 job.progress().rowsRead(),
                 job.progress().stored(),

@@ -1,6 +1,7 @@
 package dev.retention.api.imports;
 
 import dev.retention.domain.event.EventType;
+import dev.retention.domain.imports.ImportKind;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -66,7 +67,14 @@ record ImportRequest(
                 maxItems = 1000,
                 schema = @Schema(minLength = 1, maxLength = 128))
         @Nullable
-        List<String> excludedProducts) {
+        List<String> excludedProducts,
+
+        @Schema(
+                description = "EVENTS (the default): rows are events or order lines. CUSTOMERS: rows are customers, "
+                        + "mapped by externalId, name, email, segment and acquiredAt, registered by the customer rules; "
+                        + "those known by their externalId already are left as they are and count as duplicates.")
+        @Nullable
+        ImportKind kind) {
 
     @Schema(
             name = "ImportColumns",
@@ -119,5 +127,21 @@ record ImportRequest(
                     description = "The product's name, given to the catalogue for products without one.",
                     example = "Description")
             @Nullable
-            String productName) {}
+            String productName,
+
+            @Schema(description = "A customer import: the customer's name.", example = "Name") @Nullable
+            String name,
+
+            @Schema(description = "A customer import: the customer's email address.", example = "Email") @Nullable
+            String email,
+
+            @Schema(description = "A customer import: the customer's segment.", example = "Segment") @Nullable
+            String segment,
+
+            @Schema(
+                    description = "A customer import: when the customer was acquired (a time as for occurredAt); "
+                            + "empty: from its first event.",
+                    example = "Signed up")
+            @Nullable
+            String acquiredAt) {}
 }

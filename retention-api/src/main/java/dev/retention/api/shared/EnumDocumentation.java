@@ -56,6 +56,9 @@ public class EnumDocumentation {
                             "The state of a recommendation model build: QUEUED, RUNNING, SUCCEEDED or FAILED.")),
             Map.entry("EventType", new EnumDoc("EventType", "What a customer did or what happened to it.")),
             Map.entry(
+                    "ImportKind",
+                    new EnumDoc("ImportKind", "What the rows of an imported file are: EVENTS or CUSTOMERS.")),
+            Map.entry(
                     "Source",
                     new EnumDoc(
                             "RecommendationSource",

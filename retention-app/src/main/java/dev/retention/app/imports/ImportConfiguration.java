@@ -1,5 +1,6 @@
 package dev.retention.app.imports;
 
+import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.event.RecordEvents;
 import dev.retention.domain.imports.ImportFiles;
 import dev.retention.domain.imports.ImportJobs;
@@ -44,9 +45,10 @@ class ImportConfiguration {
             ImportFiles files,
             RecordEvents recordEvents,
             Products products,
+            RegisterCustomer registerCustomer,
             ExecutorService importStorers,
             Clock clock) {
-        return new RunImport(jobs, files, recordEvents, products, importStorers, clock);
+        return new RunImport(jobs, files, recordEvents, products, registerCustomer, importStorers, clock);
     }
 
     @Bean

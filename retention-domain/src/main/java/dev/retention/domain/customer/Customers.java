@@ -33,8 +33,8 @@ public interface Customers {
     /** Inserts the customer; returns false (and writes nothing) when its external id is already taken. */
     boolean add(Customer customer);
 
-    /** Inserts customers in one statement, skipping those whose external id already exists. */
-    void addAll(List<Customer> customers);
+    /** Inserts customers in one statement, skipping those whose external id already exists; returns how many it added. */
+    int addAll(List<Customer> customers);
 
     /**
      * Stores changed details if the stored version still equals {@code customer.version()}; returns the stored

@@ -32,4 +32,20 @@ public class RegisterCustomer {
         }
         return customer;
     }
+
+    /**
+     * Registers customers at once, leaving those whose external id is taken (or repeated in the list) as they are;
+     * returns how many it registered.
+     */
+    public int registerAll(List<NewCustomer> requests) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        requests.forEach(request -> violations.addAll(CustomerRules.checkNew(request)));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Instant now = Instants.now(clock);
+        return customers.addAll(requests.stream()
+                .map(request -> Customer.register(CustomerId.random(), request, now))
+                .toList());
+    }
 }

@@ -10,13 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -49,33 +43,17 @@ final class EventRows {
 
     private final ImportMapping mapping;
     private final Map<ImportField, Integer> index;
-    private final DateTimeFormatter pattern;
+    private final RowFields times;
 
     private EventRows(ImportMapping mapping, Map<ImportField, Integer> index) {
         this.mapping = mapping;
         this.index = index;
-        this.pattern = mapping.timestampPattern() == null
-                ? null
-                : DateTimeFormatter.ofPattern(mapping.timestampPattern(), Locale.ROOT);
+        this.times = new RowFields(mapping);
     }
 
     /** The mapping against the file's header row; fails naming the columns the header lacks. */
     static EventRows of(List<String> header, ImportMapping mapping) {
-        Map<ImportField, Integer> index = new EnumMap<>(ImportField.class);
-        List<String> missing = new ArrayList<>();
-        mapping.columns().forEach((field, column) -> {
-            int at = header.stream().map(String::trim).toList().indexOf(column.trim());
-            if (at < 0) {
-                missing.add(column);
-            } else {
-                index.put(field, at);
-            }
-        });
-        if (!missing.isEmpty()) {
-            throw new ImportException(
-                    "The header row has no column " + String.join(", ", missing) + "; it has " + header + ".");
-        }
-        return new EventRows(mapping, index);
+        return new EventRows(mapping, RowFields.columnsOf(header, mapping));
     }
 
     Parsed parse(List<String> fields) {
@@ -203,36 +181,7 @@ final class EventRows {
     }
 
     private Instant occurredAt(List<String> fields, List<String> reasons) {
-        String value = value(fields, ImportField.OCCURRED_AT);
-        if (value == null) {
-            reasons.add("occurredAt is empty");
-            return null;
-        }
-        try {
-            if (pattern != null) {
-                try {
-                    return LocalDateTime.parse(value, pattern)
-                            .atZone(mapping.zone())
-                            .toInstant();
-                } catch (DateTimeParseException notADateTime) {
-                    return LocalDate.parse(value, pattern)
-                            .atStartOfDay(mapping.zone())
-                            .toInstant();
-                }
-            }
-            if (value.length() <= 10) {
-                return LocalDate.parse(value).atStartOfDay(mapping.zone()).toInstant();
-            }
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException noOffset) {
-                return LocalDateTime.parse(value).atZone(mapping.zone()).toInstant();
-            }
-        } catch (DateTimeParseException malformed) {
-            reasons.add("occurredAt '" + value + "' is not a time"
-                    + (pattern == null ? " in ISO 8601" : " of the pattern " + mapping.timestampPattern()));
-            return null;
-        }
+        return times.read(value(fields, ImportField.OCCURRED_AT), ImportField.OCCURRED_AT, true, reasons);
     }
 
     private BigDecimal amount(List<String> fields, List<String> reasons) {
@@ -261,14 +210,8 @@ final class EventRows {
         return currency;
     }
 
-    /** The trimmed value of a mapped column, null when unmapped, missing or empty. */
     private String value(List<String> fields, ImportField field) {
-        Integer at = index.get(field);
-        if (at == null || at >= fields.size()) {
-            return null;
-        }
-        String value = fields.get(at).trim();
-        return value.isEmpty() ? null : value;
+        return RowFields.value(index, fields, field);
     }
 
     /**

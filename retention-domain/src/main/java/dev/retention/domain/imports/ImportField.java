@@ -18,7 +18,16 @@ public enum ImportField {
     QUANTITY("quantity"),
     UNIT_PRICE("unitPrice"),
     /** Names the product in the catalogue, unless it is named already. */
-    PRODUCT_NAME("productName");
+    PRODUCT_NAME("productName"),
+    /** Fields of a customer import. */
+    NAME("name"),
+    EMAIL("email"),
+    SEGMENT("segment"),
+    ACQUIRED_AT("acquiredAt");
+
+    /** The fields a customer import may map; every other one is an event's. */
+    static final java.util.Set<ImportField> OF_CUSTOMERS =
+            java.util.EnumSet.of(EXTERNAL_ID, NAME, EMAIL, SEGMENT, ACQUIRED_AT);
 
     private final String value;
 

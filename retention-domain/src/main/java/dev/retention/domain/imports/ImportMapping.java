@@ -30,7 +30,8 @@ public record ImportMapping(
         String timestampPattern,
         boolean createCustomers,
         char delimiter,
-        Set<String> excludedProducts) {
+        Set<String> excludedProducts,
+        ImportKind kind) {
 
     public static final int MAX_COLUMN_NAME_LENGTH = 200;
     public static final int MAX_EXCLUDED_PRODUCTS = 1_000;
@@ -39,6 +40,19 @@ public record ImportMapping(
         columns = columns == null ? Map.of() : Map.copyOf(columns);
         zone = zone == null ? ZoneId.of("UTC") : zone;
         excludedProducts = excludedProducts == null ? Set.of() : Set.copyOf(excludedProducts);
+        kind = kind == null ? ImportKind.EVENTS : kind;
+    }
+
+    public ImportMapping(
+            Map<ImportField, String> columns,
+            EventType type,
+            String currency,
+            ZoneId zone,
+            String timestampPattern,
+            boolean createCustomers,
+            char delimiter,
+            Set<String> excludedProducts) {
+        this(columns, type, currency, zone, timestampPattern, createCustomers, delimiter, excludedProducts, null);
     }
 
     public ImportMapping(
@@ -49,7 +63,7 @@ public record ImportMapping(
             String timestampPattern,
             boolean createCustomers,
             char delimiter) {
-        this(columns, type, currency, zone, timestampPattern, createCustomers, delimiter, Set.of());
+        this(columns, type, currency, zone, timestampPattern, createCustomers, delimiter, Set.of(), null);
     }
 
     /** True when rows are order lines, grouped into orders by the order id column. */
@@ -69,6 +83,15 @@ public record ImportMapping(
                         "must name a column of the header, at most " + MAX_COLUMN_NAME_LENGTH + " characters"));
             }
         });
+        if (kind == ImportKind.CUSTOMERS) {
+            checkCustomerColumns(mapped, violations);
+            checkCommon(violations);
+            return;
+        }
+        mapped.keySet().stream()
+                .filter(field -> field != ImportField.EXTERNAL_ID && ImportField.OF_CUSTOMERS.contains(field))
+                .forEach(field -> violations.add(
+                        Violation.rule("columns." + field.value(), "belongs to a customer import (kind CUSTOMERS)")));
         if (!mapped.containsKey(ImportField.CUSTOMER_ID) && !mapped.containsKey(ImportField.EXTERNAL_ID)) {
             violations.add(Violation.rule("columns", "must map customerId or externalId"));
         }
@@ -105,6 +128,24 @@ public record ImportMapping(
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             violations.add(new Violation("currency", "must be an ISO 4217 code such as EUR"));
         }
+        checkCommon(violations);
+    }
+
+    private void checkCustomerColumns(Map<ImportField, String> mapped, List<Violation> violations) {
+        if (!mapped.containsKey(ImportField.EXTERNAL_ID)) {
+            violations.add(Violation.rule("columns", "must map externalId: customers are imported by their CRM id"));
+        }
+        mapped.keySet().stream()
+                .filter(field -> !ImportField.OF_CUSTOMERS.contains(field))
+                .forEach(
+                        field -> violations.add(
+                                Violation.rule(
+                                        "columns." + field.value(),
+                                        "is an event's field; a customer import maps externalId, name, email, segment and acquiredAt")));
+    }
+
+    /** What every import is checked for; throws with everything found so far. */
+    private void checkCommon(List<Violation> violations) {
         if (timestampPattern != null) {
             try {
                 DateTimeFormatter.ofPattern(timestampPattern);

@@ -1,5 +1,7 @@
 package dev.retention.domain.imports;
 
+import dev.retention.domain.customer.NewCustomer;
+import dev.retention.domain.customer.RegisterCustomer;
 import dev.retention.domain.event.EventOutcome;
 import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.IngestionResult;
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
  * Runs one import: reads the file row by row, turns each into an event by the mapping, and stores them in batches
  * through the same path as the batch API, so that every rule of an event holds and event keys make a second run
  * store nothing twice. Unlike a batch, one bad row does not refuse its neighbours: it is set aside with its reason,
- * and the rest of its batch is stored.
+ * and the rest of its batch is stored. A customer import registers its rows as customers instead, by the customer
+ * rules; customers known by their external id already are left as they are and counted as duplicates.
  */
 public class RunImport {
 
@@ -41,6 +44,7 @@ public class RunImport {
     private final ImportFiles files;
     private final RecordEvents recordEvents;
     private final Products products;
+    private final RegisterCustomer registerCustomer;
     private final Executor storers;
     private final Clock clock;
 
@@ -49,12 +53,14 @@ public class RunImport {
             ImportFiles files,
             RecordEvents recordEvents,
             Products products,
+            RegisterCustomer registerCustomer,
             Executor storers,
             Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.recordEvents = recordEvents;
         this.products = products;
+        this.registerCustomer = registerCustomer;
         this.storers = storers;
         this.clock = clock;
     }
@@ -63,7 +69,11 @@ public class RunImport {
     private record Stored(long stored, long duplicates, List<RefusedRow> refused) {}
 
     /** An event read from the file, with the row or rows (an order's lines) it was read from. */
-    private record Row(List<OrderAssembly.Source> sources, EventSubmission event, Map<String, String> productNames) {}
+    private record Row(
+            List<OrderAssembly.Source> sources,
+            EventSubmission event,
+            Map<String, String> productNames,
+            NewCustomer customer) {}
 
     public void run(UUID id) {
         if (!jobs.start(id, Instants.now(clock))) {
@@ -80,7 +90,9 @@ public class RunImport {
             if (header == null) {
                 throw new ImportException("The file is empty: it needs a header row naming its columns.");
             }
-            EventRows rows = EventRows.of(header.fields(), job.mapping());
+            boolean ofCustomers = job.mapping().kind() == ImportKind.CUSTOMERS;
+            EventRows rows = ofCustomers ? null : EventRows.of(header.fields(), job.mapping());
+            CustomerRows customerRows = ofCustomers ? CustomerRows.of(header.fields(), job.mapping()) : null;
             List<Row> batch = new ArrayList<>(RecordEvents.MAX_BATCH_SIZE);
             OrderAssembly orders = job.mapping().ordersOfLines() ? new OrderAssembly() : null;
             Map<String, String> names = new HashMap<>();
@@ -95,6 +107,18 @@ public class RunImport {
                                 record.line(),
                                 record.text(),
                                 "longer than " + CsvRecords.MAX_RECORD_LENGTH + " characters"));
+                    } else if (ofCustomers) {
+                        CustomerRows.Parsed parsed = customerRows.parse(record.fields());
+                        if (parsed.customer() == null) {
+                            tally.refused.add(
+                                    new RefusedRow(record.line(), record.text(), String.join("; ", parsed.reasons())));
+                        } else {
+                            batch.add(new Row(
+                                    List.of(new OrderAssembly.Source(record.line(), record.text())),
+                                    null,
+                                    Map.of(),
+                                    parsed.customer()));
+                        }
                     } else {
                         EventRows.Parsed parsed = rows.parse(record.fields());
                         OrderAssembly.Source source = new OrderAssembly.Source(record.line(), record.text());
@@ -107,7 +131,7 @@ public class RunImport {
                             tally.refused.add(
                                     new RefusedRow(record.line(), record.text(), String.join("; ", parsed.reasons())));
                         } else {
-                            batch.add(new Row(List.of(source), parsed.event(), Map.of()));
+                            batch.add(new Row(List.of(source), parsed.event(), Map.of(), null));
                         }
                     }
                 } else if (orders != null) {
@@ -218,7 +242,7 @@ public class RunImport {
                     named.put(line.productId(), name);
                 }
             });
-            batch.add(new Row(order.sources(), order.event(), named));
+            batch.add(new Row(order.sources(), order.event(), named, null));
         }
     }
 
@@ -227,6 +251,11 @@ public class RunImport {
      * those are set aside and the rest is stored.
      */
     private Stored store(List<Row> batch) {
+        if (batch.get(0).customer() != null) {
+            int registered = registerCustomer.registerAll(
+                    batch.stream().map(Row::customer).toList());
+            return new Stored(registered, batch.size() - registered, List.of());
+        }
         List<RefusedRow> refused = new ArrayList<>();
         List<Row> pending = batch;
         while (!pending.isEmpty()) {

@@ -86,8 +86,8 @@ final class InMemoryStore implements Customers, CustomerEvents, UnitOfWork {
     }
 
     @Override
-    public void addAll(List<Customer> list) {
-        list.forEach(this::add);
+    public int addAll(List<Customer> list) {
+        return (int) list.stream().filter(this::add).count();
     }
 
     @Override

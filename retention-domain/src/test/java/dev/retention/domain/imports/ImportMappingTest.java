@@ -92,4 +92,55 @@ class ImportMappingTest {
                                 .extracting(Violation::field)
                                 .containsExactly("columns.quantity"));
     }
+
+    @Test
+    void aCustomerImportMapsTheCustomersFieldsOnly() {
+        ImportMapping customers = new ImportMapping(
+                Map.of(ImportField.EXTERNAL_ID, "id", ImportField.EMAIL, "mail", ImportField.OCCURRED_AT, "at"),
+                null,
+                null,
+                null,
+                null,
+                true,
+                ',',
+                java.util.Set.of(),
+                ImportKind.CUSTOMERS);
+        ImportMapping withoutId = new ImportMapping(
+                Map.of(ImportField.NAME, "name"),
+                null,
+                null,
+                null,
+                null,
+                true,
+                ',',
+                java.util.Set.of(),
+                ImportKind.CUSTOMERS);
+        ImportMapping eventsWithEmail = new ImportMapping(
+                Map.of(ImportField.EXTERNAL_ID, "id", ImportField.OCCURRED_AT, "at", ImportField.EMAIL, "mail"),
+                EventType.LOGIN,
+                null,
+                null,
+                null,
+                true,
+                ',');
+
+        assertThatThrownBy(customers::check)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        refused -> assertThat(refused.violations())
+                                .extracting(Violation::field)
+                                .containsExactly("columns.occurredAt"));
+        assertThatThrownBy(withoutId::check)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        refused -> assertThat(refused.violations())
+                                .extracting(Violation::message)
+                                .containsExactly("must map externalId: customers are imported by their CRM id"));
+        assertThatThrownBy(eventsWithEmail::check)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        refused -> assertThat(refused.violations())
+                                .extracting(Violation::field)
+                                .containsExactly("columns.email"));
+    }
 }

@@ -141,13 +141,13 @@ class CustomerPersistenceAdapter implements Customers {
 
     @Override
     @Transactional
-    public void addAll(List<Customer> customers) {
+    public int addAll(List<Customer> customers) {
         if (customers.isEmpty()) {
-            return;
+            return 0;
         }
         // Inserted in external id order, so that two batches creating the same customers wait for each other
         // instead of each holding one that the other needs.
-        jdbc.execute((java.sql.Connection connection) -> {
+        Integer added = jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("""
                     insert into customer (id, external_id, name, email, segment, acquired_at, acquired_at_explicit,
                                           attributes, created_at, updated_at, version)
@@ -172,6 +172,7 @@ class CustomerPersistenceAdapter implements Customers {
                 return statement.executeUpdate();
             }
         });
+        return added == null ? 0 : added;
     }
 
     @Override

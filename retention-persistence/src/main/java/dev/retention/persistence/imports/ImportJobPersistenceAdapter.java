@@ -6,6 +6,7 @@ import dev.retention.domain.event.EventType;
 import dev.retention.domain.imports.ImportField;
 import dev.retention.domain.imports.ImportJob;
 import dev.retention.domain.imports.ImportJobs;
+import dev.retention.domain.imports.ImportKind;
 import dev.retention.domain.imports.ImportMapping;
 import dev.retention.domain.imports.ImportProgress;
 import dev.retention.domain.imports.ImportStatus;
@@ -160,6 +161,7 @@ class ImportJobPersistenceAdapter implements ImportJobs {
         json.put("delimiter", String.valueOf(mapping.delimiter()));
         json.put(
                 "excludedProducts", mapping.excludedProducts().stream().sorted().toList());
+        json.put("kind", mapping.kind().name());
         return json;
     }
 
@@ -180,7 +182,8 @@ class ImportJobPersistenceAdapter implements ImportJobs {
                 ((String) json.get("delimiter")).charAt(0),
                 json.get("excludedProducts") == null
                         ? Set.of()
-                        : Set.copyOf((List<String>) json.get("excludedProducts")));
+                        : Set.copyOf((List<String>) json.get("excludedProducts")),
+                json.get("kind") == null ? ImportKind.EVENTS : ImportKind.valueOf((String) json.get("kind")));
     }
 
     private static ImportJob job(ResultSet row, int index) throws SQLException {
