@@ -57,7 +57,12 @@ public class EnumDocumentation {
             Map.entry("EventType", new EnumDoc("EventType", "What a customer did or what happened to it.")),
             Map.entry(
                     "ImportKind",
-                    new EnumDoc("ImportKind", "What the rows of an imported file are: EVENTS or CUSTOMERS.")),
+                    new EnumDoc(
+                            "ImportKind",
+                            "What the rows of an imported file are: EVENTS (the default), events or order lines; "
+                                    + "CUSTOMERS, customers mapped by externalId, name, email, segment and "
+                                    + "acquiredAt, registered by the customer rules (those known by their "
+                                    + "externalId already are left as they are and count as duplicates).")),
             Map.entry(
                     "Source",
                     new EnumDoc(
