@@ -5,7 +5,9 @@ import dev.retention.domain.event.EventSubmission;
 import dev.retention.domain.event.EventType;
 import dev.retention.domain.event.OrderLine;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,13 +20,17 @@ final class OrderAssembly {
     /** A row of the file as read. */
     record Source(long line, String text) {}
 
-    /** A finished order: its event and rows, or the refusals of its rows. */
-    record Order(EventSubmission event, List<Source> sources, List<RefusedRow> refused) {}
+    /**
+     * A finished order: its event, rows and the names its rows gave its products; or the refusals of its rows.
+     */
+    record Order(
+            EventSubmission event, List<Source> sources, List<RefusedRow> refused, Map<String, String> productNames) {}
 
     private String orderId;
     private CustomerReference customer;
     private EventSubmission first;
     private final List<OrderLine> lines = new ArrayList<>();
+    private final Map<String, String> productNames = new HashMap<>();
     private final List<Source> sources = new ArrayList<>();
     private final List<RefusedRow> refused = new ArrayList<>();
     private String brokenBy;
@@ -59,7 +65,11 @@ final class OrderAssembly {
             first = parsed.event();
             customer = rowCustomer;
         }
-        lines.add(parsed.event().lines().get(0));
+        OrderLine line = parsed.event().lines().get(0);
+        lines.add(line);
+        if (parsed.productName() != null) {
+            productNames.putIfAbsent(line.productId(), parsed.productName());
+        }
         bought |= !parsed.returned();
         returned |= parsed.returned();
         return closed;
@@ -74,10 +84,10 @@ final class OrderAssembly {
         List<RefusedRow> refusals = new ArrayList<>(refused);
         if (brokenBy != null || first == null) {
             refuseTheRest(refusals, "order " + orderId + " is refused whole: " + brokenBy + " of it cannot be read");
-            order = new Order(null, List.copyOf(sources), refusals);
+            order = new Order(null, List.copyOf(sources), refusals, Map.of());
         } else if (bought && returned) {
             refuseTheRest(refusals, "order " + orderId + " mixes bought (positive) and returned (negative) quantities");
-            order = new Order(null, List.copyOf(sources), refusals);
+            order = new Order(null, List.copyOf(sources), refusals, Map.of());
         } else {
             EventType type = returned ? EventType.REFUND : first.type();
             order = new Order(
@@ -92,12 +102,14 @@ final class OrderAssembly {
                             first.eventKey(),
                             lines),
                     List.copyOf(sources),
-                    refusals);
+                    refusals,
+                    Map.copyOf(productNames));
         }
         orderId = null;
         customer = null;
         first = null;
         lines.clear();
+        productNames.clear();
         sources.clear();
         refused.clear();
         brokenBy = null;

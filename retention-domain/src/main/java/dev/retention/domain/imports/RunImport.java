@@ -95,7 +95,6 @@ public class RunImport {
             CustomerRows customerRows = ofCustomers ? CustomerRows.of(header.fields(), job.mapping()) : null;
             List<Row> batch = new ArrayList<>(RecordEvents.MAX_BATCH_SIZE);
             OrderAssembly orders = job.mapping().ordersOfLines() ? new OrderAssembly() : null;
-            Map<String, String> names = new HashMap<>();
             CsvRecords.Record record;
             do {
                 record = records.next();
@@ -123,10 +122,7 @@ public class RunImport {
                         EventRows.Parsed parsed = rows.parse(record.fields());
                         OrderAssembly.Source source = new OrderAssembly.Source(record.line(), record.text());
                         if (orders != null) {
-                            take(orders.add(parsed, source), names, batch, tally);
-                            if (parsed.productName() != null && parsed.event() != null) {
-                                names.putIfAbsent(parsed.event().lines().get(0).productId(), parsed.productName());
-                            }
+                            take(orders.add(parsed, source), batch, tally);
                         } else if (parsed.event() == null) {
                             tally.refused.add(
                                     new RefusedRow(record.line(), record.text(), String.join("; ", parsed.reasons())));
@@ -135,11 +131,10 @@ public class RunImport {
                         }
                     }
                 } else if (orders != null) {
-                    take(orders.finish(), names, batch, tally);
+                    take(orders.finish(), batch, tally);
                 }
                 if (batch.size() == RecordEvents.MAX_BATCH_SIZE || (record == null && !batch.isEmpty())) {
                     List<Row> full = List.copyOf(batch);
-                    names.clear();
                     tally.inFlight.add(CompletableFuture.supplyAsync(() -> store(full), storers));
                     batch.clear();
                 }
@@ -229,20 +224,13 @@ public class RunImport {
     }
 
     /** Puts a finished order into the batch, or its rows among the refused ones. */
-    private static void take(OrderAssembly.Order order, Map<String, String> names, List<Row> batch, Tally tally) {
+    private static void take(OrderAssembly.Order order, List<Row> batch, Tally tally) {
         if (order == null) {
             return;
         }
         tally.refused.addAll(order.refused());
         if (order.event() != null) {
-            Map<String, String> named = new HashMap<>();
-            order.event().lines().forEach(line -> {
-                String name = names.get(line.productId());
-                if (name != null) {
-                    named.put(line.productId(), name);
-                }
-            });
-            batch.add(new Row(order.sources(), order.event(), named, null));
+            batch.add(new Row(order.sources(), order.event(), order.productNames(), null));
         }
     }
 

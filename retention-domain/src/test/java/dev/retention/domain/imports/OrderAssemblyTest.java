@@ -69,6 +69,9 @@ class OrderAssemblyTest {
         // 08:45 in London on 1 December is 08:45 UTC (winter time)
         assertThat(first.event().occurredAt()).hasToString("2010-12-01T08:45:00Z");
         assertThat(first.sources()).extracting(OrderAssembly.Source::line).containsExactly(2L, 3L);
+        assertThat(first.productNames())
+                .containsEntry("22728", "ALARM CLOCK")
+                .containsEntry("22727", "ALARM CLOCK RED");
         assertThat(orders.get(1).event().amount()).isEqualByComparingTo("204.00");
     }
 
