@@ -6,7 +6,8 @@ memory would fail), then per round: N purchase events of C customers (customers 
 through POST /api/v1/events:batch in batches of 5,000 (bodies encoded before the clock starts), and N other purchase
 events of other customers as one CSV file (written before the clock starts) through POST /api/v1/imports, PUT
 /api/v1/imports/{id}/file and polling the import until it finishes. Prints both throughputs (rows per second, the
-import's from its upload to its end) and the ratio import / batch API per round, and their medians.
+import's from its upload to its end) and the ratio import / batch API per round, and their medians. With --fresh,
+each path of each round runs on a new service and an empty database.
 
 Needs python3 (standard library only). Build the jar first: ./mvnw -q -DskipTests package
 """
@@ -106,21 +107,35 @@ def main():
     parser.add_argument("--pad", type=int, default=0, help="characters of an unread note column per CSV row")
     parser.add_argument("--import-only", action="store_true",
                         help="only the import path: for sizes where the batch API's half would double the run")
+    parser.add_argument("--fresh", action="store_true",
+                        help="each path of each round on a fresh service and database, so that neither runs on a"
+                             " table the other has just grown")
     parser.add_argument("--port", type=int, default=18095)
     parser.add_argument("--pg-port", type=int, default=54335)
     parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="import-bench-")
     base = "http://localhost:%d" % args.port
-    service, log = start(args.jar, work, args.port, args.pg_port, KEY, heap=args.heap,
-                         settings={"retention.imports.dir": os.path.join(work, "imports")})
+    services = []
+
+    def serve():
+        """A running service: the one shared by every round, or with --fresh a new one on a new database."""
+        if services and not args.fresh:
+            return
+        stop(services)
+        database = os.path.join(work, "db-%d" % len(os.listdir(work)))
+        os.makedirs(database)
+        services.append(start(args.jar, database, args.port, args.pg_port, KEY, heap=args.heap,
+                              settings={"retention.imports.dir": os.path.join(database, "imports")}))
+        wait_ready(base, services[-1][0])
+
     try:
-        wait_ready(base, service)
         ratios = []
         for round_number in range(args.rounds):
             path = os.path.join(work, "round-%d.csv" % round_number)
             size = csv_file(path, round_number, args.rows, args.customers, args.pad)
             if args.import_only:
+                serve()
                 import_seconds, job = through_an_import(base, path)
                 if job["status"] != "SUCCEEDED" or job["stored"] != args.rows:
                     sys.exit("the import did not store every row: %s" % job)
@@ -128,7 +143,9 @@ def main():
                       % (round_number + 1, args.rows / import_seconds, size / 1e6, import_seconds), flush=True)
                 continue
             bodies = batch_bodies(round_number, args.rows, args.customers)
+            serve()
             api_seconds = through_the_batch_api(base, bodies)
+            serve()
             import_seconds, job = through_an_import(base, path)
             if job["status"] != "SUCCEEDED" or job["stored"] != args.rows:
                 sys.exit("the import did not store every row: %s" % job)
@@ -140,11 +157,16 @@ def main():
         if ratios:
             print("median import / API: %.2f" % statistics.median(ratios))
     finally:
+        stop(services)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def stop(services):
+    while services:
+        service, log = services.pop()
         service.terminate()
         service.wait(120)
         log.close()
-        shutil.rmtree(work, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
