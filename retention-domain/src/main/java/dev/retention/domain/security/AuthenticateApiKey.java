@@ -26,8 +26,13 @@ public class AuthenticateApiKey {
         if (!ApiKeySecrets.looksLikeKey(secret)) {
             return Optional.empty();
         }
+        return authenticateHashed(ApiKeySecrets.hash(secret));
+    }
+
+    /** Like {@link #authenticate}, for a secret already hashed by {@link ApiKeySecrets#hash}. */
+    public Optional<ApiKey> authenticateHashed(String hash) {
         Instant now = Instants.now(clock);
-        Optional<ApiKey> key = keys.findByHash(ApiKeySecrets.hash(secret)).filter(k -> k.isUsableAt(now));
+        Optional<ApiKey> key = keys.findByHash(hash).filter(k -> k.isUsableAt(now));
         key.filter(k -> k.lastUsedAt() == null
                         || k.lastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(now))
                 .ifPresent(k -> keys.recordUse(k.id(), now));
