@@ -70,6 +70,16 @@ class ActuatorTest extends ApiTest {
         assertThat(after).contains("retention_events_ingested_total{type=\"LOGIN\"}");
     }
 
+    @Test
+    void requestsAreTimedWithoutTimingEverySecurityFilter() {
+        http.get("/api/v1/customers");
+
+        String exposition = http.get("/actuator/prometheus").body();
+
+        assertThat(exposition).contains("http_server_requests_seconds_count{");
+        assertThat(exposition).doesNotContain("spring_security_");
+    }
+
     private static double counter(String exposition, String type) {
         String prefix = "retention_events_ingested_total{type=\"" + type + "\"} ";
         return exposition
