@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,9 +48,28 @@ public abstract class ApiTest {
     @BeforeEach
     void emptyTablesAndConnect() throws InterruptedException {
         awaitBackgroundWork();
-        jdbc.execute(TestDatabase.EMPTY_TABLES);
+        emptyTables();
         dataChanges.changed();
         http = new Http("http://localhost:" + port, ADMIN_KEY);
+    }
+
+    /**
+     * The scheduled jobs of the other test contexts (webhook dispatch, lease checks) write on their own; when one of
+     * them holds a table the truncate needs while waiting for one it holds, PostgreSQL ends one of the two: the
+     * truncate is then run again.
+     */
+    private void emptyTables() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute(TestDatabase.EMPTY_TABLES);
+                return;
+            } catch (PessimisticLockingFailureException deadlocked) {
+                if (attempt == 5) {
+                    throw deadlocked;
+                }
+                Thread.sleep(100L * attempt);
+            }
+        }
     }
 
     /**

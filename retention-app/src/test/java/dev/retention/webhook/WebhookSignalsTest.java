@@ -3,6 +3,8 @@ package dev.retention.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.domain.webhook.ScanWebhookSignals;
+import dev.retention.domain.webhook.WebhookKind;
+import dev.retention.domain.webhook.WebhookStore;
 import dev.retention.support.Http.Response;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,9 @@ class WebhookSignalsTest extends WebhookTest {
 
     @Autowired
     private ScanWebhookSignals scan;
+
+    @Autowired
+    private WebhookStore store;
 
     private final List<Map<String, Object>> events = new ArrayList<>();
 
@@ -214,6 +219,10 @@ class WebhookSignalsTest extends WebhookTest {
             buildRecommendations();
 
             assertThat(scan.run().atRisk()).isEqualTo(2);
+            assertThat(store.announced(
+                            WebhookKind.CUSTOMER_AT_RISK, List.of(customerId("A"), customerId("S"), customerId("B"))))
+                    .as("what a later scan leaves out, recommendations included")
+                    .containsExactlyInAnyOrder(customerId("A"), customerId("S"));
             assertThat(scan.run().atRisk()).as("announced already").isZero();
             deliverAll();
 

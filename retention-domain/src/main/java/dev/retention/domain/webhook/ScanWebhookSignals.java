@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -89,10 +90,17 @@ public class ScanWebhookSignals {
         store.forgetExcept(
                 WebhookKind.CUSTOMER_AT_RISK,
                 customers.stream().map(c -> c.customerId().toString()).toList());
+        Set<String> announcedBefore = store.announced(
+                WebhookKind.CUSTOMER_AT_RISK,
+                customers.stream().map(c -> c.customerId().toString()).toList());
+        List<AtRiskCustomer> entering = customers.stream()
+                .filter(c -> !announcedBefore.contains(c.customerId().toString()))
+                .toList();
+        // Recommendations (which read the whole model) only for the customers about to be announced.
         Map<UUID, List<String>> recommended = recommend.topProducts(
-                customers.stream().map(AtRiskCustomer::customerId).toList(), RECOMMENDED_PRODUCTS);
+                entering.stream().map(AtRiskCustomer::customerId).toList(), RECOMMENDED_PRODUCTS);
         int raised = 0;
-        for (AtRiskCustomer customer : customers) {
+        for (AtRiskCustomer customer : entering) {
             Map<String, Object> data = customerData(customer.customerId(), customer.externalId(), customer.segment());
             data.put("recommendedProducts", recommended.getOrDefault(customer.customerId(), List.of()));
             data.put("lastPurchaseAt", customer.lastPurchaseAt().toString());

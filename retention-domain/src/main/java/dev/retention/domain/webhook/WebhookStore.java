@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Where subscriptions, the outbox of signals and the deliveries are kept. */
@@ -72,6 +73,9 @@ public interface WebhookStore {
      * remembers it, in one transaction; true when it was raised. {@code subscriptionId} null for every subscription.
      */
     boolean announce(WebhookKind kind, String subject, UUID subscriptionId, Map<String, Object> data);
+
+    /** Which of these subjects were announced with this kind (and not forgotten since). */
+    Set<String> announced(WebhookKind kind, Collection<String> subjects);
 
     /** Forgets what was announced of this kind about subjects other than {@code kept}; returns how many. */
     int forgetExcept(WebhookKind kind, Collection<String> kept);

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -299,6 +300,26 @@ class WebhookPersistenceAdapter implements WebhookStore, ExpiringLots {
                         insert into webhook_signal (kind, subscription_id, data)
                         select ?, ?, ?::jsonb from remembered
                         """, kind.value(), subject, kind.value(), subscriptionId, JsonColumns.write(data)) > 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> announced(WebhookKind kind, Collection<String> subjects) {
+        Set<String> announced = new HashSet<>();
+        jdbc.execute((Connection connection) -> {
+            try (var statement = connection.prepareStatement(
+                    "select subject from webhook_announcement where kind = ? and subject = any (?::text[])")) {
+                statement.setString(1, kind.value());
+                statement.setArray(2, connection.createArrayOf("text", subjects.toArray()));
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        announced.add(rows.getString(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return announced;
     }
 
     @Override
