@@ -87,12 +87,10 @@ public class ScanWebhookSignals {
     /** A customer who leaves the list is forgotten, so that coming back onto it is announced again. */
     private int scanAtRisk(Instant now) {
         List<AtRiskCustomer> customers = atRisk.find(new AtRiskQuery(now, atRiskLimit));
-        store.forgetExcept(
-                WebhookKind.CUSTOMER_AT_RISK,
-                customers.stream().map(c -> c.customerId().toString()).toList());
-        Set<String> announcedBefore = store.announced(
-                WebhookKind.CUSTOMER_AT_RISK,
-                customers.stream().map(c -> c.customerId().toString()).toList());
+        List<String> onTheList =
+                customers.stream().map(c -> c.customerId().toString()).toList();
+        store.forgetExcept(WebhookKind.CUSTOMER_AT_RISK, onTheList);
+        Set<String> announcedBefore = store.announced(WebhookKind.CUSTOMER_AT_RISK, onTheList);
         List<AtRiskCustomer> entering = customers.stream()
                 .filter(c -> !announcedBefore.contains(c.customerId().toString()))
                 .toList();
