@@ -90,19 +90,29 @@ class RfmPersistenceAdapter implements RfmScores {
     @Override
     @Transactional(readOnly = true)
     public Page<RfmScore> members(RfmQuery query, RfmSegment segment, PageRequest page) {
-        long[] total = {0};
-        query(
-                query,
-                "select count(*) from segmented where segment = ?",
-                List.of(segment.name()),
-                row -> total[0] = row.getLong(1));
+        // The page carries the segment's size, so that every customer is scored once per page, not twice.
+        long[] total = {-1};
         List<RfmScore> items = new ArrayList<>();
         query(
                 query,
-                "select " + SCORE_COLUMNS + " from segmented where segment = ? "
+                "select " + SCORE_COLUMNS + ", count(*) over () as total from segmented where segment = ? "
                         + "order by last_purchase desc, customer_id limit ? offset ?",
                 List.of(segment.name(), page.size(), page.offset()),
-                row -> items.add(score(query, row)));
+                row -> {
+                    total[0] = row.getLong("total");
+                    items.add(score(query, row));
+                });
+        if (total[0] < 0) {
+            // A page past the end has no row to carry the size.
+            total[0] = 0;
+            if (page.offset() > 0) {
+                query(
+                        query,
+                        "select count(*) from segmented where segment = ?",
+                        List.of(segment.name()),
+                        row -> total[0] = row.getLong(1));
+            }
+        }
         return new Page<>(items, page.page(), page.size(), total[0]);
     }
 

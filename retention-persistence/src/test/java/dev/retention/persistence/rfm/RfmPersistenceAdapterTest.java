@@ -137,6 +137,13 @@ class RfmPersistenceAdapterTest extends AdapterTest {
         assertThat(first.items()).extracting(RfmScore::customerId).containsExactly(C1);
         assertThat(second.items()).extracting(RfmScore::customerId).containsExactly(C6);
         assertThat(first.totalItems()).isEqualTo(2);
+        assertThat(second.totalItems()).isEqualTo(2);
+        Page<RfmScore> pastTheEnd = scores.members(JUNE, RfmSegment.LOYAL_CUSTOMERS, new PageRequest(5, 1));
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.totalItems()).as("the size, also past the end").isEqualTo(2);
+        assertThat(scores.members(JUNE, RfmSegment.CHAMPIONS, new PageRequest(0, 10))
+                        .totalItems())
+                .isZero();
         assertThat(scores.customerIds(JUNE, Set.of(RfmSegment.HIBERNATING, RfmSegment.POTENTIAL_LOYALISTS)))
                 .containsExactlyInAnyOrder(C2, C3, C4);
     }
