@@ -4,7 +4,9 @@ import static dev.retention.persistence.shared.SqlTimes.utc;
 
 import dev.retention.domain.customer.CustomerId;
 import dev.retention.domain.rfm.RfmCell;
+import dev.retention.domain.rfm.RfmFigures;
 import dev.retention.domain.rfm.RfmQuery;
+import dev.retention.domain.rfm.RfmRanking;
 import dev.retention.domain.rfm.RfmScore;
 import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
@@ -23,42 +25,106 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Scores every customer in one statement: figures per customer from the PURCHASE and REFUND events in the window,
- * NTILE(5) per figure, and the segment from the (R, F) table of {@link RfmSegment}, passed in as arrays so that the
- * rule lives in one place.
+ * Scores every customer in one statement, the rule of {@link RfmFigures} and {@link RfmRanking} restated in SQL: the
+ * figures of the window from the kept money histories (two binary searches per customer), then each figure's
+ * quintiles, then the segment from the (R, F) table of {@link RfmSegment}, passed in as arrays.
+ *
+ * <p>The quintiles are {@code NTILE(5)} over (figure, customer id) without sorting every customer three times: the
+ * customers are counted in narrow bands of each figure (hours of the last purchase; purchase count and the id's first
+ * byte; whole units of money), which locates the band holding each of the four cut ranks; only those bands are
+ * sorted, which gives the customer at each cut rank; a customer's score is then one more than the number of cuts
+ * below it, found with two or three comparisons. A differential test holds this to the domain's rule.
  */
 @Repository
 class RfmPersistenceAdapter implements RfmScores {
 
     /** Parameters: window start, as of, then the segment table's r, f and segment arrays. */
-    private static final String SEGMENTED = """
+    private static final String SEGMENTED =
+            """
             with q as (select ?::timestamptz as from_at, ?::timestamptz as as_of),
-            figures as (
-                select e.customer_id,
-                       max(e.occurred_at) filter (where e.type = 'PURCHASE') as last_purchase,
-                       count(*) filter (where e.type = 'PURCHASE') as frequency,
-                       sum(net_revenue(e.type, e.amount)) as monetary
-                from customer_event e, q
-                where e.type in ('PURCHASE', 'REFUND') and e.occurred_at > q.from_at and e.occurred_at <= q.as_of
-                group by e.customer_id
-                having count(*) filter (where e.type = 'PURCHASE') > 0
+            figures as materialized (
+                select h.customer_id, h.purchase_at[b.until] as last_purchase, b.until - b.before as frequency,
+                       h.purchase_total_upto[b.until] - coalesce(h.purchase_total_upto[b.before], 0)
+                           - coalesce(h.refund_total_upto[width_bucket(q.as_of, h.refund_at)], 0)
+                           + coalesce(h.refund_total_upto[width_bucket(q.from_at, h.refund_at)], 0) as monetary
+                from customer_money_history h
+                cross join q
+                cross join lateral (select width_bucket(q.as_of, h.purchase_at) as until,
+                                           width_bucket(q.from_at, h.purchase_at) as before) b
+                where h.last_purchase_at > q.from_at and b.until > b.before
+            ), bands as materialized (
+                select grouping(r_band, frequency, id_byte, m_band) as kind, r_band, frequency, id_byte, m_band,
+                       count(*) as customers
+                from (select f.*, date_bin('1 hour', f.last_purchase, timestamptz '2000-01-01Z') as r_band,
+                             get_byte(uuid_send(f.customer_id), 0) as id_byte, floor(f.monetary) as m_band
+                      from figures f) banded
+                group by grouping sets ((r_band), (frequency, id_byte), (m_band))
+            ), cut_ranks as (
+                select k, k * (n / 5) + least(k, n %% 5) as rank
+                from (select sum(customers) filter (where kind = 7)::bigint as n from bands) total,
+                     generate_series(1, 4) k
+            ), r_cuts as (
+                select c.k, b.r_band, c.rank - b.below as at
+                from cut_ranks c
+                join (select r_band, customers, sum(customers) over (order by r_band) - customers as below
+                      from bands where kind = 7) b on c.rank > b.below and c.rank <= b.below + b.customers
+            ), f_cuts as (
+                select c.k, b.frequency, b.id_byte, c.rank - b.below as at
+                from cut_ranks c
+                join (select frequency, id_byte, customers,
+                             sum(customers) over (order by frequency, id_byte) - customers as below
+                      from bands where kind = 9) b on c.rank > b.below and c.rank <= b.below + b.customers
+            ), m_cuts as (
+                select c.k, b.m_band, c.rank - b.below as at
+                from cut_ranks c
+                join (select m_band, customers, sum(customers) over (order by m_band) - customers as below
+                      from bands where kind = 14) b on c.rank > b.below and c.rank <= b.below + b.customers
+            ), near_cuts as materialized (
+                select f.*, date_bin('1 hour', f.last_purchase, timestamptz '2000-01-01Z') as r_band,
+                       get_byte(uuid_send(f.customer_id), 0) as id_byte, floor(f.monetary) as m_band
+                from figures f
+                where date_bin('1 hour', f.last_purchase, timestamptz '2000-01-01Z') = any (array(select r_band from r_cuts))
+                   or floor(f.monetary) = any (array(select m_band from m_cuts))
+                   or (f.frequency, get_byte(uuid_send(f.customer_id), 0)) in (select frequency, id_byte from f_cuts)
+            ), r_at as (
+                select array_agg(n.last_purchase order by c.k) as figure, array_agg(n.customer_id order by c.k) as id
+                from r_cuts c
+                join (select n.*, row_number() over (partition by r_band order by last_purchase, customer_id) as at
+                      from near_cuts n) n on n.r_band = c.r_band and n.at = c.at
+            ), f_at as (
+                select array_agg(n.frequency order by c.k) as figure, array_agg(n.customer_id order by c.k) as id
+                from f_cuts c
+                join (select n.*, row_number() over (partition by frequency, id_byte order by customer_id) as at
+                      from near_cuts n) n on n.frequency = c.frequency and n.id_byte = c.id_byte and n.at = c.at
+            ), m_at as (
+                select array_agg(n.monetary order by c.k) as figure, array_agg(n.customer_id order by c.k) as id
+                from m_cuts c
+                join (select n.*, row_number() over (partition by m_band order by monetary, customer_id) as at
+                      from near_cuts n) n on n.m_band = c.m_band and n.at = c.at
+            ), cuts as materialized (
+                select r.figure[1] as r1, r.id[1] as r1_id, r.figure[2] as r2, r.id[2] as r2_id,
+                       r.figure[3] as r3, r.id[3] as r3_id, r.figure[4] as r4, r.id[4] as r4_id,
+                       fr.figure[1] as f1, fr.id[1] as f1_id, fr.figure[2] as f2, fr.id[2] as f2_id,
+                       fr.figure[3] as f3, fr.id[3] as f3_id, fr.figure[4] as f4, fr.id[4] as f4_id,
+                       m.figure[1] as m1, m.id[1] as m1_id, m.figure[2] as m2, m.id[2] as m2_id,
+                       m.figure[3] as m3, m.id[3] as m3_id, m.figure[4] as m4, m.id[4] as m4_id
+                from r_at r, f_at fr, m_at m
             ), scored as (
-                select figures.*,
-                       ntile(5) over (order by last_purchase, customer_id) as r,
-                       ntile(5) over (order by frequency, customer_id) as f,
-                       ntile(5) over (order by monetary, customer_id) as m
-                from figures
+                select f.*, %s as r, %s as f, %s as m
+                from figures f, cuts c
+                offset 0
+            ), segments as (
+                select * from unnest(?::int[], ?::int[], ?::text[]) as t(r, f, segment)
             ), segmented as (
-                select scored.*, t.segment
-                from scored join unnest(?::int[], ?::int[], ?::text[]) as t(r, f, segment)
-                                 on t.r = scored.r and t.f = scored.f
+                select scored.*, t.segment from scored join segments t on t.r = scored.r and t.f = scored.f
             )
-            """;
+            """.formatted(quintile("last_purchase", "r"), quintile("frequency", "f"), quintile("monetary", "m"));
 
     private static final String SCORE_COLUMNS = "customer_id, last_purchase, frequency, monetary, r, f, m, segment";
 
@@ -74,8 +140,11 @@ class RfmPersistenceAdapter implements RfmScores {
         List<RfmCell> cells = new ArrayList<>();
         query(
                 query,
-                "select r, f, segment, count(*), coalesce(sum(monetary), 0), sum(m) from segmented "
-                        + "group by r, f, segment",
+                // Counted by (R, F) before the segment is joined, so that the counting is hashed rather than sorted.
+                "select c.r, c.f, t.segment, c.customers, c.revenue, c.monetary_scores "
+                        + "from (select r, f, count(*) as customers, coalesce(sum(monetary), 0) as revenue, "
+                        + "sum(m) as monetary_scores from scored group by r, f) c "
+                        + "join segments t on t.r = c.r and t.f = c.f",
                 List.of(),
                 row -> cells.add(new RfmCell(
                         row.getInt(1),
@@ -140,6 +209,17 @@ class RfmPersistenceAdapter implements RfmScores {
                 List.of(customerId.value()),
                 row -> found.add(score(query, row)));
         return found.stream().findFirst();
+    }
+
+    /**
+     * The score of figure {@code figure} of row {@code f} against the cut tuples {@code c.<cut>1} to {@code
+     * c.<cut>4}: one more than the number of cuts below (figure, id), found by halving (the cuts never decrease).
+     */
+    private static String quintile(String figure, String cut) {
+        IntFunction<String> above =
+                k -> "(f.%s, f.customer_id) > (c.%s%d, c.%s%d_id)".formatted(figure, cut, k, cut, k);
+        return "case when %s then case when %s then 5 when %s then 4 else 3 end else case when %s then 2 else 1 end end"
+                .formatted(above.apply(2), above.apply(4), above.apply(3), above.apply(1));
     }
 
     private interface RowReader {
