@@ -21,7 +21,8 @@ keeps the customer active for; a running sum over boundaries counts them), run a
    purchase rhythms (its ids and values must agree);
 6. the purchase summaries of a model fit in UTC (the fit's own summariseMillis) against the one statement over the
    events that a fit in another zone uses (the same count of customers and of repeat purchases);
-7. GET /segments/rfm?windowDays=365 against its own statement (the same number of customers scored).
+7. GET /segments/rfm?windowDays=365 against its own statement over the events (the same customers and revenue in
+   every (R, F) cell), and the first page of 20 Champions against its statement (the same customers, same size).
 
 Every answer is checked against its baseline: S, E and N of every month (and segment), and every cohort cell.
 Finally the cached answer of each endpoint (and of an RFM segment's first page) is polled by 32 clients that wait
@@ -191,7 +192,7 @@ select count(*), sum(frequency) from (select customer_id, count(*) - 1 as freque
                                       group by customer_id) s;
 """
 
-RFM_BASELINE = """
+RFM_FIGURES = """
 with figures as (
     select e.customer_id, max(e.occurred_at) filter (where e.type = 'PURCHASE') as last_purchase,
            count(*) filter (where e.type = 'PURCHASE') as frequency,
@@ -202,12 +203,18 @@ with figures as (
     group by e.customer_id
     having count(*) filter (where e.type = 'PURCHASE') > 0
 ), scored as (
-    select ntile(5) over (order by last_purchase, customer_id) as r, ntile(5) over (order by frequency, customer_id) as f,
-           ntile(5) over (order by monetary, customer_id) as m
+    select figures.*, ntile(5) over (order by last_purchase, customer_id) as r,
+           ntile(5) over (order by frequency, customer_id) as f, ntile(5) over (order by monetary, customer_id) as m
     from figures
 )
-select count(*), sum(r + f + m) from scored;
 """
+
+# Every (R, F) cell: its customers and revenue.
+RFM_BASELINE = RFM_FIGURES + "select r, f, count(*), sum(monetary) from scored group by r, f;"
+
+# The first page of the Champions (R = 5 and F = 4 or 5; R = 4 and F = 5 is Loyal), with the segment's size.
+RFM_PAGE_BASELINE = RFM_FIGURES + """select customer_id, count(*) over () from scored
+where r = 5 and f >= 4 order by last_purchase desc, customer_id limit 20;"""
 
 GROUPS = {"all": "'all'::text", "segment": "c.segment::text",
           "cohort": "width_bucket(c.acquired_at, bounds.b)::text"}
@@ -418,9 +425,18 @@ def main():
                 lambda: timed_psql(args.pg_port, AT_RISK_BASELINE.format(end=END, limit=20)), check_at_risk)
 
         def check_rfm(answer, rows):
-            assert answer["customers"] == int(rows[0][0]), (answer["customers"], rows)
+            expected = {(int(r), int(f)): (int(n), float(revenue)) for r, f, n, revenue in rows}
+            found = {(cell["recencyScore"], cell["frequencyScore"]): (cell["customers"], float(cell["revenue"]))
+                     for cell in answer["cells"] if cell["customers"] > 0}
+            assert found == expected, "the RFM grids differ"
         measure("RFM summary, 365 days (from events)", args, base, rfm,
                 lambda: timed_psql(args.pg_port, RFM_BASELINE.format(end=END)), check_rfm)
+
+        def check_rfm_page(answer, rows):
+            assert [item["customerId"] for item in answer["items"]] == [row[0] for row in rows], "the pages differ"
+            assert answer["totalItems"] == int(rows[0][1]), (answer["totalItems"], rows[0])
+        measure("RFM Champions, first page of 20", args, base, rfm_page + "&size=20",
+                lambda: timed_psql(args.pg_port, RFM_PAGE_BASELINE.format(end=END)), check_rfm_page)
 
         api_times, sql_times = [], []
         for round_number in range(1, args.rounds + 1):

@@ -30,13 +30,12 @@ class ActivitySpellControllerTest {
     private RebuildActivitySpells rebuild;
 
     @Test
-    void theRebuildReportsTheSpellsTheirWindowInDaysTheActivityTypesInOrderTheRhythmsAndHistories() throws Exception {
+    void theRebuildReportsTheSpellsTheirWindowInDaysTheActivityTypesInOrderAndTheRhythms() throws Exception {
         given(rebuild.rebuild(any()))
                 .willReturn(new RebuildActivitySpells.Rebuilt(
                         new KeptActivitySpells.Kept(
                                 1350, Duration.ofDays(60), EnumSet.of(EventType.PURCHASE, EventType.LOGIN)),
                         980,
-                        990,
                         Duration.ofMillis(4100)));
 
         mvc.perform(post("/api/v1/admin/activity-spells/rebuild"))
@@ -46,7 +45,6 @@ class ActivitySpellControllerTest {
                 .andExpect(jsonPath("$.activityTypes[0]").value("PURCHASE"))
                 .andExpect(jsonPath("$.activityTypes[1]").value("LOGIN"))
                 .andExpect(jsonPath("$.purchaseRhythms").value(980))
-                .andExpect(jsonPath("$.moneyHistories").value(990))
                 .andExpect(jsonPath("$.millis").value(4100));
     }
 }

@@ -3,7 +3,6 @@ package dev.retention.app.metrics;
 import dev.retention.api.shared.ReportingSettings;
 import dev.retention.domain.metrics.KeptActivitySpells;
 import dev.retention.domain.metrics.RebuildActivitySpells;
-import dev.retention.domain.rfm.KeptMoneyHistories;
 import dev.retention.domain.risk.KeptPurchaseRhythms;
 import dev.retention.domain.security.AuditLog;
 import dev.retention.domain.shared.UnitOfWork;
@@ -29,11 +28,10 @@ class KeptActivitySpellsConfiguration {
     RebuildActivitySpells rebuildActivitySpells(
             KeptActivitySpells spells,
             KeptPurchaseRhythms rhythms,
-            KeptMoneyHistories histories,
             AuditLog audit,
             UnitOfWork unitOfWork,
             Clock clock) {
-        return new RebuildActivitySpells(spells, rhythms, histories, audit, unitOfWork, clock);
+        return new RebuildActivitySpells(spells, rhythms, audit, unitOfWork, clock);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.retention.domain.metrics;
 
-import dev.retention.domain.rfm.KeptMoneyHistories;
 import dev.retention.domain.risk.KeptPurchaseRhythms;
 import dev.retention.domain.security.Actor;
 import dev.retention.domain.security.AuditEntry;
@@ -13,19 +12,17 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Recomputes the activity state kept per customer from its events: its INACTIVITY spells, its purchase rhythm and
- * its money history.
+ * Recomputes the activity state kept per customer from its events: its INACTIVITY spells and its purchase rhythm.
  * The repair for a store changed behind the service's back (rows restored or deleted by hand). The rebuild is
  * audited.
  */
 public class RebuildActivitySpells {
 
     /** What a rebuild did. */
-    public record Rebuilt(KeptActivitySpells.Kept kept, long purchaseRhythms, long moneyHistories, Duration took) {}
+    public record Rebuilt(KeptActivitySpells.Kept kept, long purchaseRhythms, Duration took) {}
 
     private final KeptActivitySpells spells;
     private final KeptPurchaseRhythms rhythms;
-    private final KeptMoneyHistories histories;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
@@ -33,13 +30,11 @@ public class RebuildActivitySpells {
     public RebuildActivitySpells(
             KeptActivitySpells spells,
             KeptPurchaseRhythms rhythms,
-            KeptMoneyHistories histories,
             AuditLog audit,
             UnitOfWork unitOfWork,
             Clock clock) {
         this.spells = spells;
         this.rhythms = rhythms;
-        this.histories = histories;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -50,7 +45,6 @@ public class RebuildActivitySpells {
             Instant started = Instants.now(clock);
             KeptActivitySpells.Kept kept = spells.rebuild();
             long purchaseRhythms = rhythms.rebuild();
-            long moneyHistories = histories.rebuild();
             Instant finished = Instants.now(clock);
             Duration took = Duration.between(started, finished);
             audit.record(new AuditEntry(
@@ -63,11 +57,9 @@ public class RebuildActivitySpells {
                             Long.toString(kept.spells()),
                             "purchaseRhythms",
                             Long.toString(purchaseRhythms),
-                            "moneyHistories",
-                            Long.toString(moneyHistories),
                             "millis",
                             Long.toString(took.toMillis()))));
-            return new Rebuilt(kept, purchaseRhythms, moneyHistories, took);
+            return new Rebuilt(kept, purchaseRhythms, took);
         });
     }
 }

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Scores customers in the database: quintiles by NTILE(5) over last purchase, purchase count and net amount in the
- * window, each ascending with ties broken by customer id, so that the same data always give the same scores; the
- * segment follows {@link RfmSegment#of}.
+ * Scores customers in the database by the rule of {@link RfmFigures} and {@link RfmRanking}: quintiles like
+ * NTILE(5) over last purchase, purchase count and net amount in the window, each ascending with ties broken by
+ * customer id, so that the same data always give the same scores; the segment follows {@link RfmSegment#of}.
  */
 public interface RfmScores {
 

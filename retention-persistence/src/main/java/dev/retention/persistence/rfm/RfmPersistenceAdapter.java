@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Scores every customer in one statement, the rule of {@link RfmFigures} and {@link RfmRanking} restated in SQL: the
- * figures of the window from the kept money histories (two binary searches per customer), then each figure's
- * quintiles, then the segment from the (R, F) table of {@link RfmSegment}, passed in as arrays.
+ * figures of the window from the purchase and refund events, then each figure's quintiles, then the segment from the
+ * (R, F) table of {@link RfmSegment}, passed in as arrays.
  *
  * <p>The quintiles are {@code NTILE(5)} over (figure, customer id) without sorting every customer three times: the
  * customers are counted in narrow bands of each figure (hours of the last purchase; purchase count and the id's first
@@ -49,15 +49,14 @@ class RfmPersistenceAdapter implements RfmScores {
             """
             with q as (select ?::timestamptz as from_at, ?::timestamptz as as_of),
             figures as materialized (
-                select h.customer_id, h.purchase_at[b.until] as last_purchase, b.until - b.before as frequency,
-                       h.purchase_total_upto[b.until] - coalesce(h.purchase_total_upto[b.before], 0)
-                           - coalesce(h.refund_total_upto[width_bucket(q.as_of, h.refund_at)], 0)
-                           + coalesce(h.refund_total_upto[width_bucket(q.from_at, h.refund_at)], 0) as monetary
-                from customer_money_history h
-                cross join q
-                cross join lateral (select width_bucket(q.as_of, h.purchase_at) as until,
-                                           width_bucket(q.from_at, h.purchase_at) as before) b
-                where h.last_purchase_at > q.from_at and b.until > b.before
+                select e.customer_id,
+                       max(e.occurred_at) filter (where e.type = 'PURCHASE') as last_purchase,
+                       count(*) filter (where e.type = 'PURCHASE') as frequency,
+                       sum(net_revenue(e.type, e.amount)) as monetary
+                from customer_event e, q
+                where e.type in ('PURCHASE', 'REFUND') and e.occurred_at > q.from_at and e.occurred_at <= q.as_of
+                group by e.customer_id
+                having count(*) filter (where e.type = 'PURCHASE') > 0
             ), bands as materialized (
                 select grouping(r_band, frequency, id_byte, m_band) as kind, r_band, frequency, id_byte, m_band,
                        count(*) as customers

@@ -26,7 +26,7 @@ public final class TestDatabase {
     public static final String EMPTY_TABLES = "truncate strategy_touch, strategy_assignment, strategy, "
             + "customer_feedback, loyalty_transaction, loyalty_redemption, loyalty_reward, loyalty_lot, "
             + "loyalty_account, loyalty_programme_version, customer_prediction, clv_model, revenue_by_quarter_hour, "
-            + "customer_activity, customer_purchase_rhythm, customer_money_history, customer_event_line, customer_event, customer, shedlock, rate_limit_bucket, "
+            + "customer_activity, customer_purchase_rhythm, customer_event_line, customer_event, customer, shedlock, rate_limit_bucket, "
             + "exchange_rate, webhook_delivery, webhook_signal, webhook_announcement, webhook_subscription, import_refusal, import_job, "
             + "product_popularity, product_purchase_stats, product_similarity, recommendation_build, product";
 
