@@ -57,12 +57,14 @@ class RfmPersistenceAdapter implements RfmScores {
                 where e.type in ('PURCHASE', 'REFUND') and e.occurred_at > q.from_at and e.occurred_at <= q.as_of
                 group by e.customer_id
                 having count(*) filter (where e.type = 'PURCHASE') > 0
+            ), banded as not materialized (
+                select f.*, date_bin('1 hour', f.last_purchase, timestamptz '2000-01-01Z') as r_band,
+                       get_byte(uuid_send(f.customer_id), 0) as id_byte, floor(f.monetary) as m_band
+                from figures f
             ), bands as materialized (
                 select grouping(r_band, frequency, id_byte, m_band) as kind, r_band, frequency, id_byte, m_band,
                        count(*) as customers
-                from (select f.*, date_bin('1 hour', f.last_purchase, timestamptz '2000-01-01Z') as r_band,
-                             get_byte(uuid_send(f.customer_id), 0) as id_byte, floor(f.monetary) as m_band
-                      from figures f) banded
+                from banded
                 group by grouping sets ((r_band), (frequency, id_byte), (m_band))
             ), cut_ranks as (
                 select k, k * (n / 5) + least(k, n %% 5) as rank
@@ -85,12 +87,10 @@ class RfmPersistenceAdapter implements RfmScores {
                 join (select m_band, customers, sum(customers) over (order by m_band) - customers as below
                       from bands where kind = 14) b on c.rank > b.below and c.rank <= b.below + b.customers
             ), near_cuts as materialized (
-                select f.*, date_bin('1 hour', f.last_purchase, timestamptz '2000-01-01Z') as r_band,
-                       get_byte(uuid_send(f.customer_id), 0) as id_byte, floor(f.monetary) as m_band
-                from figures f
-                where date_bin('1 hour', f.last_purchase, timestamptz '2000-01-01Z') = any (array(select r_band from r_cuts))
-                   or floor(f.monetary) = any (array(select m_band from m_cuts))
-                   or (f.frequency, get_byte(uuid_send(f.customer_id), 0)) in (select frequency, id_byte from f_cuts)
+                select b.* from banded b
+                where b.r_band = any (array(select r_band from r_cuts))
+                   or b.m_band = any (array(select m_band from m_cuts))
+                   or (b.frequency, b.id_byte) in (select frequency, id_byte from f_cuts)
             ), r_at as (
                 select array_agg(n.last_purchase order by c.k) as figure, array_agg(n.customer_id order by c.k) as id
                 from r_cuts c
