@@ -1,24 +1,20 @@
 package dev.retention.domain.rfm;
 
+import dev.retention.domain.shared.StoredIdOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * How customers' figures become scores: for each figure the customers are put in ascending order, ties broken by
- * customer id (compared byte by byte, as the database orders ids), and cut into five groups like SQL's
+ * customer id in {@link StoredIdOrder}, and cut into five groups like SQL's
  * {@code NTILE(5)}: equal sizes, the first {@code n mod 5} groups one larger. The first group scores 1, the last 5; the
  * segment follows {@link RfmSegment#of}. The database restates this rule to score a million customers at once.
  */
 public final class RfmRanking {
-
-    private static final Comparator<UUID> BY_ID_BYTES = Comparator.comparing(
-                    (UUID id) -> id.getMostSignificantBits(), Long::compareUnsigned)
-            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     private RfmRanking() {}
 
@@ -65,7 +61,7 @@ public final class RfmRanking {
             order.add(i);
         }
         order.sort(Comparator.comparing((Integer i) -> figure.apply(figures.get(i)))
-                .thenComparing(i -> figures.get(i).customerId(), BY_ID_BYTES));
+                .thenComparing(i -> figures.get(i).customerId(), StoredIdOrder.ORDER));
         int[] scores = new int[figures.size()];
         for (int rank = 1; rank <= order.size(); rank++) {
             scores[order.get(rank - 1)] = quintile(rank, order.size());

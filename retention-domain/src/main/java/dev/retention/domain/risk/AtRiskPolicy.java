@@ -1,5 +1,6 @@
 package dev.retention.domain.risk;
 
+import dev.retention.domain.shared.StoredIdOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,9 +115,6 @@ public final class AtRiskPolicy {
         if (byValue != 0) {
             return byValue;
         }
-        int high = Long.compareUnsigned(customer.getMostSignificantBits(), otherCustomer.getMostSignificantBits());
-        return high != 0
-                ? high
-                : Long.compareUnsigned(customer.getLeastSignificantBits(), otherCustomer.getLeastSignificantBits());
+        return StoredIdOrder.compare(customer, otherCustomer);
     }
 }

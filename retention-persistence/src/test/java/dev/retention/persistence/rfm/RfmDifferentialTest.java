@@ -13,6 +13,7 @@ import dev.retention.domain.rfm.RfmScores;
 import dev.retention.domain.rfm.RfmSegment;
 import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
+import dev.retention.domain.shared.StoredIdOrder;
 import dev.retention.persistence.support.AdapterTest;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -157,7 +158,7 @@ class RfmDifferentialTest extends AdapterTest {
                     .filter(score -> score.segment() == segment)
                     .sorted(Comparator.comparing(RfmScore::lastPurchaseAt)
                             .reversed()
-                            .thenComparing(RfmScore::customerId, RfmDifferentialTest::byBytes))
+                            .thenComparing(RfmScore::customerId, StoredIdOrder.ORDER))
                     .toList();
             List<RfmScore> paged = new ArrayList<>();
             for (int page = 0; page * 20 < members.size() || page == 0; page++) {
@@ -213,10 +214,5 @@ class RfmDifferentialTest extends AdapterTest {
                         + score.recencyScore() + score.frequencyScore() + score.monetaryScore() + " "
                         + score.segment())
                 .toList();
-    }
-
-    private static int byBytes(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 }
