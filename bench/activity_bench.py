@@ -267,12 +267,19 @@ def empty_cache(base, round_number):
         "eventKey": "bench-login-%d-%d" % (os.getpid(), round_number)}]})
 
 
-def measure(name, args, base, url, run_baseline, check):
+def purchase_written(base, round_number):
+    """A purchase inside the RFM window: the kept money histories must take it in before they answer."""
+    http(base + "/api/v1/events:batch", "POST", {"events": [{
+        "externalId": "buyer-1", "type": "PURCHASE", "occurredAt": "2026-10-01T00:00:00Z", "amount": "12.50",
+        "currency": "EUR", "eventKey": "bench-purchase-%d-%d" % (os.getpid(), round_number)}]})
+
+
+def measure(name, args, base, url, run_baseline, check, write=empty_cache):
     api_times, sql_times = [], []
     http(url)   # warm-up, discarded: JIT and PostgreSQL buffers
     run_baseline()
     for round_number in range(1, args.rounds + 1):
-        empty_cache(base, round_number)
+        write(base, round_number)
         began = time.perf_counter()
         status, body = http(url)
         api_times.append(time.perf_counter() - began)
@@ -356,6 +363,8 @@ def arguments(description, cached):
     parser.add_argument("--jar", default=os.path.join(ROOT, "retention-app/target/retention-app-0.1.0-SNAPSHOT.jar"))
     parser.add_argument("--no-polling", action="store_true", help="leave out %s (for scale runs)" % cached)
     parser.add_argument("--polling-only", action="store_true", help="measure only %s" % cached)
+    parser.add_argument("--only", default="", help="measure only these views, comma-separated: retention, segments, "
+                                                   "cohorts, at-risk, rfm, fit (all by default)")
     args = parser.parse_args()
     for tool in ("psql", "wrk"):
         if shutil.which(tool) is None:
@@ -394,17 +403,22 @@ def main():
                                   rfm_page])
             return
 
-        measure("INACTIVITY, W = 90 (kept)", args, base, retention + "&inactivityDays=90", overall(90),
-                lambda answer, rows: check_report(answer, rows, "overall"))
-        measure("INACTIVITY, W = 60 (computed)", args, base, retention + "&inactivityDays=60", overall(60),
-                lambda answer, rows: check_report(answer, rows, "W = 60"))
+        def wanted(view):
+            return not args.only or view in args.only.split(",")
+
+        if wanted("retention"):
+            measure("INACTIVITY, W = 90 (kept)", args, base, retention + "&inactivityDays=90", overall(90),
+                    lambda answer, rows: check_report(answer, rows, "overall"))
+            measure("INACTIVITY, W = 60 (computed)", args, base, retention + "&inactivityDays=60", overall(60),
+                    lambda answer, rows: check_report(answer, rows, "W = 60"))
 
         def check_segments(answer, rows):
             assert len(answer["segments"]) == len(rows), (len(answer["segments"]), list(rows))
             for report in answer["segments"]:
                 check_report(report, rows[report.get("segment")], report.get("segment"))
-        measure("segments, W = 90", args, base, segments + "&inactivityDays=90",
-                lambda: baseline(args.pg_port, "segment", 90), check_segments)
+        if wanted("segments"):
+            measure("segments, W = 90", args, base, segments + "&inactivityDays=90",
+                    lambda: baseline(args.pg_port, "segment", 90), check_segments)
 
         def check_cohorts(answer, rows):
             # Group g of the baseline is the width_bucket of the acquisition: cohort c (0-based) is g = c + 1, and
@@ -415,31 +429,36 @@ def main():
                 for cell in cohort["offsets"]:
                     expected = counts.active_at(c + cell["offset"] + 1)
                     assert cell["active"] == expected, (c, cell["offset"], cell["active"], expected)
-        measure("cohorts 24 x 24, W = 90", args, base, cohorts + "&inactivityDays=90",
-                lambda: baseline(args.pg_port, "cohort", 90), check_cohorts)
+        if wanted("cohorts"):
+            measure("cohorts 24 x 24, W = 90", args, base, cohorts + "&inactivityDays=90",
+                    lambda: baseline(args.pg_port, "cohort", 90), check_cohorts)
 
         def check_at_risk(answer, rows):
             assert [(item["customerId"], float(item["valueAtRisk"])) for item in answer] == \
                 [(row[0], float(row[1])) for row in rows], "the at-risk lists differ"
-        measure("at-risk top 20 (kept rhythms)", args, base, at_risk,
-                lambda: timed_psql(args.pg_port, AT_RISK_BASELINE.format(end=END, limit=20)), check_at_risk)
+        if wanted("at-risk"):
+            measure("at-risk top 20 (kept rhythms)", args, base, at_risk,
+                    lambda: timed_psql(args.pg_port, AT_RISK_BASELINE.format(end=END, limit=20)), check_at_risk)
 
         def check_rfm(answer, rows):
             expected = {(int(r), int(f)): (int(n), float(revenue)) for r, f, n, revenue in rows}
             found = {(cell["recencyScore"], cell["frequencyScore"]): (cell["customers"], float(cell["revenue"]))
                      for cell in answer["cells"] if cell["customers"] > 0}
             assert found == expected, "the RFM grids differ"
-        measure("RFM summary, 365 days (from events)", args, base, rfm,
-                lambda: timed_psql(args.pg_port, RFM_BASELINE.format(end=END)), check_rfm)
+        if wanted("rfm"):
+            measure("RFM summary, 365 days (kept histories)", args, base, rfm,
+                    lambda: timed_psql(args.pg_port, RFM_BASELINE.format(end=END)), check_rfm, purchase_written)
 
         def check_rfm_page(answer, rows):
             assert [item["customerId"] for item in answer["items"]] == [row[0] for row in rows], "the pages differ"
             assert answer["totalItems"] == int(rows[0][1]), (answer["totalItems"], rows[0])
-        measure("RFM Champions, first page of 20", args, base, rfm_page + "&size=20",
-                lambda: timed_psql(args.pg_port, RFM_PAGE_BASELINE.format(end=END)), check_rfm_page)
+        if wanted("rfm"):
+            measure("RFM Champions, first page of 20", args, base, rfm_page + "&size=20",
+                    lambda: timed_psql(args.pg_port, RFM_PAGE_BASELINE.format(end=END)), check_rfm_page,
+                    purchase_written)
 
         api_times, sql_times = [], []
-        for round_number in range(1, args.rounds + 1):
+        for round_number in range(1, args.rounds + 1 if wanted("fit") else 1):
             fit = fit_summaries(base)
             seconds, rows = timed_psql(args.pg_port, SUMMARIES_BASELINE.format(end=END))
             api_times.append(fit["timings"]["summariseMillis"] / 1000)
@@ -448,9 +467,10 @@ def main():
                 assert fit["purchaseModel"]["customers"] == int(rows[0][0]), (fit["purchaseModel"], rows)
             print("  round %d: fit summaries %.2f s (%s), SQL baseline %.2f s, API/SQL = %.2f"
                   % (round_number, api_times[-1], fit["status"].lower(), sql_times[-1], api_times[-1] / sql_times[-1]))
-        print("fit summaries (kept rhythms): median %.2f s, SQL %.2f s, API/SQL = %.2f" % (
-            statistics.median(api_times), statistics.median(sql_times),
-            statistics.median(api_times) / statistics.median(sql_times)))
+        if api_times:
+            print("fit summaries (kept rhythms): median %.2f s, SQL %.2f s, API/SQL = %.2f" % (
+                statistics.median(api_times), statistics.median(sql_times),
+                statistics.median(api_times) / statistics.median(sql_times)))
 
         if not args.no_polling:
             poll_all(work, [retention + "&inactivityDays=90", retention + "&inactivityDays=60",

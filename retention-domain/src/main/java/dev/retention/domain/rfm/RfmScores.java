@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Scores customers in the database by the rule of {@link RfmFigures} and {@link RfmRanking}: quintiles like
+ * Scores customers by the rule of {@link RfmFigures} and {@link RfmRanking} ({@link RfmBook} from the kept money
+ * histories, the database's statement where they are not kept): quintiles like
  * NTILE(5) over last purchase, purchase count and net amount in the window, each ascending with ties broken by
  * customer id, so that the same data always give the same scores; the segment follows {@link RfmSegment#of}.
  */

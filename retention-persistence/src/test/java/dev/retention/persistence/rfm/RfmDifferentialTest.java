@@ -3,6 +3,7 @@ package dev.retention.persistence.rfm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.domain.customer.CustomerId;
+import dev.retention.domain.rfm.RfmBook;
 import dev.retention.domain.rfm.RfmCell;
 import dev.retention.domain.rfm.RfmFigures;
 import dev.retention.domain.rfm.RfmFigures.Money;
@@ -36,12 +37,14 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
  * The database restates the RFM rule ({@link RfmFigures}, {@link RfmRanking}) in one statement that ranks the
- * customers without sorting them all. For seeded random histories built to tie (a few amounts and instants shared by
+ * customers without sorting them all, and the kept money histories restate how figures come from events (taking in
+ * each batch as it is stored). For seeded random histories built to tie (a few amounts and instants shared by
  * many customers, purchases at one instant, zero amounts, refunds before any purchase and customers with refunds
  * only, batches out of order) every grid, segment page, customer and id list must equal the domain's rule applied to
  * the histories, for windows whose ends fall on event instants and between them.
  */
-@SpringJUnitConfig({AdapterTest.Infrastructure.class, RfmPersistenceAdapter.class})
+@SpringJUnitConfig({AdapterTest.Infrastructure.class, RfmPersistenceAdapter.class, MoneyHistoryPersistenceAdapter.class
+})
 class RfmDifferentialTest extends AdapterTest {
 
     private static final Instant EARLIEST = Instant.parse("2025-06-01T00:00:00Z");
@@ -49,6 +52,11 @@ class RfmDifferentialTest extends AdapterTest {
     private static final List<String> AMOUNTS = List.of("0", "9.99", "10", "10", "25.5", "49.9900", "120", "0.0001");
 
     @Autowired
+    private RfmScores statement;
+
+    @Autowired
+    private MoneyHistoryPersistenceAdapter kept;
+
     private RfmScores scores;
 
     private final Random random = new Random(20261130);
@@ -57,16 +65,36 @@ class RfmDifferentialTest extends AdapterTest {
 
     @Test
     void theRankingStatementAgreesWithTheDomainsRule() {
+        storeRandomHistories();
+        scores = statement;
+
+        for (RfmQuery query : queries()) {
+            assertScoredAsTheRuleSays(query);
+        }
+    }
+
+    @Test
+    void theKeptHistoriesTakingInEachBatchAgreeWithTheDomainsRule() {
+        kept.current();
+        storeRandomHistories();
+        scores = new RfmBook(kept, null);
+
+        for (RfmQuery query : queries()) {
+            assertScoredAsTheRuleSays(query);
+        }
+    }
+
+    private void storeRandomHistories() {
         List<Object[]> events = randomHistories(400);
         Collections.shuffle(events, random);
         for (int from = 0; from < events.size(); ) {
             int to = Math.min(events.size(), from + 1 + random.nextInt(120));
             insert(events.subList(from, to));
+            // The histories are brought up to date between some batches, as requests would.
+            if (random.nextBoolean()) {
+                kept.current();
+            }
             from = to;
-        }
-
-        for (RfmQuery query : queries()) {
-            assertScoredAsTheRuleSays(query);
         }
     }
 
