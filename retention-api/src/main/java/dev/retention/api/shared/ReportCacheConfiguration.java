@@ -23,7 +23,9 @@ class ReportCacheConfiguration {
             DataChanges dataChanges, ReportingSettings defaults) {
         FilterRegistrationBean<ReportResponseCache> registration =
                 new FilterRegistrationBean<>(new ReportResponseCache(dataChanges, defaults));
-        ReportResponseCache.PATHS.forEach(path -> registration.addUrlPatterns(path + "*"));
+        // Servlet URL patterns only match whole path segments ("/a/*") or exact paths: "/api/v1/segments/rfm*" would
+        // match nothing. The filter sees every API request and picks the report paths itself.
+        registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
