@@ -53,6 +53,10 @@ class MoneyHistoryPersistenceAdapter implements KeptMoneyHistories {
     MoneyHistoryPersistenceAdapter(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.oneSnapshot = new TransactionTemplate(transactions);
+        // Always a transaction of its own, also when called inside another one (a strategy's activation): the
+        // snapshot noted must be the one every statement reads in, which a joined read-committed transaction would
+        // not give, and what another transaction has not committed must not be taken in.
+        oneSnapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         oneSnapshot.setReadOnly(true);
     }

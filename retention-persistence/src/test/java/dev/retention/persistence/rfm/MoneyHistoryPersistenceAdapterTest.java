@@ -52,6 +52,22 @@ class MoneyHistoryPersistenceAdapterTest extends AdapterTest {
     }
 
     @Test
+    void insideAnotherTransactionOnlyWhatIsCommittedIsTakenInAndOnlyOnce() {
+        UUID customer = customer("c", null);
+        money(customer, EventType.PURCHASE, "2026-03-01T10:00:00Z", "40");
+        kept.current();
+
+        transactions.executeWithoutResult(status -> {
+            money(customer, EventType.PURCHASE, "2026-03-02T10:00:00Z", "60");
+            assertThat(kept.current().orElseThrow().movements()).isOne();
+        });
+
+        assertThat(kept.current().orElseThrow().movements()).isEqualTo(2);
+        assertThat(kept.current().orElseThrow().window(FROM, TO).monetaryUnits())
+                .containsExactly(1_000_000L);
+    }
+
+    @Test
     void eventsOfARolledBackTransactionAreNeverTakenIn() throws Exception {
         UUID customer = customer("c", null);
         kept.current();
