@@ -133,6 +133,49 @@ class ReplicasTest extends ApiTest {
     }
 
     @Test
+    void rfmScoresOfEitherInstanceIncludeWhatTheOtherOneWrote() {
+        String rfm = "/api/v1/segments/rfm?windowDays=365&asOf=2026-06-01T00:00:00Z";
+        purchase(http, "crm-a", "2026-03-01T10:00:00Z", "40");
+        assertThat(b.get(rfm).json().get("customers").asLong()).isEqualTo(1); // B reads its histories
+
+        purchase(b, "crm-b", "2026-04-01T10:00:00Z", "60");
+        purchase(http, "crm-a", "2026-05-01T10:00:00Z", "25");
+
+        for (Http replica : List.of(http, b)) {
+            assertThat(until(
+                            replica,
+                            rfm,
+                            response -> response.json().get("customers").asLong() == 2))
+                    .isLessThan(WITHIN);
+            assertThat(replica.get(rfm).json().get("revenue").decimalValue()).isEqualByComparingTo("125");
+        }
+        assertThat(b.get(rfm).header("ETag")).isEqualTo(http.get(rfm).header("ETag"));
+    }
+
+    private static void purchase(Http replica, String externalId, String at, String amount) {
+        Response stored = replica.post(
+                "/api/v1/events:batch",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "externalId",
+                                externalId,
+                                "createCustomer",
+                                true,
+                                "type",
+                                "PURCHASE",
+                                "occurredAt",
+                                at,
+                                "amount",
+                                amount,
+                                "currency",
+                                "USD",
+                                "eventKey",
+                                "order-" + at))));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    }
+
+    @Test
     void aKeyRevokedOnOneInstanceIsRefusedByTheOtherWithinASecond() {
         Response issued =
                 http.post("/api/v1/admin/api-keys", Map.of("name", "dashboard", "scopes", List.of("metrics:read")));

@@ -33,9 +33,11 @@ public final class SecondInstance implements AutoCloseable {
                 "retention.rate-limit.enabled",
                 "false"));
         properties.putAll(settings);
+        // As command-line arguments: properties given to the builder are defaults, which application.yml overrides.
         return new SecondInstance(new SpringApplicationBuilder(RetentionApplication.class)
-                .properties(properties)
-                .run());
+                .run(properties.entrySet().stream()
+                        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                        .toArray(String[]::new)));
     }
 
     public Http http() {
