@@ -166,9 +166,16 @@ public final class MoneyHistories {
         return BigDecimal.valueOf(units, AMOUNT_SCALE);
     }
 
-    /** Microseconds since the epoch, rounded down: an event at a whole microsecond is at or before it exactly then. */
+    /**
+     * Microseconds since the epoch, rounded down: an event at a whole microsecond is at or before it exactly then.
+     * Instants beyond what a long holds (hundreds of thousands of years away) become its end, which no event reaches.
+     */
     public static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+        } catch (ArithmeticException beyond) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     private void addOwn(int c, List<Movement> own) {

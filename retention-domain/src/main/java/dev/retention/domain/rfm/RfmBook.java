@@ -89,7 +89,7 @@ public class RfmBook implements RfmScores {
         }
         long[] last = scored.figures.lastPurchaseMicros();
         // Most recent purchase first; then by id, which is the order of the positions.
-        members.sort(Comparator.comparingLong((Integer i) -> -last[i]).thenComparingInt(i -> i));
+        members.sort(Comparator.comparingLong((Integer i) -> last[i]).reversed().thenComparingInt(i -> i));
         int from = (int) Math.min(members.size(), page.offset());
         int to = (int) Math.min(members.size(), page.offset() + page.size());
         List<RfmScore> items = new ArrayList<>(to - from);

@@ -91,6 +91,15 @@ class MoneyHistoriesTest {
     }
 
     @Test
+    void windowsReachingBeyondWhatMicrosecondsInALongHoldTakeEveryEventOnThatSide() {
+        MoneyHistories histories = MoneyHistories.of(List.of(purchase(LOW, "2026-06-10T10:00:00Z", 7)));
+
+        assertThat(histories.window(Instant.MIN, Instant.MAX).frequency()).containsExactly(1L);
+        assertThat(histories.window(Instant.MIN, FROM).size()).isZero();
+        assertThat(histories.window(TO, Instant.MAX).size()).isZero();
+    }
+
+    @Test
     void amountsAddingUpBeyondWhatALongHoldsAreRefused() {
         List<Movement> huge = List.of(
                 purchase(LOW, "2026-06-10T10:00:00Z", Long.MAX_VALUE / 2 + 1),
