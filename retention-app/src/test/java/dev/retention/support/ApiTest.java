@@ -92,23 +92,26 @@ public abstract class ApiTest {
 
     /** Acquires a customer through the batch endpoint (created with its first event), at the given instant. */
     protected void acquire(String externalId, String at) {
-        Http.Response response = http.post(
-                "/api/v1/events:batch",
+        store(
+                http,
                 Map.of(
-                        "events",
-                        List.of(Map.of(
-                                "externalId",
-                                externalId,
-                                "createCustomer",
-                                true,
-                                "type",
-                                "ACQUIRED",
-                                "occurredAt",
-                                at,
-                                "eventKey",
-                                "acq"))));
+                        "externalId",
+                        externalId,
+                        "createCustomer",
+                        true,
+                        "type",
+                        "ACQUIRED",
+                        "occurredAt",
+                        at,
+                        "eventKey",
+                        "acq"));
+    }
+
+    /** Stores one event through the batch endpoint of the given instance; fails unless it is stored. */
+    protected static void store(Http through, Map<String, Object> event) {
+        Http.Response response = through.post("/api/v1/events:batch", Map.of("events", List.of(event)));
         if (response.status() != 200) {
-            throw new AssertionError("acquiring " + externalId + " failed: " + response);
+            throw new AssertionError("storing " + event + " failed: " + response);
         }
     }
 
