@@ -40,7 +40,7 @@ class KeptMoneyHistoriesConfiguration {
                                 kept.current();
                             } catch (RuntimeException failed) {
                                 log.warn(
-                                        "Could not read the money histories at start; the first RFM request will",
+                                        "Could not read the money histories at start; the first RFM request reads them",
                                         failed);
                             }
                         },
