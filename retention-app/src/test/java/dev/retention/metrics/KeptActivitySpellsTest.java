@@ -18,6 +18,7 @@ import dev.retention.domain.metrics.Valuation;
 import dev.retention.support.ApiTest;
 import dev.retention.support.ConcurrentWriters;
 import dev.retention.support.Http.Response;
+import dev.retention.support.ShuffledDelivery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * spells fall into; for any other window it computes the spells in one statement. Both restate the domain's rule
  * ({@link LifecyclePolicy#inactivity}), so for seeded random histories with the awkward cases (several lapses and
  * comebacks, events at the same instant and on local midnights, explicit acquisition times later than an ACQUIRED
- * event, customers created by their first event, events arriving out of order over several batches) the kept
+ * event, customers created by their first event, events arriving out of order, several or one per customer at a
+ * time) the kept
  * spells must equal the rule's, and every figure over HTTP, for the kept window and for random others, in a zone
  * with an odd offset, must equal the rule applied customer by customer.
  */
@@ -123,15 +125,8 @@ class KeptActivitySpellsTest extends ApiTest {
             }
             histories.put(customer, history);
         }
-        // Several batches in random order, so that the kept spells are recomputed as old events arrive late.
-        Collections.shuffle(events, random);
-        int batches = 4;
-        for (int b = 0; b < batches; b++) {
-            List<Map<String, Object>> batch =
-                    events.subList(b * events.size() / batches, (b + 1) * events.size() / batches);
-            Response stored = http.post("/api/v1/events:batch", Map.of("events", batch));
-            assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
-        }
+        // In random order, so that the kept spells are merged with old events arriving late, several or one at a time.
+        ShuffledDelivery.post(http, events, random);
     }
 
     /** Purchases in bursts with lapses between them, logins, refunds, and events at the same instant. */

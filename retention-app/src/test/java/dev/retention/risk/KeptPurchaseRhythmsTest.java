@@ -15,6 +15,7 @@ import dev.retention.domain.risk.PurchaseRhythm;
 import dev.retention.support.ApiTest;
 import dev.retention.support.ConcurrentWriters;
 import dev.retention.support.Http.Response;
+import dev.retention.support.ShuffledDelivery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * and reads the purchase summaries of a model fit from the kept rhythms; {@link AtRiskPolicy}, {@link PurchaseRhythm}
  * and {@link PurchaseSummary#of} state these rules in the domain. For seeded random histories (bursts
  * and lapses, several purchases on one day and at one instant, refunds, churns with and without a comeback, segments
- * changed and customers erased after their purchases, batches arriving out of order or at once) the kept rhythms must
+ * changed and customers erased after their purchases, batches arriving out of order, large or one event per customer
+ * at a time, or at once) the kept rhythms (purchase days and ascending gaps too) must
  * equal the domain's, before and after a rebuild, and the list over HTTP must equal the rule applied customer by customer: as
  * of a moment after every event (read from the kept rhythms) and as of moments in the past (computed from events);
  * so must the purchase summaries, in UTC after every purchase (kept) and for earlier ends or other zones (events).
@@ -108,14 +110,7 @@ class KeptPurchaseRhythmsTest extends ApiTest {
             }
             histories.put(customer, history);
         }
-        Collections.shuffle(events, random);
-        int batches = 5;
-        for (int b = 0; b < batches; b++) {
-            Response stored = http.post(
-                    "/api/v1/events:batch",
-                    Map.of("events", events.subList(b * events.size() / batches, (b + 1) * events.size() / batches)));
-            assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
-        }
+        ShuffledDelivery.post(http, events, random);
         for (String customer : histories.keySet()) {
             int fate = random.nextInt(12);
             if (fate == 0) {
@@ -225,6 +220,18 @@ class KeptPurchaseRhythmsTest extends ApiTest {
                     PurchaseRhythm.of(purchases.stream().map(Event::at).toList());
             assertThat(row).as(customer.getKey()).isNotNull();
             assertThat(row.get("day_count")).as(customer.getKey()).isEqualTo(rhythm.purchaseDays());
+            List<LocalDate> days = purchases.stream()
+                    .map(event -> LocalDate.ofInstant(event.at(), ZoneOffset.UTC))
+                    .distinct()
+                    .sorted()
+                    .toList();
+            assertThat(dates(row.get("purchase_days"))).as(customer.getKey()).isEqualTo(days);
+            List<Integer> gaps = new ArrayList<>();
+            for (int d = 1; d < days.size(); d++) {
+                gaps.add((int) ChronoUnit.DAYS.between(days.get(d - 1), days.get(d)));
+            }
+            Collections.sort(gaps);
+            assertThat(integers(row.get("gaps"))).as(customer.getKey()).isEqualTo(gaps);
             assertThat(row.get("median_gap")).as(customer.getKey()).isEqualTo(rhythm.medianGapDays());
             assertThat(row.get("first_gap")).as(customer.getKey()).isEqualTo(rhythm.firstGapDays());
             assertThat(((java.sql.Timestamp) row.get("last_purchase_at")).toInstant())
@@ -249,6 +256,24 @@ class KeptPurchaseRhythmsTest extends ApiTest {
                             .reduce(BigDecimal.ZERO, BigDecimal::add));
         }
         assertThat(kept).hasSize(buyers);
+    }
+
+    private static List<LocalDate> dates(Object array) {
+        try {
+            return Arrays.stream((Object[]) ((java.sql.Array) array).getArray())
+                    .map(day -> ((java.sql.Date) day).toLocalDate())
+                    .toList();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Integer> integers(Object array) {
+        try {
+            return Arrays.asList((Integer[]) ((java.sql.Array) array).getArray());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

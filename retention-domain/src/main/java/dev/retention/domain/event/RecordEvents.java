@@ -169,7 +169,7 @@ public class RecordEvents {
         if (!result.accepted()) {
             throw new BatchRejected(result);
         }
-        customers.moveAcquisitionEarlier(earliestPerCustomer(result));
+        customers.moveAcquisitionEarlier(resolution.movedAcquisitions(earliestPerCustomer(result)));
         listener.recorded(result.outcomes().stream()
                 .filter(outcome -> outcome.status() == EventOutcome.Status.CREATED)
                 .map(EventOutcome::event)
@@ -205,6 +205,7 @@ public class RecordEvents {
         createMissing(submissions, byExternalId, now);
 
         CustomerId[] resolved = new CustomerId[submissions.size()];
+        Map<CustomerId, Instant> acquisitions = new HashMap<>();
         for (int i = 0; i < submissions.size(); i++) {
             CustomerReference reference = submissions.get(i).customer();
             Customer customer =
@@ -230,9 +231,10 @@ public class RecordEvents {
                         List.of(new Violation(field, "names an erased customer, who takes no new events")));
             } else {
                 resolved[i] = customer.id();
+                acquisitions.put(customer.id(), customer.acquiredAt());
             }
         }
-        return new CustomerResolution(resolved);
+        return new CustomerResolution(resolved, acquisitions);
     }
 
     private void createMissing(List<EventSubmission> submissions, Map<String, Customer> byExternalId, Instant now) {
@@ -295,10 +297,27 @@ public class RecordEvents {
         return new IngestionResult(list);
     }
 
-    private record CustomerResolution(CustomerId[] ids) {
+    /** The customer of each event, and when each was acquired as read (null until its first event). */
+    private record CustomerResolution(CustomerId[] ids, Map<CustomerId, Instant> acquisitions) {
 
         CustomerId idOf(int index) {
             return ids[index];
+        }
+
+        /**
+         * The earliest new events that come before their customer's acquisition as read. A derived acquisition only
+         * ever moves earlier, so one read at or before the earliest new event cannot need moving; the store decides
+         * for the rest (it also leaves acquisitions given explicitly alone).
+         */
+        Map<CustomerId, Instant> movedAcquisitions(Map<CustomerId, Instant> earliestEvents) {
+            Map<CustomerId, Instant> moved = new HashMap<>();
+            earliestEvents.forEach((customer, earliest) -> {
+                Instant acquired = acquisitions.get(customer);
+                if (acquired == null || earliest.isBefore(acquired)) {
+                    moved.put(customer, earliest);
+                }
+            });
+            return moved;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.retention.domain.shared.Page;
 import dev.retention.domain.shared.PageRequest;
 import dev.retention.domain.shared.UnitOfWork;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
 
 /** Customers and events in memory, with transactions that roll back on an exception. For use-case tests only. */
 final class InMemoryStore implements Customers, CustomerEvents, UnitOfWork {
+
+    private final List<Map<CustomerId, Instant>> acquisitionMoves = new ArrayList<>();
 
     private Map<CustomerId, Customer> customers = new LinkedHashMap<>();
     private Map<EventKeyRef, CustomerEvent> events = new LinkedHashMap<>();
@@ -96,8 +99,14 @@ final class InMemoryStore implements Customers, CustomerEvents, UnitOfWork {
         return Optional.of(customer);
     }
 
+    /** What each call to {@link #moveAcquisitionEarlier} was asked to move, in order. */
+    public List<Map<CustomerId, Instant>> acquisitionMoves() {
+        return acquisitionMoves;
+    }
+
     @Override
     public void moveAcquisitionEarlier(Map<CustomerId, Instant> earliestEvents) {
+        acquisitionMoves.add(Map.copyOf(earliestEvents));
         earliestEvents.forEach((id, first) -> {
             Customer customer = customers.get(id);
             if (customer.acquiredAt() == null || first.isBefore(customer.acquiredAt())) {

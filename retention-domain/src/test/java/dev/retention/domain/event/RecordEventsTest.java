@@ -74,6 +74,21 @@ class RecordEventsTest {
     }
 
     @Test
+    void onlyAcquisitionsAfterABatchsEarliestEventAreMovedEarlier() {
+        recordEvents.record(List.of(purchase("crm-1", "o-1", "10", "02"), purchase("crm-2", "o-1", "7", "03")));
+        Customer first = store.findByExternalId("crm-1").orElseThrow();
+        Customer second = store.findByExternalId("crm-2").orElseThrow();
+
+        recordEvents.record(List.of(purchase("crm-1", "o-2", "10", "05"), purchase("crm-2", "o-2", "7", "01")));
+
+        assertThat(store.acquisitionMoves().get(1))
+                .isEqualTo(Map.of(second.id(), Instant.parse("2026-05-01T10:00:00Z")));
+        assertThat(store.findByExternalId("crm-1").orElseThrow().acquiredAt()).isEqualTo(first.acquiredAt());
+        assertThat(store.findByExternalId("crm-2").orElseThrow().acquiredAt())
+                .isEqualTo(Instant.parse("2026-05-01T10:00:00Z"));
+    }
+
+    @Test
     void theSameKeyTwiceInOneBatchIsOneEventAndADuplicate() {
         IngestionResult result = recordEvents.record(
                 List.of(purchase("crm-1", "o-1", "10", "02"), purchase("crm-1", "o-1", "10.00", "02")));
