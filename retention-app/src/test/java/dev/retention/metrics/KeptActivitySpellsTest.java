@@ -49,9 +49,8 @@ import tools.jackson.databind.JsonNode;
  * ({@link LifecyclePolicy#inactivity}), so for seeded random histories with the awkward cases (several lapses and
  * comebacks, events at the same instant and on local midnights, explicit acquisition times later than an ACQUIRED
  * event, customers created by their first event, events arriving out of order, several or one per customer at a
- * time) the kept
- * spells must equal the rule's, and every figure over HTTP, for the kept window and for random others, in a zone
- * with an odd offset, must equal the rule applied customer by customer.
+ * time) the kept spells must equal the rule's, and every figure over HTTP, for the kept window and for random
+ * others, in a zone with an odd offset, must equal the rule applied customer by customer.
  */
 class KeptActivitySpellsTest extends ApiTest {
 

@@ -45,9 +45,9 @@ import tools.jackson.databind.JsonNode;
  * and {@link PurchaseSummary#of} state these rules in the domain. For seeded random histories (bursts
  * and lapses, several purchases on one day and at one instant, refunds, churns with and without a comeback, segments
  * changed and customers erased after their purchases, batches arriving out of order, large or one event per customer
- * at a time, or at once) the kept rhythms (purchase days and ascending gaps too) must
- * equal the domain's, before and after a rebuild, and the list over HTTP must equal the rule applied customer by customer: as
- * of a moment after every event (read from the kept rhythms) and as of moments in the past (computed from events);
+ * at a time, or at once) the kept rhythms (purchase days and ascending gaps too) must equal the domain's, before and
+ * after a rebuild, and the list over HTTP must equal the rule applied customer by customer: as of a moment after
+ * every event (read from the kept rhythms) and as of moments in the past (computed from events);
  * so must the purchase summaries, in UTC after every purchase (kept) and for earlier ends or other zones (events).
  */
 class KeptPurchaseRhythmsTest extends ApiTest {
