@@ -242,25 +242,24 @@ begin
     into outside_customers, outside_at using settings.inactivity_window, settings.activity_types;
 
     if cardinality(outside_customers) > 0 then
-        execute $single$
-            with single as (
-                select o.customer_id, min(o.at) as at
+        execute $merge$
+            with outside as (
+                select o.customer_id, o.at, count(*) over (partition by o.customer_id) as points
                 from unnest($2, $3) as o(customer_id, at)
-                group by o.customer_id
-                having count(*) = 1
             ), placed as (
-                select s.customer_id, s.at, spell.starts, spell.ends, cardinality(spell.starts) as spells,
-                       1 + coalesce(width_bucket(s.at, a.later_from), 0) as k
-                from single s
-                join customer_activity a on a.customer_id = s.customer_id,
+                select o.customer_id, o.at, spell.starts, spell.ends, cardinality(spell.starts) as spells,
+                       1 + coalesce(width_bucket(o.at, a.later_from), 0) as k
+                from outside o
+                join customer_activity a on a.customer_id = o.customer_id,
                      lateral (select array_prepend(a.acquired_at, coalesce(a.later_from, '{}')) as starts,
                                      array_prepend(a.first_until, coalesce(a.later_until, '{}')) as ends) spell
+                where o.points = 1
             ), joined as (
                 select customer_id, at, starts, ends, k,
                        at <= ends[k] as joins_before,
                        k < spells and starts[k + 1] <= at + $1 as joins_after
                 from placed
-            ), merged as (
+            ), placed_spells as (
                 select customer_id,
                        case when joins_before and joins_after then starts[1:k] || starts[k + 2:]
                             when joins_after then starts[1:k] || at || starts[k + 2:]
@@ -271,19 +270,6 @@ begin
                             when joins_before then ends[1:k - 1] || (at + $1) || ends[k + 1:]
                             else ends[1:k] || (at + $1) || ends[k + 1:] end as ends
                 from joined
-            )
-            update customer_activity a
-            set first_until = m.ends[1], later_from = nullif(m.starts[2:], '{}'),
-                later_until = nullif(m.ends[2:], '{}')
-            from merged m
-            where a.customer_id = m.customer_id
-        $single$
-        using settings.inactivity_window, outside_customers, outside_at;
-
-        execute $several$
-            with outside as (
-                select o.customer_id, o.at, count(*) over (partition by o.customer_id) as points
-                from unnest($2, $3) as o(customer_id, at)
             ), unfolded as (
                 select a.*
                 from customer_activity a
@@ -313,18 +299,18 @@ begin
                 select customer_id, min(start) as spell_from, max(finish) + $1 as spell_until
                 from numbered
                 group by customer_id, spell
-            ), kept as (
+            ), unfolded_spells as (
                 select customer_id, array_agg(spell_from order by spell_from) as starts,
                        array_agg(spell_until order by spell_from) as ends
                 from spells
                 group by customer_id
             )
             update customer_activity a
-            set first_until = k.ends[1], later_from = nullif(k.starts[2:], '{}'),
-                later_until = nullif(k.ends[2:], '{}')
-            from kept k
-            where a.customer_id = k.customer_id
-        $several$
+            set first_until = m.ends[1], later_from = nullif(m.starts[2:], '{}'),
+                later_until = nullif(m.ends[2:], '{}')
+            from (select * from placed_spells union all select * from unfolded_spells) m
+            where a.customer_id = m.customer_id
+        $merge$
         using settings.inactivity_window, outside_customers, outside_at;
     end if;
 
