@@ -1,6 +1,6 @@
 -- The purchase rhythms' merge ran as one statement that always planned and ran both of its paths, the in-place one
 -- and the unfolding one, read each kept row by its key twice (to merge, then to write) and tested a new day against
--- the kept days by a scan of all of them, four times. Now the in-place path writes back through the address of the
+-- the kept days by a scan of all of them, three times. Now the in-place path writes back through the address of the
 -- row it read, tests a day once by binary search, and tells which customers it could not place; the unfolding path
 -- runs only for those, in a statement of its own. The rules and both paths' results are unchanged.
 
