@@ -46,7 +46,7 @@ begin
                  lateral (select coalesce(r.purchase_days[width_bucket(n.day, r.purchase_days)] = n.day, false)
                                      as seen) s
             group by r.customer_id, r.ctid
-        ), placed as materialized (
+        ), placed as materialized (   -- so that the update's median reads the merged gaps instead of merging them again
             select kept_row,
                    case when unseen_day is null then days
                         else days[1:width_bucket(unseen_day, days)] || unseen_day
