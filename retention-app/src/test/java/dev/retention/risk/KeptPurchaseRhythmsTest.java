@@ -259,18 +259,18 @@ class KeptPurchaseRhythmsTest extends ApiTest {
     }
 
     private static List<LocalDate> dates(Object array) {
-        try {
-            return Arrays.stream((Object[]) ((java.sql.Array) array).getArray())
-                    .map(day -> ((java.sql.Date) day).toLocalDate())
-                    .toList();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Arrays.stream(elements(array))
+                .map(day -> ((java.sql.Date) day).toLocalDate())
+                .toList();
     }
 
     private static List<Integer> integers(Object array) {
+        return Arrays.asList((Integer[]) elements(array));
+    }
+
+    private static Object[] elements(Object array) {
         try {
-            return Arrays.asList((Integer[]) ((java.sql.Array) array).getArray());
+            return (Object[]) ((java.sql.Array) array).getArray();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
